@@ -1,0 +1,28 @@
+// Subcommands of the CLI; each parses its own options and returns an ExitCode.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "db/Database.h"
+
+namespace opscope::cli {
+
+/// Thrown for a bad command line or unusable input; becomes exit 2 with the message.
+struct UsageError {
+  std::string message;
+};
+
+int scanCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int dbCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+/// Loads the built-in opdb plus the overlays; prints diagnostics to `err`. Throws UsageError
+/// when any layer has errors.
+void loadDatabase(db::Database& db, const std::vector<std::string>& overlays, std::ostream& err);
+
+/// Writes `content` to `path` atomically: a temporary file in the same directory, then rename.
+/// Throws UsageError naming the path when it cannot.
+void writeFileAtomically(const std::string& path, const std::string& content);
+
+}  // namespace opscope::cli

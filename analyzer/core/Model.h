@@ -1,0 +1,126 @@
+// The opscope model: what frontends find, what the opdb answers, and what reports show.
+// Plain data only: no Clang, ONNX or I/O types, so every frontend and renderer shares it.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/Enums.h"
+
+namespace opscope {
+
+/// A platform is a data key from opdb/platforms.yaml, never a code branch.
+using PlatformId = std::string;
+
+/// A target platform as described by the opdb.
+struct Platform {
+  PlatformId id;      // "ascend"
+  std::string name;   // "Huawei Ascend"
+  std::string stack;  // "CANN (ACL runtime, aclnn, HCCL), torch_npu"
+};
+
+/// A source-side name that code uses: a CUDA API, a kernel, an aten op, an ONNX operator.
+struct Symbol {
+  std::string name;     // "cudaMalloc", "aten::addmm.out", "onnx::LayerNormalization"
+  SymbolKind kind = SymbolKind::Function;
+  std::string library;  // "cudart", "cublas", "user" for the project's own kernels
+
+  friend auto operator<=>(const Symbol&, const Symbol&) = default;
+};
+
+/// A position in a scanned file. Lines and columns are 1-based; end is inclusive of the last
+/// character's column + 1 (half-open), as in SARIF regions.
+struct Location {
+  std::string file;  // relative to the scan root when the file is under it
+  unsigned line = 0;
+  unsigned column = 0;
+  unsigned endLine = 0;
+  unsigned endColumn = 0;
+  /// For a name that reached the code through macros: the macro names, outermost first.
+  std::vector<std::string> macroChain;
+
+  friend auto operator<=>(const Location&, const Location&) = default;
+};
+
+/// One use of a symbol at one place.
+struct Finding {
+  Symbol symbol;
+  Location location;
+  Evidence evidence = Evidence::Semantic;
+  std::string context;  // enclosing function or kernel, node path for ONNX
+  std::string detail;   // kind-specific facts, e.g. "lines=24" for a kernel
+
+  friend auto operator<=>(const Finding&, const Finding&) = default;
+};
+
+/// One platform's answer for one symbol, and where it came from.
+struct Coverage {
+  CoverageStatus status = CoverageStatus::Unknown;
+  std::string target;  // the platform's equivalent, when there is one
+  std::string note;
+  std::string source;  // provenance: "<title> (<repository>@<commit> | <url>)"
+  std::optional<Confidence> confidence;  // absent when no entry decided (plain unknown)
+  std::string layer;  // the opdb layer that decided: "builtin" or an overlay path; "" if none
+};
+
+/// An exact edit that ports code to a platform, and why.
+struct Suggestion {
+  PlatformId platform;
+  std::string file;
+  std::uint64_t offset = 0;
+  std::uint64_t length = 0;
+  std::string replacement;
+  std::string reason;
+};
+
+/// How one input was read.
+enum class InputStatus { Semantic, Lexical, Graph, Error };
+std::string_view toString(InputStatus s);
+
+/// One scanned input file and what happened to it.
+struct InputFile {
+  std::string path;      // relative to the scan root
+  std::string language;  // "cuda", "c++", "c", "python", "onnx"
+  InputStatus status = InputStatus::Semantic;
+  std::string message;   // what went wrong, if anything
+};
+
+/// A finding with every target platform's answer for its symbol.
+struct ReportFinding {
+  Finding finding;
+  std::map<PlatformId, Coverage> coverage;  // empty for inventory kinds (user kernels)
+};
+
+/// Per-platform aggregate over the distinct symbols a scan found.
+struct PlatformSummary {
+  PlatformId platform;
+  std::map<CoverageStatus, unsigned> symbolsByStatus;   // distinct symbols
+  std::map<CoverageStatus, unsigned> findingsByStatus;  // occurrences
+  unsigned symbols = 0;
+  /// Share of distinct symbols the platform covers in some form (native, mapped, partial or
+  /// emulated), over all distinct looked-up symbols, unknown ones included.
+  double coveragePercent = 0;
+};
+
+/// Everything a run produced; the only thing renderers see.
+struct Report {
+  std::string toolVersion;
+  std::string opdbVersion;
+  std::string root;  // the scan root all paths are relative to
+  std::vector<Platform> targets;
+  std::vector<InputFile> inputs;
+  std::vector<ReportFinding> findings;
+  std::vector<Suggestion> suggestions;
+  std::map<PlatformId, PlatformSummary> summaries;
+
+  /// Sorts inputs and findings into their canonical order and recomputes the summaries.
+  void finalize();
+};
+
+/// Computes one platform's summary from report findings (inventory kinds excluded).
+PlatformSummary summarize(const std::vector<ReportFinding>& findings, const PlatformId& platform);
+
+}  // namespace opscope

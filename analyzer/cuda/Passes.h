@@ -1,0 +1,48 @@
+// Internal interfaces between the frontend's passes (not part of the public API).
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "core/Model.h"
+#include "core/SymbolCatalog.h"
+#include "cuda/CudaFrontend.h"
+
+namespace opscope::cuda {
+
+/// A name position in a file: (absolute path, line, column).
+using Position = std::tuple<std::string, unsigned, unsigned>;
+
+/// Lines [first, last] of a file that the lexical pass must scan.
+using LineRanges = std::vector<std::pair<unsigned, unsigned>>;
+
+/// What the semantic pass learned from one translation unit. Finding locations hold absolute
+/// paths here; the merge step makes them relative to the scan root.
+struct UnitResult {
+  InputFile input;
+  std::vector<Finding> findings;
+  /// Positions of CUDA-like names that Clang resolved (to CUDA or to the user's own
+  /// declarations): the lexical pass must not report them again.
+  std::set<Position> resolved;
+  /// User files the unit read (the main file and headers under the root).
+  std::set<std::string> userFiles;
+  /// Lines of user files that Clang did not parse as code: inactive #if branches, macro bodies.
+  std::map<std::string, LineRanges> unparsedLines;
+  bool hadErrors = false;
+};
+
+/// Parses one unit with Clang and collects semantic findings.
+UnitResult runSemanticPass(const TranslationUnit& unit, const SymbolCatalog& catalog,
+                           const ScanOptions& options);
+
+/// Lexical findings of one file: over the whole file when `ranges` is null, else over those lines.
+std::vector<Finding> runLexicalPass(const std::string& absPath, std::string_view text,
+                                    const SymbolCatalog& catalog, const LineRanges* ranges);
+
+/// True when `absPath` lies under the scan root (the user's own code).
+bool isUnderRoot(const std::string& absPath, const std::string& root);
+
+}  // namespace opscope::cuda

@@ -1,0 +1,3 @@
+/* opscope CUDA declaration shim: <cublas.h>; written by the opscope project. */
+#pragma once
+#include "cublas_api.h"

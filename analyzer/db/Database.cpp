@@ -1,0 +1,53 @@
+#include "db/Database.h"
+
+#include <algorithm>
+
+namespace opscope::db {
+
+const Platform* Database::platform(std::string_view id) const {
+  auto it = std::find_if(platforms_.begin(), platforms_.end(),
+                         [&](const Platform& p) { return p.id == id; });
+  return it == platforms_.end() ? nullptr : &*it;
+}
+
+const SymbolInfo* Database::symbol(std::string_view name) const {
+  auto it = symbols_.find(std::string(name));
+  return it == symbols_.end() ? nullptr : &it->second;
+}
+
+const std::unordered_map<std::string, Entry>* Database::entries(std::string_view platform) const {
+  auto it = entries_.find(std::string(platform));
+  return it == entries_.end() ? nullptr : &it->second;
+}
+
+const Entry* Database::entry(std::string_view platform, std::string_view symbol) const {
+  const auto* table = entries(platform);
+  if (!table) return nullptr;
+  auto it = table->find(std::string(symbol));
+  return it == table->end() ? nullptr : &it->second;
+}
+
+Coverage Database::lookup(std::string_view platform, std::string_view symbol) const {
+  Coverage c;
+  const Entry* e = entry(platform, symbol);
+  if (!e) return c;  // plain unknown: no layer says anything
+  c.status = e->status;
+  c.target = e->target;
+  c.note = e->note;
+  c.source = e->source ? e->source->describe() : std::string();
+  c.confidence = e->confidence;
+  c.layer = e->layer < layers_.size() ? layers_[e->layer] : std::string();
+  return c;
+}
+
+std::string Database::categoryOf(const Entry& e) const {
+  if (!e.category.empty()) return e.category;
+  if (const SymbolInfo* s = symbol(e.symbol); s && !s->category.empty()) return s->category;
+  return "uncategorized";
+}
+
+bool loadBuiltin(Database& db, std::vector<Diagnostic>& diags) {
+  return db.addLayer("builtin", builtinFiles(), diags);
+}
+
+}  // namespace opscope::db

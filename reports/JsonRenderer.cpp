@@ -1,0 +1,119 @@
+#include "reports/JsonRenderer.h"
+
+#include <cmath>
+
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/raw_os_ostream.h"
+
+namespace opscope::reports {
+namespace {
+
+/// JSON strings must be valid UTF-8; source files need not be. Invalid bytes become U+FFFD.
+std::string utf8(const std::string& s) {
+  if (llvm::json::isUTF8(s)) return s;
+  return llvm::json::fixUTF8(s);
+}
+
+llvm::StringRef ref(std::string_view s) { return llvm::StringRef(s.data(), s.size()); }
+
+void writeCoverage(llvm::json::OStream& j, const Coverage& c) {
+  j.object([&] {
+    j.attribute("status", ref(toString(c.status)));
+    j.attribute("target", utf8(c.target));
+    if (!c.note.empty()) j.attribute("note", utf8(c.note));
+    if (!c.source.empty()) j.attribute("source", utf8(c.source));
+    if (c.confidence) j.attribute("confidence", ref(toString(*c.confidence)));
+    j.attribute("layer", utf8(c.layer));
+  });
+}
+
+
+double round1(double v) { return std::round(v * 10.0) / 10.0; }
+
+}  // namespace
+
+void JsonRenderer::render(const Report& report, std::ostream& os) const {
+  llvm::raw_os_ostream out(os);
+  llvm::json::OStream j(out, 2);
+  j.object([&] {
+    j.attribute("schema", "opscope-report/1");
+    j.attributeObject("tool", [&] {
+      j.attribute("name", "opscope");
+      j.attribute("version", report.toolVersion);
+      j.attribute("opdb_version", report.opdbVersion);
+    });
+    j.attribute("root", utf8(report.root));
+    j.attributeArray("targets", [&] {
+      for (const Platform& p : report.targets) j.value(p.id);
+    });
+    j.attributeArray("platforms", [&] {
+      for (const Platform& p : report.targets)
+        j.object([&] {
+          j.attribute("id", p.id);
+          j.attribute("name", utf8(p.name));
+        });
+    });
+    j.attributeArray("inputs", [&] {
+      for (const InputFile& in : report.inputs)
+        j.object([&] {
+          j.attribute("path", utf8(in.path));
+          j.attribute("language", in.language);
+          j.attribute("status", ref(toString(in.status)));
+          j.attribute("message", utf8(in.message));
+        });
+    });
+    j.attributeArray("findings", [&] {
+      for (const ReportFinding& rf : report.findings) {
+        const Finding& f = rf.finding;
+        j.object([&] {
+          j.attribute("symbol", utf8(f.symbol.name));
+          j.attribute("kind", ref(toString(f.symbol.kind)));
+          j.attribute("library", utf8(f.symbol.library));
+          j.attribute("file", utf8(f.location.file));
+          j.attribute("line", static_cast<int64_t>(f.location.line));
+          j.attribute("column", static_cast<int64_t>(f.location.column));
+          j.attribute("end_line", static_cast<int64_t>(f.location.endLine));
+          j.attribute("end_column", static_cast<int64_t>(f.location.endColumn));
+          j.attribute("evidence", ref(toString(f.evidence)));
+          if (!f.context.empty()) j.attribute("context", utf8(f.context));
+          if (!f.detail.empty()) j.attribute("detail", utf8(f.detail));
+          if (!f.location.macroChain.empty())
+            j.attributeArray("macro_chain", [&] {
+              for (const std::string& m : f.location.macroChain) j.value(utf8(m));
+            });
+          j.attributeObject("coverage", [&] {
+            for (const auto& [platform, c] : rf.coverage) j.attributeBegin(platform), writeCoverage(j, c), j.attributeEnd();
+          });
+        });
+      }
+    });
+    j.attributeArray("suggestions", [&] {
+      for (const Suggestion& s : report.suggestions)
+        j.object([&] {
+          j.attribute("platform", s.platform);
+          j.attribute("file", utf8(s.file));
+          j.attribute("offset", static_cast<int64_t>(s.offset));
+          j.attribute("length", static_cast<int64_t>(s.length));
+          j.attribute("replacement", utf8(s.replacement));
+          j.attribute("reason", utf8(s.reason));
+        });
+    });
+    j.attributeObject("summary", [&] {
+      for (const auto& [platform, s] : report.summaries)
+        j.attributeObject(platform, [&] {
+          j.attribute("coverage_percent", round1(s.coveragePercent));
+          j.attribute("symbols", static_cast<int64_t>(s.symbols));
+          j.attributeObject("by_status", [&] {
+            for (CoverageStatus st : kAllStatuses) j.attribute(ref(toString(st)), static_cast<int64_t>(s.symbolsByStatus.at(st)));
+          });
+          j.attributeObject("findings_by_status", [&] {
+            for (CoverageStatus st : kAllStatuses) j.attribute(ref(toString(st)), static_cast<int64_t>(s.findingsByStatus.at(st)));
+          });
+        });
+    });
+  });
+  out << "\n";
+  out.flush();
+}
+
+}  // namespace opscope::reports

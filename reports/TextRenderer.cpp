@@ -1,0 +1,120 @@
+#include "reports/TextRenderer.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <set>
+
+namespace opscope::reports {
+namespace {
+
+std::string percent(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%5.1f%%", v);
+  return buf;
+}
+
+/// Terminal text must not carry control characters from the user's files.
+std::string printable(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (unsigned char c : s) out += (c < 0x20 || c == 0x7f) ? '?' : static_cast<char>(c);
+  return out;
+}
+
+}  // namespace
+
+void TextRenderer::render(const Report& report, std::ostream& out) const {
+  auto paint = [&](const char* code, const std::string& s) {
+    return options_.color ? std::string("\x1b[") + code + "m" + s + "\x1b[0m" : s;
+  };
+  auto statusColour = [](CoverageStatus s) {
+    switch (s) {
+      case CoverageStatus::Native:
+      case CoverageStatus::Mapped: return "32";
+      case CoverageStatus::Partial:
+      case CoverageStatus::Emulated: return "33";
+      case CoverageStatus::Missing: return "31";
+      case CoverageStatus::Unknown: return "35";
+    }
+    return "0";
+  };
+
+  out << "opscope " << report.toolVersion << " (opdb " << report.opdbVersion << ")\n";
+  out << "scanned " << report.inputs.size() << " file(s) under " << printable(report.root) << "\n";
+  for (const InputFile& in : report.inputs)
+    if (in.status == InputStatus::Error || !in.message.empty())
+      out << "  " << paint(in.status == InputStatus::Error ? "31" : "33", printable(in.path) + " [" +
+                                                                                std::string(toString(in.status)) + "]")
+          << ": " << printable(in.message) << "\n";
+
+  if (options_.listFindings && !report.findings.empty()) {
+    out << "\nfindings:\n";
+    std::string lastFile;
+    for (const ReportFinding& rf : report.findings) {
+      const Finding& f = rf.finding;
+      if (f.location.file != lastFile) {
+        lastFile = f.location.file;
+        out << printable(lastFile) << "\n";
+      }
+      out << "  " << printable(f.location.file) << ":" << f.location.line << ":" << f.location.column << ": "
+          << printable(f.symbol.name) << " [" << toString(f.symbol.kind);
+      if (!f.symbol.library.empty() && f.symbol.library != "user") out << ", " << printable(f.symbol.library);
+      out << "]";
+      if (f.evidence != Evidence::Semantic) out << " (" << toString(f.evidence) << ")";
+      if (!f.detail.empty()) out << " " << printable(f.detail);
+      if (!f.location.macroChain.empty()) {
+        out << " via";
+        for (const std::string& m : f.location.macroChain) out << " " << printable(m);
+      }
+      for (const auto& [platform, c] : rf.coverage) {
+        out << "  " << platform << "=" << paint(statusColour(c.status), std::string(toString(c.status)));
+        if (!c.target.empty()) out << "(" << printable(c.target) << ")";
+      }
+      out << "\n";
+    }
+  }
+
+  // Kernels are the project's own code: listed apart, they are not platform API coverage.
+  unsigned kernels = 0, launches = 0;
+  for (const ReportFinding& rf : report.findings) {
+    kernels += rf.finding.symbol.kind == SymbolKind::Kernel;
+    launches += rf.finding.symbol.kind == SymbolKind::KernelLaunch;
+  }
+  out << "\n" << report.findings.size() << " finding(s); " << kernels << " kernel definition(s), " << launches
+      << " launch(es)\n";
+
+  out << "\ncoverage by platform (distinct API symbols; unknown counts against coverage):\n";
+  out << "  platform     coverage  symbols  native mapped partial emulated missing unknown\n";
+  for (const Platform& p : report.targets) {
+    auto it = report.summaries.find(p.id);
+    if (it == report.summaries.end()) continue;
+    const PlatformSummary& s = it->second;
+    char line[160];
+    std::snprintf(line, sizeof line, "  %-12s %8s  %7u  %6u %6u %7u %8u %7u %7u", p.id.c_str(),
+                  percent(s.coveragePercent).c_str(), s.symbols, s.symbolsByStatus.at(CoverageStatus::Native),
+                  s.symbolsByStatus.at(CoverageStatus::Mapped), s.symbolsByStatus.at(CoverageStatus::Partial),
+                  s.symbolsByStatus.at(CoverageStatus::Emulated), s.symbolsByStatus.at(CoverageStatus::Missing),
+                  s.symbolsByStatus.at(CoverageStatus::Unknown));
+    out << line << "  " << printable(p.name) << "\n";
+  }
+  // Unknown is an honest answer: say which symbols no public source covers.
+  std::map<std::string, std::set<std::string>> unknownBy;
+  for (const ReportFinding& rf : report.findings)
+    for (const auto& [platform, c] : rf.coverage)
+      if (c.status == CoverageStatus::Unknown) unknownBy[platform].insert(rf.finding.symbol.name);
+  for (const auto& [platform, names] : unknownBy) {
+    out << "  " << platform << ": no public source covers " << names.size() << " symbol(s):";
+    unsigned shown = 0;
+    for (const std::string& n : names) {
+      if (++shown > 8) {
+        out << " ...";
+        break;
+      }
+      out << " " << printable(n);
+    }
+    out << "\n";
+  }
+}
+
+}  // namespace opscope::reports
