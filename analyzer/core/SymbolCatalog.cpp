@@ -31,10 +31,10 @@ bool looksLikeCudaName(std::string_view name) {
   for (const PrefixLibrary& p : kPrefixes) {
     if (!startsWith(name, p.prefix) || name.size() == p.prefix.size()) continue;
     char next = name[p.prefix.size()];
-    // "cuda"/"cu"/"CU" must be followed by an upper-case letter (cudaMalloc, cuMemAlloc,
-    // CUstream): "cube", "current" and "CUSTOM" are not CUDA names.
-    if (p.prefix == "cu" || p.prefix == "CU" || p.prefix == "cuda")
-      return std::isupper(static_cast<unsigned char>(next)) != 0;
+    // "cuda" and "cu" must be followed by an upper-case letter (cudaMalloc, cuMemAlloc) and "CU"
+    // by a lower-case one (CUstream, CUresult): "cube", "current" and "CUSTOM" are not CUDA names.
+    if (p.prefix == "cu" || p.prefix == "cuda") return std::isupper(static_cast<unsigned char>(next)) != 0;
+    if (p.prefix == "CU") return std::islower(static_cast<unsigned char>(next)) != 0;
     return true;
   }
   return false;

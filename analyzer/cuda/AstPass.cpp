@@ -73,10 +73,11 @@ class ErrorCollector : public clang::DiagnosticConsumer {
   std::vector<std::string> missingHeaders;
 };
 
-/// Records which user lines Clang skipped (inactive #if branches) and macro bodies.
-class UnparsedLines : public clang::PPCallbacks {
+/// Records which user lines Clang skipped (inactive #if branches) and macro bodies, and where
+/// the user's own macros are used (CUDA_CHECK looks like a CUDA name but is the user's).
+class PreprocessorWatcher : public clang::PPCallbacks {
  public:
-  UnparsedLines(const clang::SourceManager& sm, PathCache& paths, const std::string& root, UnitResult& out)
+  PreprocessorWatcher(const clang::SourceManager& sm, PathCache& paths, const std::string& root, UnitResult& out)
       : sm_(sm), paths_(paths), root_(root), out_(out) {}
 
   void SourceRangeSkipped(clang::SourceRange range, clang::SourceLocation endifLoc) override {
@@ -85,6 +86,17 @@ class UnparsedLines : public clang::PPCallbacks {
   void MacroDefined(const clang::Token&, const clang::MacroDirective* md) override {
     const clang::MacroInfo* mi = md->getMacroInfo();
     add(mi->getDefinitionLoc(), mi->getDefinitionEndLoc());
+  }
+  void MacroExpands(const clang::Token& name, const clang::MacroDefinition& md, clang::SourceRange,
+                    const clang::MacroArgs*) override {
+    const clang::MacroInfo* mi = md.getMacroInfo();
+    if (!mi || !name.getLocation().isFileID()) return;
+    const std::string& def = paths_.of(sm_.getFileID(sm_.getSpellingLoc(mi->getDefinitionLoc())));
+    if (def.empty() || !isUnderRoot(def, root_)) return;
+    clang::SourceLocation loc = name.getLocation();
+    const std::string& file = paths_.of(sm_.getFileID(loc));
+    if (!file.empty() && isUnderRoot(file, root_))
+      out_.resolved.insert(Position{file, sm_.getSpellingLineNumber(loc), sm_.getSpellingColumnNumber(loc)});
   }
 
  private:
@@ -266,7 +278,7 @@ class CollectAction : public clang::ASTFrontendAction {
   bool BeginSourceFileAction(clang::CompilerInstance& ci) override {
     paths_ = std::make_unique<PathCache>(ci.getSourceManager());
     ci.getPreprocessor().addPPCallbacks(
-        std::make_unique<UnparsedLines>(ci.getSourceManager(), *paths_, options_.root, out_));
+        std::make_unique<PreprocessorWatcher>(ci.getSourceManager(), *paths_, options_.root, out_));
     return true;
   }
 
@@ -297,7 +309,7 @@ class CollectAction : public clang::ASTFrontendAction {
 
 std::vector<std::string> inferredArgs(const TranslationUnit& unit, const ScanOptions& options) {
   std::string lang = languageOf(unit.file);
-  std::vector<std::string> args = {"clang++", "-fsyntax-only", "-w", "-ferror-limit=0"};
+  std::vector<std::string> args = {"clang++", "-fsyntax-only", "-w", "-ferror-limit=0", "-fno-caret-diagnostics"};
   if (lang == "cuda") {
     for (const char* a : {"-x", "cuda", "--cuda-host-only", "-nocudainc", "-nocudalib", "-std=c++17",
                           "-Wno-unknown-cuda-version", "-include", "cuda_runtime.h"})

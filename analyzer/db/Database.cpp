@@ -43,6 +43,7 @@ Coverage Database::lookup(std::string_view platform, std::string_view symbol) co
 std::string Database::categoryOf(const Entry& e) const {
   if (!e.category.empty()) return e.category;
   if (const SymbolInfo* s = symbol(e.symbol); s && !s->category.empty()) return s->category;
+  if (!e.fileCategory.empty()) return e.fileCategory;
   return "uncategorized";
 }
 

@@ -56,6 +56,7 @@ struct Entry {
   std::string symbol;
   CoverageStatus status = CoverageStatus::Unknown;
   std::string target, note, category, effort;
+  std::string fileCategory;  // the file's default, used when neither entry nor symbol has one
   std::optional<SymbolKind> kind;
   std::string library;
   Constraints constraints;
@@ -96,7 +97,7 @@ class Database {
   /// The answer reports show: the deciding entry, or plain `unknown` when there is none.
   Coverage lookup(std::string_view platform, std::string_view symbol) const;
 
-  /// The category of an entry: its own, else its symbol's, else "uncategorized".
+  /// The category of an entry: its own, else its symbol's, else its file's, else "uncategorized".
   std::string categoryOf(const Entry& e) const;
 
  private:

@@ -113,8 +113,10 @@ class FileReader {
 
  private:
   bool rejectAlias(yaml::Node* node) {
-    if (llvm::isa_and_nonnull<yaml::AliasNode>(node)) {
-      error(node, "YAML aliases are not allowed in the opdb");
+    if (auto* alias = llvm::dyn_cast_or_null<yaml::AliasNode>(node)) {
+      // LLVM gives alias nodes no source range; the name points into the buffer, after '*'.
+      report(llvm::SMLoc::getFromPointer(alias->getName().data() - 1), Diagnostic::Severity::Error,
+             "YAML aliases are not allowed in the opdb");
       return true;
     }
     return false;
@@ -212,10 +214,15 @@ class Loader {
     std::vector<SymbolInfo> symbols;
     std::vector<Entry> entries;
     std::vector<SourceRef> symbolSources, entrySources;  // parallel to symbols / entries
+    std::vector<yaml::Node*> entryNodes;                 // parallel to entries
   };
 
   void readDocument(FileReader& r, yaml::Node* root, Staging& st) {
     st.rootNode = root;
+    if (llvm::isa_and_nonnull<yaml::NullNode>(root)) {
+      r.error(root, "empty file: expected an opdb document");
+      return;
+    }
     yaml::MappingNode* top = r.mapping(root, "the document");
     if (!top) return;
     r.forEachKey(top, "the document", [&](const std::string& k, yaml::Node* key, yaml::Node* v) {
@@ -318,11 +325,10 @@ class Loader {
                  } else return false;
                  return true;
                });
-    bool repoForm = !p.repository.empty() && !p.commit.empty();
-    if (!repoForm && p.url.empty())
-      r.error(m, "source '" + p.id + "' needs either repository and commit, or url");
-    else if (!p.repository.empty() && p.commit.empty())
+    if (!p.repository.empty() && p.commit.empty())
       r.error(m, "source '" + p.id + "' names a repository but no commit");
+    else if (p.repository.empty() && p.url.empty())
+      r.error(m, "source '" + p.id + "' needs either repository and commit, or url");
     for (const Provenance& other : st.sources)
       if (other.id == p.id && !p.id.empty()) r.error(m, "duplicate source id '" + p.id + "'");
     st.sources.push_back(std::move(p));
@@ -431,6 +437,7 @@ class Loader {
       r.error(m, "entry '" + e.symbol + "' is mapped but names no target");
     st.entries.push_back(std::move(e));
     st.entrySources.push_back(ref);
+    st.entryNodes.push_back(m);
   }
 
   void checkWholeFile(FileReader& r, Staging& st) {
@@ -476,7 +483,7 @@ class Loader {
     for (size_t i = 0; i < st.entries.size(); ++i) {
       st.entries[i].source = resolve(st.entrySources[i]);
       if (!seen.insert(st.entries[i].symbol).second)
-        r.error(st.entrySources[i].node, "symbol '" + st.entries[i].symbol +
+        r.error(st.entryNodes[i], "symbol '" + st.entries[i].symbol +
                                              "' appears twice for this platform in this file");
     }
   }
@@ -496,10 +503,11 @@ class Loader {
       std::string name = s.name;
       db_.symbols_[name] = std::move(s);
     }
+    if (!st.platform) return;  // a symbols file
     auto& table = db_.entries_[*st.platform];
     for (Entry& e : st.entries) {
       e.file = src.path;
-      if (e.category.empty() && st.category) e.category = *st.category;
+      if (st.category) e.fileCategory = *st.category;
       auto it = table.find(e.symbol);
       if (it != table.end() && it->second.layer == layer_) {
         Diagnostic d;

@@ -12,7 +12,7 @@ The types, enum values and flag macros are a fixed list of the ones a typical pr
 
 import re
 
-from common import UpstreamError, generated_header, read_text, read_tsv, render, require
+from common import UpstreamError, generated_header, read_text, read_tsv, require
 
 SCRIPT = "cuda_symbols.py"
 

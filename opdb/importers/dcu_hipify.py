@@ -22,7 +22,7 @@ def dcu_entry(sym, row, source_id):
     name = sym["name"]
     if row is None:
         return entry(name, "unknown", source_id, "derived",
-                     note="HIPIFY has no row for this symbol")
+                     note=join_note(["HIPIFY has no row for this symbol"]))
     flags = set(row["support_flags"].split("|"))
     hip = row["hip_name"]
     notes = []
