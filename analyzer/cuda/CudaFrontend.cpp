@@ -71,10 +71,10 @@ ScanResult scan(const std::vector<TranslationUnit>& units, const SymbolCatalog& 
     return out;
   };
   std::vector<UnitResult> results = runAll(sources);
-  std::map<std::string, std::string> includedBy;  // header -> first unit that read it
+  std::map<std::string, const UnitResult*> includedBy;  // header -> first unit that read it
   for (const UnitResult& r : results)
     for (const std::string& f : r.userFiles)
-      if (f != r.input.path) includedBy.try_emplace(f, r.input.path);
+      if (f != r.input.path) includedBy.try_emplace(f, &r);
   std::vector<const TranslationUnit*> lone;
   ScanResult out;
   for (const TranslationUnit* h : headers) {
@@ -82,8 +82,12 @@ ScanResult scan(const std::vector<TranslationUnit>& units, const SymbolCatalog& 
     if (it == includedBy.end()) {
       lone.push_back(h);
     } else {
-      out.inputs.push_back(InputFile{relativeTo(h->file, options.root), languageOf(h->file), InputStatus::Semantic,
-                                     "scanned through " + relativeTo(it->second, options.root)});
+      // A header is as trustworthy as the unit it was parsed in.
+      const UnitResult& via = *it->second;
+      std::string msg = "scanned through " + relativeTo(via.input.path, options.root);
+      if (via.hadErrors) msg += ", which did not parse cleanly; findings Clang could not resolve come from a lexical scan";
+      out.inputs.push_back(InputFile{relativeTo(h->file, options.root), languageOf(h->file),
+                                     via.hadErrors ? InputStatus::Lexical : InputStatus::Semantic, msg});
     }
   }
   for (UnitResult& r : runAll(lone)) results.push_back(std::move(r));
