@@ -310,19 +310,16 @@ class Loader {
 
   void readSource(FileReader& r, yaml::MappingNode* m, Staging& st) {
     Provenance p;
+    static const std::map<std::string, std::string Provenance::*> kFields = {
+        {"id", &Provenance::id},     {"title", &Provenance::title}, {"repository", &Provenance::repository},
+        {"commit", &Provenance::commit}, {"url", &Provenance::url}, {"path", &Provenance::path},
+        {"license", &Provenance::license}, {"date", &Provenance::date}};
     readFields(r, m, "a source", {"id", "title", "date", "license"},
                [&](const std::string& k, const std::string& v, yaml::Node* node) {
-                 if (k == "id") p.id = v;
-                 else if (k == "title") p.title = v;
-                 else if (k == "repository") p.repository = v;
-                 else if (k == "commit") p.commit = v;
-                 else if (k == "url") p.url = v;
-                 else if (k == "path") p.path = v;
-                 else if (k == "license") p.license = v;
-                 else if (k == "date") {
-                   if (!validDate(v)) r.error(node, "date '" + v + "' must be YYYY-MM-DD");
-                   p.date = v;
-                 } else return false;
+                 auto it = kFields.find(k);
+                 if (it == kFields.end()) return false;
+                 if (k == "date" && !validDate(v)) r.error(node, "date '" + v + "' must be YYYY-MM-DD");
+                 p.*(it->second) = v;
                  return true;
                });
     if (!p.repository.empty() && p.commit.empty())
@@ -343,18 +340,21 @@ class Loader {
   void readSymbol(FileReader& r, yaml::MappingNode* m, Staging& st) {
     SymbolInfo s;
     SourceRef ref{"", m};
+    static const std::map<std::string, std::string SymbolInfo::*> kFields = {
+        {"name", &SymbolInfo::name},     {"library", &SymbolInfo::library}, {"category", &SymbolInfo::category},
+        {"header", &SymbolInfo::header}, {"added", &SymbolInfo::added},     {"deprecated", &SymbolInfo::deprecated},
+        {"removed", &SymbolInfo::removed}};
     readFields(r, m, "a symbol", {"name", "kind", "library", "category", "source"},
                [&](const std::string& k, const std::string& v, yaml::Node* node) {
-                 if (k == "name") s.name = v;
-                 else if (k == "kind") { if (auto kk = kindValue(r, v, node)) s.kind = *kk; }
-                 else if (k == "library") s.library = v;
-                 else if (k == "category") s.category = v;
-                 else if (k == "header") s.header = v;
-                 else if (k == "added") s.added = v;
-                 else if (k == "deprecated") s.deprecated = v;
-                 else if (k == "removed") s.removed = v;
-                 else if (k == "source") ref = {v, node};
-                 else return false;
+                 if (k == "kind") {
+                   if (auto kk = kindValue(r, v, node)) s.kind = *kk;
+                 } else if (k == "source") {
+                   ref = {v, node};
+                 } else if (auto it = kFields.find(k); it != kFields.end()) {
+                   s.*(it->second) = v;
+                 } else {
+                   return false;
+                 }
                  return true;
                });
     st.symbols.push_back(std::move(s));
