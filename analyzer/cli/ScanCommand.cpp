@@ -9,8 +9,7 @@
 #include "cli/Cli.h"
 #include "cli/Commands.h"
 #include "cli/Inputs.h"
-#include "cuda/CudaFrontend.h"
-#include "db/Catalog.h"
+#include "cli/ScanSteps.h"
 #include "reports/Renderer.h"
 
 namespace opscope::cli {
@@ -37,6 +36,16 @@ std::vector<Platform> resolveTargets(const db::Database& db, const std::string& 
 }
 
 }  // namespace
+
+void addFindings(ScanContext& ctx, std::vector<Finding> findings) {
+  for (Finding& f : findings) {
+    ReportFinding rf;
+    if (!isInventoryKind(f.symbol.kind))
+      for (const Platform& p : ctx.report.targets) rf.coverage[p.id] = ctx.db.lookup(p.id, f.symbol.name);
+    rf.finding = std::move(f);
+    ctx.report.findings.push_back(std::move(rf));
+  }
+}
 
 int scanCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   po::options_description desc(
@@ -82,23 +91,8 @@ int scanCommand(const std::vector<std::string>& args, std::ostream& out, std::os
   report.root = inputs.root;
   report.inputs = inputs.problems;
 
-  cuda::ScanOptions options;
-  options.root = inputs.root;
-  options.includeDirs = inputs.includeDirs;
-  options.jobs = jobs;
-  std::vector<cuda::TranslationUnit> units;
-  for (const std::string& f : inputs.sources) units.push_back(cuda::TranslationUnit{f, {}});
-  db::DatabaseCatalog catalog(db);
-  cuda::ScanResult scanned = cuda::scan(units, catalog, options);
-
-  for (InputFile& in : scanned.inputs) report.inputs.push_back(std::move(in));
-  for (Finding& f : scanned.findings) {
-    ReportFinding rf;
-    if (!isInventoryKind(f.symbol.kind))
-      for (const Platform& p : report.targets) rf.coverage[p.id] = db.lookup(p.id, f.symbol.name);
-    rf.finding = std::move(f);
-    report.findings.push_back(std::move(rf));
-  }
+  ScanContext ctx{db, inputs, jobs, report};
+  runCudaStep(ctx);
   report.finalize();
 
   reports::RenderOptions ro;
