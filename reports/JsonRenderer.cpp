@@ -77,6 +77,7 @@ void JsonRenderer::render(const Report& report, std::ostream& os) const {
           j.attribute("evidence", ref(toString(f.evidence)));
           if (!f.context.empty()) j.attribute("context", utf8(f.context));
           if (!f.detail.empty()) j.attribute("detail", utf8(f.detail));
+          if (rf.suppressed) j.attribute("suppressed", true);
           if (!f.location.macroChain.empty())
             j.attributeArray("macro_chain", [&] {
               for (const std::string& m : f.location.macroChain) j.value(utf8(m));
@@ -94,6 +95,8 @@ void JsonRenderer::render(const Report& report, std::ostream& os) const {
           j.attribute("file", utf8(s.file));
           j.attribute("offset", static_cast<int64_t>(s.offset));
           j.attribute("length", static_cast<int64_t>(s.length));
+          j.attribute("line", static_cast<int64_t>(s.line));
+          j.attribute("column", static_cast<int64_t>(s.column));
           j.attribute("replacement", utf8(s.replacement));
           j.attribute("reason", utf8(s.reason));
         });

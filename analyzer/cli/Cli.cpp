@@ -16,6 +16,10 @@ constexpr const char* kUsage =
     "commands:\n"
     "  scan PATH...        scan source trees and files, report coverage per platform\n"
     "  db validate|stats|show   check and query the coverage database (opdb)\n"
+    "  report RESULTS.json render saved results in other formats, and gate them\n"
+    "  merge A.json B.json ... -o ALL.json   join the results of a sharded scan\n"
+    "  onnx MODEL          an ONNX model's summary and its operator coverage per platform\n"
+    "  fit MODEL | --params N --dtype D   cards and servers of each accelerator a model needs\n"
     "\n"
     "options:\n"
     "  -h, --help          this help; `opscope <command> --help` for a command's options\n"
@@ -45,6 +49,10 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     }
     if (cmd == "scan") return scanCommand(rest, out, err);
     if (cmd == "db") return dbCommand(rest, out, err);
+    if (cmd == "report") return reportCommand(rest, out, err);
+    if (cmd == "merge") return mergeCommand(rest, out, err);
+    if (cmd == "onnx") return onnxCommand(rest, out, err);
+    if (cmd == "fit") return fitCommand(rest, out, err);
     err << "opscope: unknown command '" << cmd << "'\n\n" << kUsage;
     return kUsageError;
   } catch (const UsageError& e) {

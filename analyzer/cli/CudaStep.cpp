@@ -1,22 +1,123 @@
-// The C/C++/CUDA step of `opscope scan`.
+// The C/C++/CUDA step of `opscope scan`: compile commands or inferred flags, the toolkit or the
+// bundled shims, the hazard rules, then the frontend; hazards get each platform's advice.
+#include <stdexcept>
+
+#include "cli/Commands.h"
 #include "cli/ScanSteps.h"
+#include "cuda/CompileCommands.h"
 #include "cuda/CudaFrontend.h"
+#include "cuda/Toolkit.h"
 #include "db/Catalog.h"
+#include "rewrite/Rules.h"
 
 namespace opscope::cli {
+namespace {
+
+/// The built-in hazard rules, checked against the frontend's code checks.
+const rewrite::RuleSet& hazardRules(const db::Database& db) {
+  static const rewrite::RuleSet rules = [&] {
+    rewrite::RuleSet set;
+    std::vector<db::Diagnostic> diags;
+    std::vector<PlatformId> platforms;
+    for (const Platform& p : db.platforms()) platforms.push_back(p.id);
+    if (!set.load(rewrite::builtinRuleFiles(), platforms, diags)) {
+      std::string msg = "the built-in hazard rules do not load:";
+      for (const db::Diagnostic& d : diags) msg += "\n  " + d.str();
+      throw std::runtime_error(msg);
+    }
+    for (const rewrite::HazardRule& h : set.hazards())
+      for (const std::string& c : h.checks) {
+        bool known = false;
+        for (const cuda::HazardCheck& k : cuda::hazardChecks()) known = known || k.id == c;
+        if (!known) throw std::runtime_error(h.file + ":" + std::to_string(h.line) + ": hazard '" + h.id +
+                                             "' names check '" + c + "', which the C/C++/CUDA frontend does not have");
+      }
+    return set;
+  }();
+  return rules;
+}
+
+}  // namespace
+
+std::string compileDatabaseRoot(const std::string& compileCommands) {
+  std::string error;
+  auto database = cuda::loadCompileDatabase(compileCommands, cuda::TranslateOptions{}, error);
+  if (!database) throw UsageError{"cannot read the compilation database " + error};
+  if (database->commands.empty()) throw UsageError{"the compilation database " + compileCommands + " has no commands"};
+  return cuda::databaseRoot(*database);
+}
 
 void runCudaStep(ScanContext& ctx) {
-  if (ctx.inputs.sources.empty()) return;
+  // A database named on the command line must be readable, whatever the tree holds.
+  std::optional<cuda::CompileDatabase> database;
   cuda::ScanOptions options;
+  if (!ctx.cudaPath.empty() && !ctx.inputs.sources.empty()) {
+    cuda::ToolkitProbe probe = cuda::probeToolkit(ctx.cudaPath);
+    ctx.notes.push_back(probe.message);
+    if (probe.usable) options.toolkit = probe.toolkit;
+  }
+  if (!ctx.compileCommands.empty()) {
+    cuda::TranslateOptions translate;
+    translate.dropToolkitIncludes = options.toolkit.path.empty();
+    std::string error;
+    database = cuda::loadCompileDatabase(ctx.compileCommands, translate, error);
+    if (!database) throw UsageError{"cannot read the compilation database " + error};
+    if (std::string note = database->notes.summary(); !note.empty() && !ctx.inputs.sources.empty())
+      ctx.notes.push_back(note);
+  }
+  if (ctx.inputs.sources.empty()) return;
+  const rewrite::RuleSet& rules = hazardRules(ctx.db);
   options.root = ctx.inputs.root;
   options.includeDirs = ctx.inputs.includeDirs;
   options.jobs = ctx.jobs;
+  options.headersNotAlone = ctx.inputs.headersNotAlone;
+  for (const rewrite::HazardRule& h : rules.hazards()) {
+    for (const std::string& c : h.checks) options.checkHazards[c] = h.id;
+    for (const std::string& s : h.symbols) options.hazardTriggers.push_back(cuda::HazardTrigger{h.id, s});
+  }
+
   std::vector<cuda::TranslationUnit> units;
-  for (const std::string& f : ctx.inputs.sources) units.push_back(cuda::TranslationUnit{f, {}});
+  size_t fromDatabase = 0;
+  for (const std::string& f : ctx.inputs.sources) {
+    cuda::TranslationUnit unit{f, {}};
+    if (database) {
+      auto it = database->commands.find(f);
+      if (it != database->commands.end()) {
+        unit.args = it->second;
+        ++fromDatabase;
+      }
+    }
+    units.push_back(std::move(unit));
+  }
+  if (database)
+    ctx.notes.push_back(std::to_string(fromDatabase) + " of " + std::to_string(units.size()) +
+                        " C/C++/CUDA files have a compile command; flags of the others are inferred");
+
   db::DatabaseCatalog catalog(ctx.db);
   cuda::ScanResult scanned = cuda::scan(units, catalog, options);
   for (InputFile& in : scanned.inputs) ctx.report.inputs.push_back(std::move(in));
+  size_t first = ctx.report.findings.size();
   addFindings(ctx, std::move(scanned.findings));
+
+  // A hazard's coverage is its rule's advice for each platform.
+  for (size_t i = first; i < ctx.report.findings.size(); ++i) {
+    ReportFinding& rf = ctx.report.findings[i];
+    if (rf.finding.symbol.kind != SymbolKind::Hazard) continue;
+    const rewrite::HazardRule* rule = rules.hazard(rf.finding.symbol.name);
+    if (!rule) continue;
+    rf.finding.detail = rule->title + (rf.finding.detail.empty() ? "" : ": " + rf.finding.detail);
+    for (const Platform& p : ctx.report.targets) {
+      Coverage c;
+      auto advice = rule->advice.find(p.id);
+      if (advice != rule->advice.end()) {
+        c.status = advice->second.status;
+        c.note = advice->second.text;
+        c.source = advice->second.source;
+        c.layer = rule->file;
+      }
+      rf.coverage[p.id] = c;
+    }
+  }
 }
 
 }  // namespace opscope::cli

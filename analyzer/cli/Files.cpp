@@ -6,10 +6,20 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include "cli/Commands.h"
 
 namespace opscope::cli {
+
+std::optional<std::string> readSourceText(const std::string& root, const std::string& rel) {
+  std::filesystem::path p = std::filesystem::path(rel).is_absolute() ? std::filesystem::path(rel) : std::filesystem::path(root) / rel;
+  std::ifstream in(p, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
 
 void writeFileAtomically(const std::string& path, const std::string& content) {
   namespace fs = std::filesystem;

@@ -1,12 +1,17 @@
 #include "cli/Inputs.h"
 
 #include <algorithm>
+#include <fstream>
+#include <map>
+#include <regex>
 #include <filesystem>
 #include <set>
 #include <system_error>
 
 #include "cli/Commands.h"
 #include "cuda/CudaFrontend.h"
+#include "llvm/Support/GlobPattern.h"
+#include "llvm/Support/xxhash.h"
 
 namespace opscope::cli {
 namespace fs = std::filesystem;
@@ -16,6 +21,14 @@ namespace {
 bool skippedDirectory(const fs::path& p) {
   std::string name = p.filename().string();
   return !name.empty() && name[0] == '.';
+}
+
+/// "cuda", "c++", "c", "python", "onnx", or "" for files no frontend reads.
+std::string languageOfInput(const fs::path& p) {
+  std::string ext = p.extension().string();
+  if (ext == ".py") return "python";
+  if (ext == ".onnx") return "onnx";
+  return cuda::languageOf(p.string());
 }
 
 bool isHeader(const fs::path& p) {
@@ -36,15 +49,12 @@ std::string commonDirectory(const std::vector<fs::path>& dirs) {
 
 }  // namespace
 
-DiscoveredInputs discoverInputs(const std::vector<std::string>& paths) {
+DiscoveredInputs discoverInputs(const std::vector<std::string>& paths, const std::vector<std::string>& excludes) {
   DiscoveredInputs out;
   std::vector<fs::path> roots;
-  std::set<std::string> sources, includeDirs;
-  auto addFile = [&](const fs::path& p) {
-    if (cuda::languageOf(p.string()).empty()) return;
-    if (isHeader(p)) includeDirs.insert(p.parent_path().string());
-    sources.insert(p.string());
-  };
+  std::set<std::string> sources, python, onnx, includeDirs;
+  std::vector<std::pair<fs::path, bool>> found;  // (file, named on the command line)
+  auto addFile = [&](const fs::path& p, bool named) { found.emplace_back(p, named); };
   for (const std::string& raw : paths) {
     std::error_code ec;
     fs::path p = fs::weakly_canonical(fs::absolute(raw, ec), ec);
@@ -61,19 +71,39 @@ DiscoveredInputs discoverInputs(const std::vector<std::string>& paths) {
           if (skippedDirectory(e.path())) it.disable_recursion_pending();
           continue;
         }
-        if (e.is_regular_file(ec2)) addFile(e.path());
+        if (e.is_regular_file(ec2)) addFile(e.path(), false);
       }
       if (ec) out.problems.push_back(InputFile{p.string(), "", InputStatus::Error, "directory walk stopped: " + ec.message()});
     } else {
-      if (cuda::languageOf(p.string()).empty())
-        throw UsageError{"cannot scan '" + raw + "': not a C, C++ or CUDA source file"};
+      if (languageOfInput(p).empty())
+        throw UsageError{"cannot scan '" + raw + "': not a C, C++, CUDA, Python or ONNX file"};
       if (FILE* f = std::fopen(p.c_str(), "rb")) std::fclose(f);
       else throw UsageError{"cannot read '" + raw + "': permission denied"};
       roots.push_back(p.parent_path());
-      addFile(p);
+      addFile(p, true);
     }
   }
   out.root = commonDirectory(roots);
+  std::vector<llvm::GlobPattern> patterns;
+  for (const std::string& e : excludes) {
+    auto g = llvm::GlobPattern::create(e);
+    if (!g) throw UsageError{"exclude pattern '" + e + "': " + llvm::toString(g.takeError())};
+    patterns.push_back(std::move(*g));
+  }
+  for (const auto& [p, named] : found) {
+    std::string rel = fs::path(p).lexically_relative(out.root).string();
+    if (!named && std::any_of(patterns.begin(), patterns.end(), [&](const llvm::GlobPattern& g) { return g.match(rel); }))
+      continue;
+    std::string lang = languageOfInput(p);
+    if (lang == "python") python.insert(p.string());
+    else if (lang == "onnx") onnx.insert(p.string());
+    else if (!lang.empty()) {
+      if (isHeader(p)) includeDirs.insert(p.parent_path().string());
+      sources.insert(p.string());
+    }
+  }
+  out.python.assign(python.begin(), python.end());
+  out.onnx.assign(onnx.begin(), onnx.end());
   // Headers are scanned through the units that include them (or alone, if none does). Each
   // directory holding headers, and its parent, go on the include path: that resolves both
   // #include "x.h" and #include "dir/x.h" without a compilation database.
@@ -87,6 +117,73 @@ DiscoveredInputs discoverInputs(const std::vector<std::string>& paths) {
   }
   out.includeDirs.assign(dirs.begin(), dirs.end());
   return out;
+}
+
+namespace {
+
+/// Headers reachable through #include lines from the non-header sources, resolved against the
+/// includer's directory and the include directories (the lexical include graph).
+std::set<std::string> includedHeaders(const DiscoveredInputs& inputs) {
+  static const std::regex include(R"(^\s*#\s*include\s*[<"]([^>"]+)[>"])");
+  std::set<std::string> headers;
+  for (const std::string& s : inputs.sources)
+    if (isHeader(s)) headers.insert(s);
+  std::set<std::string> reached;
+  std::vector<std::string> work;
+  for (const std::string& s : inputs.sources)
+    if (!isHeader(s)) work.push_back(s);
+  while (!work.empty()) {
+    std::string file = work.back();
+    work.pop_back();
+    std::ifstream in(file, std::ios::binary);
+    std::string line;
+    while (std::getline(in, line)) {
+      std::smatch m;
+      if (line.find("include") == std::string::npos || !std::regex_search(line, m, include)) continue;
+      std::vector<fs::path> dirs = {fs::path(file).parent_path()};
+      for (const std::string& d : inputs.includeDirs) dirs.emplace_back(d);
+      for (const fs::path& d : dirs) {
+        std::string candidate = (d / m[1].str()).lexically_normal().string();
+        if (headers.count(candidate)) {
+          if (reached.insert(candidate).second) work.push_back(candidate);
+          break;
+        }
+      }
+    }
+  }
+  return reached;
+}
+
+}  // namespace
+
+void keepShard(DiscoveredInputs& inputs, unsigned k, unsigned n) {
+  if (n == 0 || k == 0 || k > n) throw UsageError{"--shard K/N needs 1 <= K <= N"};
+  auto mine = [&](const std::string& abs) {
+    std::string rel = fs::path(abs).lexically_relative(inputs.root).string();
+    return llvm::xxh3_64bits(llvm::StringRef(rel)) % n == k - 1;
+  };
+  std::set<std::string> included = includedHeaders(inputs);
+  std::vector<std::string> sources;
+  for (const std::string& s : inputs.sources) {
+    if (!isHeader(s)) {
+      if (mine(s)) sources.push_back(s);
+      else inputs.notOwned.insert(s);
+    } else {
+      // Headers reached through includers are parsed with them, in whichever shard; the others
+      // are parsed alone by the shard that owns them.
+      if (included.count(s) || !mine(s)) inputs.headersNotAlone.insert(s);
+      sources.push_back(s);
+    }
+  }
+  inputs.sources = std::move(sources);
+  for (const std::string& f : inputs.python)
+    if (!mine(f)) inputs.notOwned.insert(f);
+  std::erase_if(inputs.onnx, [&](const std::string& f) {
+    if (mine(f)) return false;
+    inputs.notOwned.insert(f);
+    return true;
+  });
+  std::erase_if(inputs.problems, [&](const InputFile& p) { return !mine(p.path); });
 }
 
 }  // namespace opscope::cli

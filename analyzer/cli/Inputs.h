@@ -1,6 +1,7 @@
 // Finding the files to scan under the paths the user gave.
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -10,13 +11,29 @@ namespace opscope::cli {
 
 struct DiscoveredInputs {
   std::string root;                      // absolute: the paths' common directory
-  std::vector<std::string> sources;      // absolute C/C++/CUDA files, sorted
+  std::vector<std::string> sources;      // absolute C/C++/CUDA files (headers too), sorted
+  std::vector<std::string> python;       // absolute .py files, sorted
+  std::vector<std::string> onnx;         // absolute .onnx files, sorted
   std::vector<std::string> includeDirs;  // absolute directories holding headers, sorted
   std::vector<InputFile> problems;       // files or directories that could not be read
+  /// Headers this run must not parse on their own (only with --shard): they are reached through
+  /// the units that include them, in whichever shard those are, or they belong to another shard.
+  std::set<std::string> headersNotAlone;
+  /// Files another shard reports (only with --shard), absolute. Python files stay in `python`
+  /// all the same, because names resolve across the modules of the whole tree.
+  std::set<std::string> notOwned;
 };
 
-/// Walks `paths` (files or directories). A path that does not exist or cannot be read throws
-/// UsageError naming it; problems deeper in a tree are recorded and the walk goes on.
-DiscoveredInputs discoverInputs(const std::vector<std::string>& paths);
+/// Walks `paths` (files or directories), leaving out files whose path relative to the root
+/// matches one of `excludes` (glob: `*` and `?` cross directories, `[...]` and `{a,b}` work).
+/// A path that does not exist or cannot be read throws UsageError naming it; problems deeper in
+/// a tree are recorded and the walk goes on.
+DiscoveredInputs discoverInputs(const std::vector<std::string>& paths, const std::vector<std::string>& excludes = {});
+
+/// Keeps shard `k` of `n` (1-based): a deterministic share of the inputs chosen by a stable hash
+/// of each path relative to the root, so a CI matrix can split a tree and merge the results.
+/// Headers stay with the units that include them (found from #include lines); the rest are
+/// sharded like any file. Throws UsageError unless 1 <= k <= n.
+void keepShard(DiscoveredInputs& inputs, unsigned k, unsigned n);
 
 }  // namespace opscope::cli

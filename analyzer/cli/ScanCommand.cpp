@@ -1,12 +1,16 @@
 // `opscope scan PATH...`: discover inputs, run the frontends, look findings up in the opdb,
 // render the report.
-#include <unistd.h>
-
 #include <boost/program_options.hpp>
 #include <iostream>
 #include <sstream>
 
+#include <filesystem>
+
 #include "cli/Cli.h"
+#include "cli/Config.h"
+#include "cli/Gate.h"
+#include "cli/Output.h"
+#include "cli/Suppressions.h"
 #include "cli/Commands.h"
 #include "cli/Inputs.h"
 #include "cli/ScanSteps.h"
@@ -50,19 +54,28 @@ void addFindings(ScanContext& ctx, std::vector<Finding> findings) {
 int scanCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   po::options_description desc(
       "usage: opscope scan PATH... [options]\n\n"
-      "Scans C, C++ and CUDA sources under each PATH (file or directory) and reports, per target\n"
-      "platform, how the CUDA APIs they use are covered.\n\noptions");
-  std::string targets, format, output;
-  std::vector<std::string> paths, overlays;
+      "Scans the C, C++, CUDA, Python and ONNX files under each PATH (file or directory) and reports,\n"
+      "per target platform, how the APIs and operators they use are covered. Settings in the nearest\n"
+      ".opscope.yaml (from the scan root upward) apply first; options add to them or override them.\n\noptions");
+  std::string targets, format, output, shard;
+  std::vector<std::string> paths, overlays, excludes;
   unsigned jobs = 0;
+  std::string compileCommands, cudaPath;
+  GateArgs gateArgs;
   desc.add_options()
       ("help,h", "this help")
-      ("target,t", po::value(&targets)->default_value("all"), "platforms: ascend,cambricon,enflame,dcu or all")
-      ("format,f", po::value(&format)->default_value("text"), "report format: text or json")
-      ("output,o", po::value(&output), "write the report to FILE (atomically) instead of stdout")
+      ("target,t", po::value(&targets), "platforms: ascend,cambricon,enflame,dcu or all (default: all)")
+      ("format,f", po::value(&format)->default_value("text"), ("report formats, comma-separated: " + reports::formatNames()).c_str())
+      ("output,o", po::value(&output), "write the report to FILE (one format) or into DIR (several), atomically")
       ("db", po::value(&overlays)->composing(), "an opdb overlay file; repeatable, later ones win")
+      ("exclude", po::value(&excludes)->composing(), "leave out paths matching GLOB (relative to the scan root); repeatable")
+      ("shard", po::value(&shard), "K/N: scan only the K-th of N deterministic shares of the inputs (merge them with opscope merge)")
       ("jobs,j", po::value(&jobs)->default_value(0), "parallel parses (0: all cores)")
+      ("compile-commands,p", po::value(&compileCommands), "compile_commands.json (or its directory) for C/C++/CUDA flags; without PATH, scans its sources")
+      ("cuda-path", po::value(&cudaPath), "parse against this CUDA toolkit when Clang can (else the bundled shims, with a note)")
+      ("no-config", "ignore .opscope.yaml")
       ("path", po::value(&paths), "files or directories to scan");
+  addGateOptions(desc, gateArgs);
   po::positional_options_description pos;
   pos.add("path", -1);
   po::variables_map vm;
@@ -76,9 +89,28 @@ int scanCommand(const std::vector<std::string>& args, std::ostream& out, std::os
     out << desc << "\n";
     return kOk;
   }
+  if (paths.empty() && !compileCommands.empty()) paths.push_back(compileDatabaseRoot(compileCommands));
   if (paths.empty()) throw UsageError{"scan needs at least one PATH (see opscope scan --help)"};
-  auto fmt = reports::parseFormat(format);
-  if (!fmt) throw UsageError{"unknown format '" + format + "' (expected text or json)"};
+  OutputSpec spec = parseOutputSpec(format, output);
+
+  // The project's settings first, then the command line on top.
+  std::optional<ProjectConfig> config;
+  if (!vm.count("no-config")) {
+    std::error_code ec;
+    std::filesystem::path first = std::filesystem::absolute(paths.front(), ec);
+    config = findProjectConfig(std::filesystem::is_directory(first, ec) ? first.string() : first.parent_path().string());
+  }
+  if (config) {
+    if (targets.empty() && !config->targets.empty()) {
+      for (const std::string& t : config->targets) targets += (targets.empty() ? "" : ",") + t;
+    }
+    overlays.insert(overlays.begin(), config->db.begin(), config->db.end());
+    excludes.insert(excludes.begin(), config->exclude.begin(), config->exclude.end());
+    gateArgs.failUnder.insert(gateArgs.failUnder.begin(), config->failUnder.begin(), config->failUnder.end());
+    gateArgs.failOn.insert(gateArgs.failOn.begin(), config->failOn.begin(), config->failOn.end());
+    if (gateArgs.baseline.empty()) gateArgs.baseline = config->baseline;
+  }
+  GatePolicy policy = parseGatePolicy(gateArgs);
 
   db::Database db;
   loadDatabase(db, overlays, err);
@@ -87,30 +119,31 @@ int scanCommand(const std::vector<std::string>& args, std::ostream& out, std::os
   report.opdbVersion = db.version();
   report.targets = resolveTargets(db, targets);
 
-  DiscoveredInputs inputs = discoverInputs(paths);
+  DiscoveredInputs inputs = discoverInputs(paths, excludes);
+  if (!shard.empty()) {
+    unsigned k = 0, n = 0;
+    char slash = 0;
+    std::istringstream ss(shard);
+    if (!(ss >> k >> slash >> n) || slash != '/' || !ss.eof()) throw UsageError{"--shard '" + shard + "': expected K/N"};
+    keepShard(inputs, k, n);
+  }
   report.root = inputs.root;
   report.inputs = inputs.problems;
 
   ScanContext ctx{db, inputs, jobs, report};
+  ctx.compileCommands = compileCommands;
+  ctx.cudaPath = cudaPath;
   runCudaStep(ctx);
-  report.finalize();
+  runPythonStep(ctx);
+  runOnnxStep(ctx);
+  for (const std::string& note : ctx.notes) err << "opscope: note: " << note << "\n";
 
-  reports::RenderOptions ro;
-  if (output.empty()) {
-    ro.color = *fmt == reports::Format::Text && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR") && &out == &std::cout;
-    reports::createRenderer(*fmt, ro)->render(report, out);
-    return kOk;
-  }
-  std::ostringstream buffer;
-  reports::createRenderer(*fmt, ro)->render(report, buffer);
-  writeFileAtomically(output, buffer.str());
-  // With a report file, the terminal still gets the summary, and the path of the report.
-  reports::RenderOptions summary;
-  summary.listFindings = false;
-  summary.color = isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR") && &out == &std::cout;
-  reports::createRenderer(reports::Format::Text, summary)->render(report, out);
-  out << "\nreport (" << reports::toString(*fmt) << ") written to " << output << "\n";
-  return kOk;
+  applySuppressions(report, [&](const std::string& rel) { return readSourceText(report.root, rel); });
+  report.finalize();
+  bool failed = runGate(report, policy, gateArgs);
+  emitReport(report, spec, out);
+  printGateFailures(report, err);
+  return failed ? kGateFailed : kOk;
 }
 
 }  // namespace opscope::cli

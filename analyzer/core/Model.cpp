@@ -16,6 +16,12 @@ std::string_view toString(InputStatus s) {
   return "?";
 }
 
+std::optional<InputStatus> parseInputStatus(std::string_view s) {
+  for (InputStatus st : {InputStatus::Semantic, InputStatus::Lexical, InputStatus::Graph, InputStatus::Error})
+    if (toString(st) == s) return st;
+  return std::nullopt;
+}
+
 PlatformSummary summarize(const std::vector<ReportFinding>& findings, const PlatformId& platform) {
   PlatformSummary summary;
   summary.platform = platform;

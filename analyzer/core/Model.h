@@ -70,8 +70,9 @@ struct Coverage {
 struct Suggestion {
   PlatformId platform;
   std::string file;
-  std::uint64_t offset = 0;
+  std::uint64_t offset = 0;  // bytes from the start of the file
   std::uint64_t length = 0;
+  unsigned line = 0, column = 0;  // where `offset` is, 1-based, so renderers can place the edit
   std::string replacement;
   std::string reason;
 };
@@ -79,6 +80,7 @@ struct Suggestion {
 /// How one input was read.
 enum class InputStatus { Semantic, Lexical, Graph, Error };
 std::string_view toString(InputStatus s);
+std::optional<InputStatus> parseInputStatus(std::string_view s);
 
 /// One scanned input file and what happened to it.
 struct InputFile {
@@ -92,6 +94,7 @@ struct InputFile {
 struct ReportFinding {
   Finding finding;
   std::map<PlatformId, Coverage> coverage;  // empty for inventory kinds (user kernels)
+  bool suppressed = false;  // an `opscope-ignore` comment covers it: reported, but no gate counts it
 };
 
 /// Per-platform aggregate over the distinct symbols a scan found.
@@ -105,6 +108,13 @@ struct PlatformSummary {
   double coveragePercent = 0;
 };
 
+/// One condition of the CI gate and its outcome (see core/Gate.h).
+struct GateCondition {
+  std::string name;     // "fail-under ascend=80.0%", "fail-on missing", "fail-on hazard:warp-size-32"
+  bool failed = false;
+  std::string message;  // what was measured, and the new gaps when it failed
+};
+
 /// Everything a run produced; the only thing renderers see.
 struct Report {
   std::string toolVersion;
@@ -115,6 +125,7 @@ struct Report {
   std::vector<ReportFinding> findings;
   std::vector<Suggestion> suggestions;
   std::map<PlatformId, PlatformSummary> summaries;
+  std::vector<GateCondition> gate;  // empty when no gate was asked for
 
   /// Sorts inputs and findings into their canonical order and recomputes the summaries.
   void finalize();

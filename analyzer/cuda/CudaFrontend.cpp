@@ -1,31 +1,19 @@
-// Orchestration: semantic pass per unit in parallel, then one merge that de-duplicates
-// findings across units and adds lexical findings where Clang could not vouch for the code.
+// Orchestration: semantic pass per unit in parallel, then one merge that de-duplicates findings
+// across units, adds lexical findings where Clang could not vouch for the code, raises the hazards
+// symbols trigger, and lists the hazards inside each kernel.
 #include "cuda/CudaFrontend.h"
 
 #include <algorithm>
 #include <map>
-#include <mutex>
 
 #include "cuda/Passes.h"
+#include "cuda/Shims.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 
-// Defined by the file analyzer/Embed.cmake generates from analyzer/cuda/shims/.
-const std::vector<std::pair<std::string_view, std::string_view>>& opscope_cuda_shims();
-
 namespace opscope::cuda {
-
-const std::vector<std::pair<std::string, std::string>>& shimFiles() {
-  static const std::vector<std::pair<std::string, std::string>> files = [] {
-    std::vector<std::pair<std::string, std::string>> out;
-    for (const auto& [path, text] : opscope_cuda_shims())
-      out.emplace_back(llvm::sys::path::filename(path).str(), std::string(text));
-    return out;
-  }();
-  return files;
-}
 
 std::string languageOf(const std::string& path) {
   std::string ext = llvm::sys::path::extension(path).lower();
@@ -50,23 +38,40 @@ FindingKey keyOf(const Finding& f) {
   return {f.location.file, f.location.line, f.location.column, f.symbol.name, f.symbol.kind};
 }
 
+/// Several units can report the same place (a header they all include) with different context
+/// (the function a macro was expanded in). Keeping the best evidence, then the least finding in
+/// canonical order, rather
+/// than the first unit's, makes the outcome independent of which units ran together, so a
+/// sharded scan merges to exactly the unsharded one.
+void keepFirstInOrder(std::map<FindingKey, Finding>& merged, Finding f) {
+  auto [it, inserted] = merged.try_emplace(keyOf(f), f);
+  if (!inserted && std::tie(f.evidence, f) < std::tie(it->second.evidence, it->second)) it->second = std::move(f);
+}
+
+bool matches(const std::string& pattern, const std::string& name) {
+  if (!pattern.empty() && pattern.back() == '*') return name.compare(0, pattern.size() - 1, pattern, 0, pattern.size() - 1) == 0;
+  return pattern == name;
+}
+
+bool isHeaderFile(const std::string& f) {
+  std::string ext = llvm::sys::path::extension(f).lower();
+  return ext == ".h" || ext == ".hpp" || ext == ".hh" || ext == ".hxx" || ext == ".cuh" || ext == ".inl" || ext == ".ipp";
+}
+
 }  // namespace
 
-ScanResult scan(const std::vector<TranslationUnit>& units, const SymbolCatalog& catalog,
-                const ScanOptions& options) {
+ScanResult scan(const std::vector<TranslationUnit>& units, const SymbolCatalog& catalog, const ScanOptions& options) {
+  const ShimSet& shims = ShimSet::bundled();
   // Source files first; then each header no source file included, parsed on its own.
-  auto isHeaderFile = [](const std::string& f) {
-    std::string ext = llvm::sys::path::extension(f).lower();
-    return ext == ".h" || ext == ".hpp" || ext == ".hh" || ext == ".hxx" || ext == ".cuh" || ext == ".inl" || ext == ".ipp";
-  };
   std::vector<const TranslationUnit*> sources, headers;
   for (const TranslationUnit& u : units) (isHeaderFile(u.file) ? headers : sources).push_back(&u);
   unsigned jobs = options.jobs ? options.jobs : llvm::hardware_concurrency().compute_thread_count();
   auto runAll = [&](const std::vector<const TranslationUnit*>& batch) {
     std::vector<UnitResult> out(batch.size());
+    if (batch.empty()) return out;
     llvm::StdThreadPool pool(llvm::hardware_concurrency(std::max(1u, jobs)));
     for (size_t i = 0; i < batch.size(); ++i)
-      pool.async([&, i] { out[i] = runSemanticPass(*batch[i], catalog, options); });
+      pool.async([&, i] { out[i] = runSemanticPass(*batch[i], catalog, options, shims); });
     pool.wait();
     return out;
   };
@@ -80,7 +85,7 @@ ScanResult scan(const std::vector<TranslationUnit>& units, const SymbolCatalog& 
   for (const TranslationUnit* h : headers) {
     auto it = includedBy.find(h->file);
     if (it == includedBy.end()) {
-      lone.push_back(h);
+      if (!options.headersNotAlone.count(h->file)) lone.push_back(h);
     } else {
       // A header is as trustworthy as the unit it was parsed in.
       const UnitResult& via = *it->second;
@@ -95,10 +100,12 @@ ScanResult scan(const std::vector<TranslationUnit>& units, const SymbolCatalog& 
   // Merge in unit order, so the outcome never depends on which thread finished first.
   std::map<FindingKey, Finding> merged;
   std::set<Position> resolved;
+  FunctionSpans spans;
   std::map<std::string, std::optional<LineRanges>> lexicalWork;  // nullopt: the whole file
   for (UnitResult& r : results) {
-    for (Finding& f : r.findings) merged.try_emplace(keyOf(f), std::move(f));
+    for (Finding& f : r.findings) keepFirstInOrder(merged, std::move(f));
     resolved.insert(r.resolved.begin(), r.resolved.end());
+    spans.insert(r.spans.begin(), r.spans.end());
     for (const std::string& file : r.userFiles) {
       auto [it, inserted] = lexicalWork.try_emplace(file, LineRanges{});
       if (r.hadErrors) it->second = std::nullopt;
@@ -115,10 +122,44 @@ ScanResult scan(const std::vector<TranslationUnit>& units, const SymbolCatalog& 
     if (ranges && ranges->empty()) continue;
     auto buffer = llvm::MemoryBuffer::getFile(file, /*IsText=*/false, /*RequiresNullTerminator=*/false);
     if (!buffer) continue;  // the semantic pass already reported an unreadable file
-    for (Finding& f : runLexicalPass(file, (*buffer)->getBuffer(), catalog, ranges ? &*ranges : nullptr)) {
-      if (resolved.count(Position{f.location.file, f.location.line, f.location.column})) continue;
-      merged.try_emplace(keyOf(f), std::move(f));
+    LexicalResult lexical = runLexicalPass(file, (*buffer)->getBuffer(), catalog, ranges ? &*ranges : nullptr, options);
+    for (Finding& f : lexical.findings) {
+      // A name Clang resolved is the semantic pass's to report; hazards are not names.
+      if (f.symbol.kind != SymbolKind::Hazard && resolved.count(Position{f.location.file, f.location.line, f.location.column}))
+        continue;
+      keepFirstInOrder(merged, std::move(f));
     }
+    for (auto& [pos, span] : lexical.spans) spans.try_emplace(pos, span);
+  }
+
+  // Hazards raised by the use of symbols: at the same place, with the same evidence.
+  std::vector<Finding> triggered;
+  for (const auto& [key, f] : merged) {
+    if (f.symbol.kind == SymbolKind::Hazard || isInventoryKind(f.symbol.kind)) continue;
+    for (const HazardTrigger& t : options.hazardTriggers) {
+      if (!matches(t.pattern, f.symbol.name)) continue;
+      Finding h = f;
+      h.symbol = Symbol{t.hazard, SymbolKind::Hazard, "hazard"};
+      h.detail = "uses " + f.symbol.name;
+      triggered.push_back(std::move(h));
+    }
+  }
+  for (Finding& h : triggered) keepFirstInOrder(merged, std::move(h));
+
+  // Each kernel lists the hazards inside it.
+  for (auto& [key, f] : merged) {
+    if (f.symbol.kind != SymbolKind::Kernel && f.symbol.kind != SymbolKind::DeviceFunction) continue;
+    auto span = spans.find(Position{f.location.file, f.location.line, f.location.column});
+    if (span == spans.end()) continue;
+    std::set<std::string> inside;
+    for (auto it = merged.lower_bound(FindingKey{f.location.file, span->second.first, 0, "", SymbolKind::Function});
+         it != merged.end() && std::get<0>(it->first) == f.location.file && std::get<1>(it->first) <= span->second.second;
+         ++it)
+      if (it->second.symbol.kind == SymbolKind::Hazard) inside.insert(it->second.symbol.name);
+    if (inside.empty()) continue;
+    std::string list;
+    for (const std::string& h : inside) list += (list.empty() ? "" : ",") + h;
+    f.detail += (f.detail.empty() ? "" : " ") + std::string("hazards=") + list;
   }
 
   out.findings.reserve(merged.size());

@@ -1,8 +1,11 @@
 // The C/C++/CUDA frontend: parses translation units with Clang (no CUDA toolkit needed: bundled
-// declaration shims stand in for it), finds CUDA API uses, kernels and launches, and falls back
-// to a lexical scan wherever parsing cannot vouch for the code.
+// declaration shims stand in for it), finds CUDA API uses, kernels, launches, device intrinsics,
+// the PyTorch extension surface and porting hazards, and falls back to a lexical scan wherever
+// parsing cannot vouch for the code.
 #pragma once
 
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -11,16 +14,40 @@
 
 namespace opscope::cuda {
 
-/// One file to scan and the compiler arguments to use for it (empty: inferred).
+/// One file to scan and the compiler arguments to use for it (empty: inferred). Arguments are a
+/// full command line (argv[0] first, no input file), already translated for Clang (see
+/// CompileCommands.h).
 struct TranslationUnit {
   std::string file;  // absolute path
   std::vector<std::string> args;
+};
+
+/// A symbol whose use raises a hazard: `pattern` is an exact symbol name or a prefix ending in '*'.
+struct HazardTrigger {
+  std::string hazard;
+  std::string pattern;
+};
+
+/// A CUDA toolkit Clang can parse (see probeToolkit in Toolkit.h).
+struct Toolkit {
+  std::string path;         // the toolkit root (holds include/)
+  std::string includeDir;   // its include directory
 };
 
 struct ScanOptions {
   std::string root;                      // absolute; findings outside it are not reported
   std::vector<std::string> includeDirs;  // absolute; added as -I to inferred arguments
   unsigned jobs = 0;                     // 0: all cores
+  /// Headers never to parse on their own even when no unit of this run includes them (a sharded
+  /// scan: another shard's units include them, or another shard owns them).
+  std::set<std::string> headersNotAlone;
+  /// Hazards raised by the use of symbols (from the rules data).
+  std::vector<HazardTrigger> hazardTriggers;
+  /// The code checks to run (ids from hazardChecks()) and the hazard each one raises. A check
+  /// missing here does not run.
+  std::map<std::string, std::string> checkHazards;
+  /// Parse against this toolkit instead of the bundled shims (empty path: shims).
+  Toolkit toolkit;
 };
 
 /// What scanning produced: one InputFile per unit (paths relative to root) and the findings,
@@ -34,10 +61,19 @@ struct ScanResult {
 ScanResult scan(const std::vector<TranslationUnit>& units, const SymbolCatalog& catalog,
                 const ScanOptions& options);
 
+/// A code check of the frontend: its id (the key of ScanOptions::checkHazards) and what it looks for.
+struct HazardCheck {
+  std::string id;
+  std::string description;
+};
+
+/// Every code check the frontend has, in id order.
+const std::vector<HazardCheck>& hazardChecks();
+
 /// Language of a C/C++/CUDA file by extension: "cuda", "c++", "c", or "" if not ours.
 std::string languageOf(const std::string& path);
 
-/// The embedded declaration shims, as (file name, content).
+/// The bundled declaration shims, as (path relative to the shim root, content).
 const std::vector<std::pair<std::string, std::string>>& shimFiles();
 
 }  // namespace opscope::cuda

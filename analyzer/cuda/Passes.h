@@ -13,36 +13,54 @@
 
 namespace opscope::cuda {
 
+class ShimSet;
+
 /// A name position in a file: (absolute path, line, column).
 using Position = std::tuple<std::string, unsigned, unsigned>;
 
 /// Lines [first, last] of a file that the lexical pass must scan.
 using LineRanges = std::vector<std::pair<unsigned, unsigned>>;
 
+/// The lines a kernel or device function spans, keyed by the position of its name.
+using FunctionSpans = std::map<Position, std::pair<unsigned, unsigned>>;
+
 /// What the semantic pass learned from one translation unit. Finding locations hold absolute
 /// paths here; the merge step makes them relative to the scan root.
 struct UnitResult {
   InputFile input;
   std::vector<Finding> findings;
-  /// Positions of CUDA-like names that Clang resolved (to CUDA or to the user's own
-  /// declarations): the lexical pass must not report them again.
+  /// Positions of names that Clang resolved (to CUDA or to the user's own declarations): the
+  /// lexical pass must not report them again.
   std::set<Position> resolved;
   /// User files the unit read (the main file and headers under the root).
   std::set<std::string> userFiles;
   /// Lines of user files that Clang did not parse as code: inactive #if branches, macro bodies.
   std::map<std::string, LineRanges> unparsedLines;
+  FunctionSpans spans;
   bool hadErrors = false;
 };
 
 /// Parses one unit with Clang and collects semantic findings.
 UnitResult runSemanticPass(const TranslationUnit& unit, const SymbolCatalog& catalog,
-                           const ScanOptions& options);
+                           const ScanOptions& options, const ShimSet& shims);
+
+struct LexicalResult {
+  std::vector<Finding> findings;
+  FunctionSpans spans;
+};
 
 /// Lexical findings of one file: over the whole file when `ranges` is null, else over those lines.
-std::vector<Finding> runLexicalPass(const std::string& absPath, std::string_view text,
-                                    const SymbolCatalog& catalog, const LineRanges* ranges);
+LexicalResult runLexicalPass(const std::string& absPath, std::string_view text, const SymbolCatalog& catalog,
+                             const LineRanges* ranges, const ScanOptions& options);
 
 /// True when `absPath` lies under the scan root (the user's own code).
 bool isUnderRoot(const std::string& absPath, const std::string& root);
+
+/// The hazard finding a check raises (symbol = the hazard id from options.checkHazards), or
+/// nullopt when no rule maps the check.
+std::optional<Symbol> hazardSymbol(const ScanOptions& options, const std::string& checkId);
+
+/// The clang arguments for one unit, shims or toolkit included, the input file last.
+std::vector<std::string> parseArguments(const TranslationUnit& unit, const ScanOptions& options);
 
 }  // namespace opscope::cuda

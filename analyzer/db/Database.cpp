@@ -47,8 +47,4 @@ std::string Database::categoryOf(const Entry& e) const {
   return "uncategorized";
 }
 
-bool loadBuiltin(Database& db, std::vector<Diagnostic>& diags) {
-  return db.addLayer("builtin", builtinFiles(), diags);
-}
-
 }  // namespace opscope::db

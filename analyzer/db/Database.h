@@ -41,7 +41,52 @@ struct SymbolInfo {
   std::string library;
   std::string category;
   std::string header, added, deprecated, removed;
+  /// ONNX operators: every since_version, ascending, and the ones deprecated by a later version.
+  std::vector<int> versions, deprecatedVersions;
+  /// aten operators: the dispatch keys PyTorch registers kernels for, and the schema.
+  std::vector<std::string> dispatch;
+  std::string signature;
   std::shared_ptr<const Provenance> source;
+};
+
+/// One ONNX operator domain (kind: opsets files): its newest opset and the prefix of its
+/// symbol names ("onnx" for ai.onnx: `onnx::Conv`).
+struct OpsetDomain {
+  std::string domain, prefix;
+  int maxOpset = 0;
+  std::shared_ptr<const Provenance> source;
+};
+
+/// One ONNX release and the opset of each domain it ships (the release -> opset table).
+struct OnnxRelease {
+  std::string release;
+  int irVersion = 0;
+  std::map<std::string, int> opsets;  // domain -> opset
+  std::shared_ptr<const Provenance> source;
+};
+
+/// One sourced figure of an accelerator (kind: hardware files): a value, or a range where
+/// sources disagree, or a text; with its source and a note.
+struct Figure {
+  std::optional<double> min, max;  // equal for a single value
+  std::string text;                // for non-numeric facts (an interconnect's name)
+  std::string note;
+  std::shared_ptr<const Provenance> source;
+};
+
+/// Whether an accelerator computes in one data type, and its peak rate there.
+struct DtypeSupport {
+  std::optional<bool> supported;  // absent: no public source says
+  Figure peak;                    // TFLOPS (TOPS for integer types); absent when unknown
+};
+
+/// An accelerator for deployment sizing (opdb/hardware.yaml).
+struct Accelerator {
+  std::string id, name, vendor, platform, form;
+  std::map<std::string, Figure> figures;       // memory_gb, memory_bandwidth_gbs, tdp_w, ...
+  std::map<std::string, DtypeSupport> dtypes;  // fp16, bf16, fp8, int8, ...
+  std::string file;
+  unsigned line = 0;
 };
 
 /// Constraints under which an answer holds.
@@ -100,19 +145,49 @@ class Database {
   /// The category of an entry: its own, else its symbol's, else its file's, else "uncategorized".
   std::string categoryOf(const Entry& e) const;
 
+  // ONNX operator versions ------------------------------------------------------------------
+  /// The opdb symbol of an ONNX operator: "onnx::Conv" for ai.onnx (or ""), "ai.onnx.ml::X".
+  /// Domains the opdb does not know keep their own name as prefix ("com.microsoft::Attention").
+  std::string onnxSymbol(std::string_view domain, std::string_view opType) const;
+  /// The since_version of `opType` in effect for a model importing `domain` at `opset`: the
+  /// largest since_version <= opset. nullopt when the operator is unknown or does not exist
+  /// yet at that opset.
+  std::optional<int> sinceVersion(std::string_view domain, std::string_view opType, int opset) const;
+  /// Every since_version of an operator (ascending); nullptr when unknown.
+  const SymbolInfo* onnxOperator(std::string_view domain, std::string_view opType) const;
+  /// The newest opset the opdb knows for a domain ("" means ai.onnx); nullptr when unknown.
+  const OpsetDomain* opsetDomain(std::string_view domain) const;
+  const std::vector<OpsetDomain>& opsetDomains() const { return opsetDomains_; }
+  /// The ONNX release -> opset table, oldest release first.
+  const std::vector<OnnxRelease>& onnxReleases() const { return releases_; }
+
+  // Hardware ---------------------------------------------------------------------------------
+  const std::vector<Accelerator>& accelerators() const { return accelerators_; }
+  const Accelerator* accelerator(std::string_view id) const;
+
  private:
   friend class Loader;
+  friend class BinaryReader;
+  friend class BinaryWriter;
   std::string version_;
   std::vector<Platform> platforms_;
   std::vector<std::string> layers_;
   std::unordered_map<std::string, SymbolInfo> symbols_;
   std::unordered_map<std::string, std::unordered_map<std::string, Entry>> entries_;
+  std::vector<OpsetDomain> opsetDomains_;
+  std::vector<OnnxRelease> releases_;
+  std::vector<Accelerator> accelerators_;
 };
 
-/// The opdb files compiled into the binary (opdb/**.yaml at build time).
+/// The opdb YAML files embedded in the binary (opdb/**.yaml at build time).
 const std::vector<SourceText>& builtinFiles();
+/// The compiled form of those files (analyzer/db/Binary.h), checked and written at build time.
+std::string_view builtinCompiled();
 
-/// Loads the built-in opdb as layer "builtin". Errors go to `diags`.
+/// Loads the built-in opdb as layer "builtin" from its compiled form: what start-up uses
+/// (milliseconds). Errors go to `diags`.
 bool loadBuiltin(Database& db, std::vector<Diagnostic>& diags);
+/// Loads the built-in opdb by parsing its embedded YAML strictly (what `db validate` checks).
+bool loadBuiltinYaml(Database& db, std::vector<Diagnostic>& diags);
 
 }  // namespace opscope::db

@@ -1,17 +1,24 @@
-"""Huawei Ascend coverage of the CUDA runtime core: a small, explicit CUDA->ACL correspondence.
+"""Huawei Ascend coverage of the CUDA runtime and of NCCL: explicit CUDA->ACL and NCCL->HCCL
+role correspondences.
 
-No CUDA->ACL pair table exists upstream, so the pairs below are written here by hand: the
-well-known role correspondences of the runtime core. A pair is emitted only if its target is
-declared in the CANN runtime/GE headers (ascend/cann-api/acl_runtime_api.tsv); dropped pairs
-are reported on stderr. Product limits come from ascend/cann-api/acl_runtime_api_product_support.tsv.
-Writes opdb/ascend/<file>.yaml, one entry for every source-side symbol (unknown where no pair).
+No CUDA->ACL or NCCL->HCCL pair table exists upstream, so the pairs below are written here by
+hand: the well-known role correspondences of the runtime core and of the collectives. A pair is
+emitted only if its target is declared in the CANN runtime/GE headers
+(ascend/cann-api/acl_runtime_api.tsv) or the HCCL/HCOMM headers (ascend/cann-api/hccl_api.tsv);
+dropped pairs are reported on stderr. Product limits come from
+ascend/cann-api/acl_runtime_api_product_support.tsv. Writes opdb/ascend/cuda_runtime.yaml and
+opdb/ascend/nccl.yaml: a mapped entry per pair, an unknown entry for every other runtime or NCCL
+function.
 
 Every pair is `inferred`: a role correspondence whose target is verified to exist.
 """
 
+import re
 import sys
 
-from common import coverage_doc, entry, generated_header, join_note, read_tsv, repo_record, short
+from common import (coverage_doc, entry, generated_header, join_note, read_text, read_tsv,
+                    record, require, short)
+from pairs import role_pairs
 
 SCRIPT = "ascend_acl.py"
 PLATFORM = "ascend"
@@ -131,6 +138,67 @@ PAIRS = {
     "cudaHostFn_t": ("aclrtHostFunc", None),
 }
 
+
+_COMM = ("HCCL communicators are created from an HcclRootInfo (HcclGetRootInfo on rank 0, "
+         "shared with the others) or a cluster-info file (HcclCommInitClusterInfo)")
+_STREAM = "takes an aclrtStream where NCCL takes a cudaStream_t"
+
+# NCCL name -> (HCCL name, facts about differences). Only pairs whose roles are well known.
+HCCL_PAIRS = {
+    "ncclGetUniqueId": ("HcclGetRootInfo", "fills an HcclRootInfo, the HCCL analogue of "
+                        "ncclUniqueId"),
+    "ncclCommInitRank": ("HcclCommInitRootInfo",
+                         "HcclCommInitRootInfo(nRanks, rootInfo, rank, comm): the argument order "
+                         "differs. " + _COMM),
+    "ncclCommInitRankConfig": ("HcclCommInitRootInfoConfig", "takes an HcclCommConfig. " + _COMM),
+    "ncclCommInitAll": ("HcclCommInitAll", None),
+    "ncclCommDestroy": ("HcclCommDestroy", None),
+    "ncclCommCount": ("HcclGetRankSize", None),
+    "ncclCommUserRank": ("HcclGetRankId", None),
+    "ncclCommGetAsyncError": ("HcclGetCommAsyncError", None),
+    "ncclGetErrorString": ("HcclGetErrorString", None),
+    "ncclGroupStart": ("HcclGroupStart", None),
+    "ncclGroupEnd": ("HcclGroupEnd", None),
+    "ncclAllReduce": ("HcclAllReduce", _STREAM),
+    "ncclBroadcast": ("HcclBroadcast", "broadcasts in place (one buffer, no separate "
+                      "send/receive buffers); " + _STREAM),
+    "ncclBcast": ("HcclBroadcast", _STREAM),
+    "ncclReduce": ("HcclReduce", _STREAM),
+    "ncclAllGather": ("HcclAllGather", _STREAM),
+    "ncclReduceScatter": ("HcclReduceScatter", _STREAM),
+    "ncclAlltoAll": ("HcclAlltoAll", "takes separate send and receive counts and types; "
+                     + _STREAM),
+    "ncclScatter": ("HcclScatter", _STREAM),
+    "ncclSend": ("HcclSend", _STREAM),
+    "ncclRecv": ("HcclRecv", _STREAM),
+    "ncclComm_t": ("HcclComm", None),
+    "ncclUniqueId": ("HcclRootInfo", None),
+    "ncclResult_t": ("HcclResult", None),
+    "ncclDataType_t": ("HcclDataType", None),
+    "ncclRedOp_t": ("HcclReduceOp", None),
+    "ncclConfig_t": ("HcclCommConfig", None),
+    "ncclSuccess": ("HCCL_SUCCESS", None),
+    "ncclSum": ("HCCL_REDUCE_SUM", None),
+    "ncclProd": ("HCCL_REDUCE_PROD", None),
+    "ncclMax": ("HCCL_REDUCE_MAX", None),
+    "ncclMin": ("HCCL_REDUCE_MIN", None),
+    "ncclInt8": ("HCCL_DATA_TYPE_INT8", None),
+    "ncclUint8": ("HCCL_DATA_TYPE_UINT8", None),
+    "ncclInt32": ("HCCL_DATA_TYPE_INT32", None),
+    "ncclUint32": ("HCCL_DATA_TYPE_UINT32", None),
+    "ncclInt64": ("HCCL_DATA_TYPE_INT64", None),
+    "ncclUint64": ("HCCL_DATA_TYPE_UINT64", None),
+    "ncclFloat16": ("HCCL_DATA_TYPE_FP16", None),
+    "ncclHalf": ("HCCL_DATA_TYPE_FP16", None),
+    "ncclFloat32": ("HCCL_DATA_TYPE_FP32", None),
+    "ncclFloat": ("HCCL_DATA_TYPE_FP32", None),
+    "ncclFloat64": ("HCCL_DATA_TYPE_FP64", None),
+    "ncclDouble": ("HCCL_DATA_TYPE_FP64", None),
+    "ncclBfloat16": ("HCCL_DATA_TYPE_BFP16", None),
+    "ncclFloat8e4m3": ("HCCL_DATA_TYPE_FP8E4M3", None),
+    "ncclFloat8e5m2": ("HCCL_DATA_TYPE_FP8E5M2", None),
+}
+
 PRODUCTS = [
     ("ascend950pr", "Ascend 950PR"), ("ascend950dt", "Ascend 950DT"), ("atlas_a3", "Atlas A3"),
     ("atlas_a2", "Atlas A2"), ("atlas_200i_500_a2", "Atlas 200I/500 A2"),
@@ -142,9 +210,40 @@ PRODUCTS = [
 KIND_ORDER = ["function", "typedef", "typedef_funcptr", "enum", "struct", "union", "enumerator",
               "constant", "macro", "macro_function", "inline_function"]
 
+REPO_KEY = {"hicann/runtime": "RT", "hicann/ge": "GE", "hicann/hccl": "HCCL",
+            "hicann/hcomm": "HCOMM"}
+HEADER_WORDS = {"RT": "CANN runtime", "GE": "CANN GE", "HCCL": "HCCL", "HCOMM": "HCOMM"}
+TITLES = {
+    "RT": "CANN runtime (ACL) headers include/external/acl/*.h and the runtime API reference "
+          "docs/zh/api_ref (shared/upstream/ascend/cann-api/acl_runtime_api*.tsv)",
+    "GE": "CANN GE headers inc/external/acl/*.h "
+          "(shared/upstream/ascend/cann-api/acl_runtime_api.tsv)",
+    "HCCL": "HCCL collective API headers include/hccl.h, include/hccl_mc2.h "
+            "(shared/upstream/ascend/cann-api/hccl_api.tsv)",
+    "HCOMM": "HCOMM communicator headers include/hccl/hccl_comm.h, include/hccl/hccl_types.h, "
+             "read from the public repository file (shared/upstream/ascend/cann-api/hccl_api.tsv)",
+}
+ID_PREFIX = {"RT": "cann-runtime", "GE": "cann-ge", "HCCL": "hccl", "HCOMM": "hcomm"}
 
-def repo_key(repo):
-    return {"hicann/runtime": "RT", "hicann/ge": "GE"}[repo]
+
+def hcomm_record(md):
+    """ascend/SOURCES.md gives HCOMM a file version and no date (no git snapshot was available);
+    the date is the day the snapshot was collected ("Collected 2026-11-22")."""
+    text = read_text(md)
+    m = re.search(r"\| HCOMM \| github\.com/hicann/hcomm .*?file version ([0-9a-f]{40})", text)
+    require(m, f"{md}: no HCOMM file version")
+    collected = re.search(r"Collected (\d{4}-\d{2}-\d{2})", text)
+    require(collected, f"{md}: no collection date")
+    return {"id": "", "title": TITLES["HCOMM"], "repository": "https://github.com/hicann/hcomm",
+            "commit": m.group(1), "path": "include/hccl/hccl_comm.h; include/hccl/hccl_types.h",
+            "date": collected.group(1),
+            "license": "CANN Open Software License Agreement v2.0 (per file headers)"}
+
+
+def best_declaration(rows):
+    """The C declaration over the C++ inline overloads of one name."""
+    return min(rows, key=lambda r: (KIND_ORDER.index(r["kind"]) if r["kind"] in KIND_ORDER
+                                    else 99, r["header"]))
 
 
 def outputs(universe, log=sys.stderr):
@@ -152,61 +251,59 @@ def outputs(universe, log=sys.stderr):
     d = up / "ascend" / "cann-api"
     md = up / "ascend" / "SOURCES.md"
     decls = {}
-    for r in read_tsv(d / "acl_runtime_api.tsv"):
-        decls.setdefault(r["name"], []).append(r)
+    for f in ("acl_runtime_api.tsv", "hccl_api.tsv"):
+        for r in read_tsv(d / f):
+            require(r["repo"] in REPO_KEY, f"{f}: unknown repo {r['repo']}")
+            decls.setdefault(r["name"], []).append(r)
     support = {}
     for r in read_tsv(d / "acl_runtime_api_product_support.tsv"):
         # the C API row wins over a C++ template overload of the same name
         if r["api"] not in support or support[r["api"]]["signature"].startswith("template"):
             support[r["api"]] = r
 
-    universe_names = {s["name"] for syms in universe.files.values() for s in syms}
-    dropped, pairs = [], {}
-    for cuda, (acl, facts) in sorted(PAIRS.items()):
-        if cuda not in universe_names:
-            dropped.append((cuda, acl, "CUDA name not in the source-side files"))
-        elif acl not in decls:
-            dropped.append((cuda, acl, "target not declared in acl_runtime_api.tsv"))
-        else:
-            best = min(decls[acl], key=lambda r: (KIND_ORDER.index(r["kind"])
-                                                  if r["kind"] in KIND_ORDER else 99,
-                                                  r["header"]))
-            pairs[cuda] = (acl, facts, best)
+    universe_names = {s["name"] for s in universe.cuda.symbols["cuda_runtime"] +
+                      universe.cuda.symbols["nccl"]}
+    def lookup(name):
+        return best_declaration(decls[name]) if name in decls else None
+
+    where = "acl_runtime_api.tsv or hccl_api.tsv"
+    pairs, dropped = role_pairs(PAIRS, universe_names, lookup, where)
+    more, dropped_more = role_pairs(HCCL_PAIRS, universe_names, lookup, where)
+    pairs.update(more)
+    dropped += dropped_more
     for cuda, acl, why in dropped:
         print(f"ascend: dropped pair {cuda} -> {acl}: {why}", file=log)
 
-    paths = {"RT": set(), "GE": set()}
+    paths = {k: set() for k in REPO_KEY.values()}
     for acl, facts, decl in pairs.values():
-        paths[repo_key(decl["repo"])].add(decl["header"])
+        paths[REPO_KEY[decl["repo"]]].add(decl["header"])
         if acl in support:
             paths["RT"].add("docs/zh/api_ref/" + support[acl]["doc_file"])
     records = {}
-    titles = {
-        "RT": "CANN runtime (ACL) headers include/external/acl/*.h and the runtime API "
-              "reference docs/zh/api_ref (shared/upstream/ascend/cann-api/acl_runtime_api*.tsv)",
-        "GE": "CANN GE headers inc/external/acl/*.h "
-              "(shared/upstream/ascend/cann-api/acl_runtime_api.tsv)",
-    }
-    for key, prefix in (("RT", "cann-runtime"), ("GE", "cann-ge")):
-        rec = repo_record(md, key, "", titles[key], "; ".join(sorted(paths[key])) or
-                          "include/external/acl/")
-        rec["id"] = f"{prefix}-{short(rec['commit'])}"
+    for key in ("RT", "GE", "HCCL", "HCOMM"):
+        rec = hcomm_record(md) if key == "HCOMM" else \
+            record(md, key, ID_PREFIX[key], TITLES[key], "")
+        rec["path"] = "; ".join(sorted(paths[key])) or rec["path"] or "include/"
+        rec["id"] = f"{ID_PREFIX[key]}-{short(rec['commit'])}"
         records[key] = rec
 
     out = {}
-    for stem, symbols in universe.files.items():
+    for stem, unknown_words, unknown_src in (
+            ("cuda_runtime", "no public CUDA->ACL table exists", "RT"),
+            ("nccl", "no public NCCL->HCCL table exists", "HCCL")):
         entries = []
-        for sym in symbols:
+        for sym in universe.cuda.symbols[stem]:
             name = sym["name"]
             if name not in pairs:
-                entries.append(entry(
-                    name, "unknown", records["RT"]["id"], "inferred",
-                    note=join_note(["no public CUDA->ACL table exists; the importer's "
-                                    "correspondence table has no pair for this symbol"])))
+                if sym["kind"] == "function" and sym["library"] in ("cudart", "nccl"):
+                    entries.append(entry(
+                        name, "unknown", records[unknown_src]["id"], "inferred",
+                        note=join_note([f"{unknown_words}; the importer's correspondence table "
+                                        "has no pair for this symbol"])))
                 continue
             acl, facts, decl = pairs[name]
-            parts = [f"role correspondence; target declared in CANN "
-                     f"{'runtime' if repo_key(decl['repo']) == 'RT' else 'GE'} header "
+            key = REPO_KEY[decl["repo"]]
+            parts = [f"role correspondence; target declared in {HEADER_WORDS[key]} header "
                      f"{decl['header']}"]
             if decl["deprecated"] == "1":
                 parts.append(f"{acl} is marked deprecated in the header")
@@ -218,14 +315,13 @@ def outputs(universe, log=sys.stderr):
                 if no:
                     parts.append("the CANN runtime API reference marks it unsupported on "
                                  + ", ".join(no))
-            entries.append(entry(name, "mapped", records[repo_key(decl["repo"])]["id"],
-                                 "inferred", target=acl, note=join_note(parts)))
+            entries.append(entry(name, "mapped", records[key]["id"], "inferred", target=acl,
+                                 note=join_note(parts)))
         used = [r for r in records.values() if any(e["source"] == r["id"] for e in entries)]
-        snap = "; ".join(f"{r['repository'][len('https://github.com/'):]} {r['commit']}, "
-                         f"{r['date']}" for r in used)
+        snap = "; ".join(f"{r['repository'][19:]} {r['commit']}, {r['date']}" for r in used)
         hdr = generated_header(SCRIPT, ["ascend/cann-api/acl_runtime_api.tsv",
-                                        "ascend/cann-api/acl_runtime_api_product_support.tsv"],
-                               snap)
+                                        "ascend/cann-api/acl_runtime_api_product_support.tsv",
+                                        "ascend/cann-api/hccl_api.tsv"], snap)
         out[f"ascend/{stem}.yaml"] = (hdr, coverage_doc(PLATFORM, list(records.values()),
                                                         entries))
     return out, dropped

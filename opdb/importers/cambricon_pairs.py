@@ -1,43 +1,85 @@
-"""Cambricon MLU coverage from the CUDA->CNRT pairs of DeepLink DIPU and InfiniCore.
+"""Cambricon MLU coverage of the CUDA runtime and of NCCL (CNRT, CNCL).
 
-Reads cambricon/cuda_to_cnrt_pairs.tsv, cambricon/cnrt_api_names.txt and
-cambricon/cnrt_error_codes.tsv (only to say in the note whether a target is declared in the
-public cnrt.h 6.14.1 copy), and cambricon/SOURCES.md for provenance. Writes
-opdb/cambricon/<file>.yaml, one entry for every source-side symbol.
+Reads cambricon/cuda_to_cnrt_pairs.tsv (DeepLink DIPU's and InfiniCore's CUDA and Cambricon
+device and communicator layers, aligned by wrapper), cambricon/cnrt_api_names.txt and
+cambricon/cnrt_error_codes.tsv (to say whether a target is declared in the public cnrt.h 6.14.1
+copy), cambricon/cambricon_api_names.tsv (CNCL names torch_mlu calls; CNCL has no public header)
+and cambricon/SOURCES.md. Writes opdb/cambricon/cuda_runtime.yaml and cambricon/nccl.yaml.
 
-Every pair is `third-party`. Where several targets exist for one CUDA name, one_to_one (and
-alias/mapping-key) alignments beat name similarity, DIPU's cnrt_6.x layer beats InfiniCore, which
-beats DIPU's cnrt_5.x layer; the alternatives go into the note. Rows aligned only as
-`unresolved_candidate_in_wrapper` are not used as mappings.
+  * a usable pair -> mapped, third-party (choice: opdb/importers/pairs.py); a pair to
+    cnclInvalid (DIPU's marker for an unsupported data type) -> missing
+  * ROLE_PAIRS, a small table of well-known role correspondences (Queue ~ stream, Notifier ~
+    event, TaskTopo ~ graph), kept only when torch_mlu calls the target (the citable evidence
+    that the name exists; cnrt.h 6.14.1 has no resolvable repository) -> mapped, inferred
+  * an nccl* name whose cncl* twin torch_mlu calls -> mapped, inferred (name correspondence)
+  * other runtime and NCCL functions -> unknown, naming unresolved candidates, any cnrt* twin
+    declared in cnrt.h 6.14.1 and HEADER_ONLY role counterparts (not verified as equivalent)
 """
 
-from common import (coverage_doc, entry, generated_header, join_note, read_text, read_tsv,
-                    repo_record, require, short)
-from pairs import choose, context_words, describe
+import sys
+
+from common import (coverage_doc, entry, generated_header, join_note, read_text, read_tsv, record,
+                    require)
+from pairs import PairTable, Project, pair_entries, role_pairs
 
 SCRIPT = "cambricon_pairs.py"
 PLATFORM = "cambricon"
 
-COMPONENT_RANK = {"cnrt_6.x device": 0, "cnrt_5.x device": 2}
+COMPONENT_RANK = {"cnrt_6.x device": 0, "cncl communicator": 0, "cnrt_5.x device": 2}
+
+PROJECTS = [
+    Project("DIPU", "deeplink.framework", "DeepLink DIPU", "dipu",
+            "DeepLink DIPU vendor device and communicator layers, CUDA vs Cambricon (cnrt_6.x, "
+            "cnrt_5.x, cncl), aligned by wrapper (shared/upstream/cambricon/cuda_to_cnrt_pairs.tsv)"),
+    Project("INFINI", "InfiniCore", "InfiniCore", "infinicore",
+            "InfiniCore infinirt/infiniccl, CUDA vs Cambricon bang backends, aligned by wrapper "
+            "(shared/upstream/cambricon/cuda_to_cnrt_pairs.tsv)"),
+]
+
+
+_CAPTURE = "the capture builds a cnrtTaskTopo_t (CNRT's task topology, its CUDA-Graph analogue)"
+_TOPO = "CNRT's task topology (cnrtTaskTopo_t) is its CUDA-Graph analogue"
+# CUDA name -> (CNRT name, facts). Role correspondences; the target must be called by torch_mlu.
+ROLE_PAIRS = {
+    "cudaDeviceGetAttribute": ("cnrtDeviceGetAttribute", "attributes from cnrtDeviceAttr_t"),
+    "cudaDeviceGetStreamPriorityRange": ("cnrtDeviceGetQueuePriorityRange", None),
+    "cudaDeviceCanAccessPeer": ("cnrtGetPeerAccessibility", None),
+    "cudaGetErrorString": ("cnrtGetErrorStr", None),
+    "cudaMemGetInfo": ("cnrtMemGetInfo", None),
+    "cudaStreamCreateWithPriority": ("cnrtQueueCreateWithPriority", None),
+    "cudaStreamGetPriority": ("cnrtQueueGetPriority", None),
+    "cudaStreamBeginCapture": ("cnrtQueueBeginCapture", _CAPTURE),
+    "cudaStreamEndCapture": ("cnrtQueueEndCapture", _CAPTURE),
+    "cudaStreamIsCapturing": ("cnrtQueueIsCapturing", None),
+    "cudaStreamGetCaptureInfo": ("cnrtQueueGetCaptureInfo", None),
+    "cudaThreadExchangeStreamCaptureMode": ("cnrtThreadExchangeQueueCaptureMode", None),
+    "cudaIpcGetEventHandle": ("cnrtIpcGetNotifierHandle", None),
+    "cudaIpcOpenEventHandle": ("cnrtIpcOpenNotifierHandle", None),
+    "cudaProfilerStart": ("cnrtProfilerStart", None),
+    "cudaProfilerStop": ("cnrtProfilerStop", None),
+    "cudaGraphInstantiate": ("cnrtTaskTopoInstantiate", _TOPO),
+    "cudaGraphDestroy": ("cnrtTaskTopoDestroy", _TOPO),
+    "cudaGraphExecDestroy": ("cnrtTaskTopoEntityDestroy", _TOPO),
+    "cudaGraphLaunch": ("cnrtTaskTopoEntityInvoke", _TOPO),
+    "cudaGraphGetNodes": ("cnrtTaskTopoGetNodes", _TOPO),
+    "cudaGraphDebugDotPrint": ("cnrtTaskTopoDebugDotPrint", _TOPO),
+}
+# Role counterparts declared in cnrt.h 6.14.1 that no citable source confirms: named in the note
+# of the unknown entry only.
+HEADER_ONLY = {
+    "cudaLaunchKernel": "cnrtInvokeKernel", "cudaLaunchHostFunc": "cnrtInvokeHostFunc",
+    "cudaGraphCreate": "cnrtTaskTopoCreate", "cudaGraphAddKernelNode": "cnrtTaskTopoAddKernelNode",
+    "cudaGraphUpload": "cnrtTaskTopoUpload", "cudaGraphExecUpdate": "cnrtTaskTopoEntityUpdate",
+    "cudaMemcpy2D": "cnrtMemcpy2D", "cudaMemcpy2DAsync": "cnrtMemcpy2DAsync",
+    "cudaMemcpy3D": "cnrtMemcpy3D", "cudaMemcpy3DAsync": "cnrtMemcpy3DAsync",
+    "cudaMemcpyToSymbol": "cnrtMemcpyToSymbol", "cudaMemcpyFromSymbol": "cnrtMemcpyFromSymbol",
+    "cudaPeekAtLastError": "cnrtPeekAtLastError", "cudaGetErrorName": "cnrtGetErrorName",
+    "cudaMallocFromPoolAsync": "cnrtMemAllocFromPoolAsync", "cudaMemPoolCreate": "cnrtMemPoolCreate",
+}
 
 
 def component_rank(component):
     return COMPONENT_RANK.get(component, 1)
-
-
-def project_key(project):
-    if "deeplink.framework" in project:
-        return "DIPU"
-    if "InfiniCore" in project:
-        return "INFINI"
-    raise ValueError(f"unknown project {project!r} in cuda_to_cnrt_pairs.tsv")
-
-
-LABEL = {"DIPU": "DeepLink DIPU", "INFINI": "InfiniCore"}
-
-
-def label(project):
-    return LABEL[project_key(project)]
 
 
 def cnrt5_remark(row, target):
@@ -67,82 +109,85 @@ class CnrtHeader:
         if name in self.codes:
             note = self.codes[name]["note"]
             return f"{name} is a cnrt.h 6.14.1 error code" + (f" ({note})" if note else "")
-        if kind == "function":
+        if kind == "function" and name.startswith("cnrt"):
             return f"{name} is not among the cnrt.h 6.14.1 function names"
         return None
 
 
-def mapped_note(sym, best, others, header):
-    parts = describe(best, others, label, cnrt5_remark)
-    declared = header.describe(best.target, sym["kind"])
-    if declared:
-        parts.append(declared)
-    if sym["name"].endswith("Async") and "Async" not in best.target:
-        parts.append(f"{best.target} is a synchronous call, not ordered on a queue")
-    return join_note(parts)
+def called_names(upstream, library):
+    """Names of one Cambricon library that torch_mlu calls (vendor API by the snapshot's
+    heuristic)."""
+    return {r["name"] for r in read_tsv(upstream / "cambricon" / "cambricon_api_names.tsv")
+            if r["library"] == library and r["origin_guess"] == "vendor_api"}
 
 
-def unknown_note(sym, unresolved, header, library_words):
-    parts = [f"no public source pairs this symbol with {library_words}"]
-    for r in unresolved:
-        parts.append(f"{label(r['project'])} ({r['component']}) calls {r['vendor_api']} in the "
-                     f"same {context_words(r['context'])}, but the pairing is unresolved")
-    name = sym["name"]
-    if name.startswith("cuda") and sym["kind"] == "function":
-        guess = "cnrt" + name[4:]
-        if guess in header.functions:
-            parts.append(f"cnrt.h 6.14.1 declares {guess} (same name after the prefix; not "
-                         "verified as equivalent)")
-    return join_note(parts)
-
-
-def outputs(universe):
+def outputs(universe, log=sys.stderr):
     up = universe.upstream
     md = up / "cambricon" / "SOURCES.md"
-    rows = read_tsv(up / "cambricon" / "cuda_to_cnrt_pairs.tsv")
+    table = PairTable(md, up / "cambricon" / "cuda_to_cnrt_pairs.tsv", PROJECTS, component_rank)
     header = CnrtHeader(up)
-    by_name = {}
-    for r in rows:
-        by_name.setdefault(r["cuda_api"], []).append(r)
+    cncl, cnrt = called_names(up, "cncl"), called_names(up, "cnrt")
+    tm = record(md, "TM24", "torch-mlu", "Cambricon torch_mlu r2.4_develop: the CNRT and CNCL names "
+                     "its C++ sources call (shared/upstream/cambricon/cambricon_api_names.tsv; "
+                     "CNCL has no public header)", "torch_mlu/csrc/")
+    universe_names = {s["name"] for s in universe.cuda.symbols["cuda_runtime"]}
+    roles, dropped = role_pairs(ROLE_PAIRS, universe_names,
+                                lambda n: n if n in cnrt else None, "torch_mlu's CNRT calls")
+    for cuda, target, why in dropped:
+        print(f"cambricon: dropped pair {cuda} -> {target}: {why}", file=log)
 
-    # Provenance: one record per project, naming the files its pairs were read from.
-    records, files = {}, {}
-    for r in rows:
-        key = project_key(r["project"])
-        for col in ("cuda_side_files", "vendor_side_files"):
-            files.setdefault(key, set()).update(f for f in r[col].split(";") if f)
-    titles = {
-        "DIPU": "DeepLink DIPU vendor device layers, CUDA vs Cambricon (cnrt_6.x and cnrt_5.x), "
-                "aligned by wrapper (shared/upstream/cambricon/cuda_to_cnrt_pairs.tsv)",
-        "INFINI": "InfiniCore infinirt/infiniccl, CUDA vs Cambricon bang backends, aligned by "
-                  "wrapper (shared/upstream/cambricon/cuda_to_cnrt_pairs.tsv)",
-    }
-    for key, prefix in (("DIPU", "dipu"), ("INFINI", "infinicore")):
-        rec = repo_record(md, key, "", titles[key], "; ".join(sorted(files.get(key, ()))))
-        rec["id"] = f"{prefix}-{short(rec['commit'])}"
-        records[key] = rec
+    def remarks(sym, best):
+        parts = []
+        declared = header.describe(best.target, sym["kind"])
+        if declared:
+            parts.append(declared)
+        if sym["name"].endswith("Async") and "Async" not in best.target:
+            parts.append(f"{best.target} is a synchronous call, not ordered on a queue")
+        return parts
+
+    def fallback(sym, unresolved):
+        name = sym["name"]
+        if name in roles:
+            target, facts, _ = roles[name]
+            parts = ["role correspondence; torch_mlu calls " + target,
+                     header.describe(target, "function")]
+            return entry(name, "mapped", tm["id"], "inferred", target=target,
+                         note=join_note(parts + ([facts] if facts else [])))
+        if name.startswith("nccl") and "cncl" + name[4:] in cncl:
+            return entry(name, "mapped", tm["id"], "inferred", target="cncl" + name[4:],
+                         note=join_note([f"name correspondence nccl*->cncl*: torch_mlu calls "
+                                         f"cncl{name[4:]}; CNCL has no public header, so the "
+                                         "arguments were not compared"]))
+        if unresolved or sym["kind"] != "function" or not name.startswith("cuda"):
+            return None
+        guess = "cnrt" + name[4:]
+        hints = []
+        if guess in header.functions:
+            hints.append(f"cnrt.h 6.14.1 declares {guess} (same name after the prefix; not "
+                         "verified as equivalent)")
+        if name in HEADER_ONLY and HEADER_ONLY[name] in header.functions:
+            hints.append(f"cnrt.h 6.14.1 declares {HEADER_ONLY[name]}, its role counterpart; the "
+                         "header copy's repository could not be resolved, so no answer rests on it")
+        if hints:
+            return entry(name, "unknown", table.records["DIPU"]["id"], "third-party",
+                         note=join_note(["no public source pairs this symbol with a CNRT API"]
+                                        + hints))
+        return None
 
     out = {}
-    for stem, symbols in universe.files.items():
-        entries = []
-        words = ("a CNRT API" if stem == "cuda_runtime_core"
-                 else "a CNNL or other Cambricon API")
-        for sym in symbols:
-            best, others, unresolved = choose(by_name.get(sym["name"], []), component_rank)
-            if best is None:
-                entries.append(entry(sym["name"], "unknown", records["DIPU"]["id"],
-                                     "third-party",
-                                     note=unknown_note(sym, unresolved, header, words)))
-                continue
-            src = records[project_key(best.rows[0]["project"])]["id"]
-            entries.append(entry(sym["name"], "mapped", src, "third-party", target=best.target,
-                                 note=mapped_note(sym, best, others, header)))
-        snap = "; ".join(f"{r['repository'][len('https://github.com/'):]} {r['commit']}, "
-                         f"{r['date']}" for r in records.values())
+    for stem, words in (("cuda_runtime", "a CNRT API"), ("nccl", "a CNCL API")):
+        entries = pair_entries(
+            table, universe.cuda.symbols[stem], invalid_targets={"cnclInvalid"},
+            mapped_remarks=remarks, alt_remark=cnrt5_remark, fallback=fallback,
+            unknown_scope=lambda s: s["kind"] == "function" and s["library"] in ("cudart",
+                                                                                "nccl"),
+            unknown_words=words)
+        sources = list(table.records.values()) + [tm]
+        snap = "; ".join(f"{r['repository'][19:]} {r['commit']}, {r['date']}" for r in sources)
         hdr = generated_header(SCRIPT, ["cambricon/cuda_to_cnrt_pairs.tsv",
                                         "cambricon/cnrt_api_names.txt",
-                                        "cambricon/cnrt_error_codes.tsv"],
+                                        "cambricon/cnrt_error_codes.tsv",
+                                        "cambricon/cambricon_api_names.tsv"],
                                snap + "; cnrt.h 6.14.1")
-        out[f"cambricon/{stem}.yaml"] = (hdr, coverage_doc(PLATFORM, list(records.values()),
-                                                           entries))
+        out[f"cambricon/{stem}.yaml"] = (hdr, coverage_doc(PLATFORM, sources, entries))
     return out

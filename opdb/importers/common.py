@@ -101,6 +101,13 @@ def short(commit):
     return commit[:8]
 
 
+def record(sources_md, key, id_prefix, title, path):
+    """repo_record for row `key`, with the id `<id_prefix>-<short commit>`."""
+    rec = repo_record(sources_md, key, "", title, path)
+    rec["id"] = f"{id_prefix}-{short(rec['commit'])}"
+    return rec
+
+
 # ---------------------------------------------------------------------------------------------
 # YAML writing
 #
@@ -144,7 +151,8 @@ def flow(mapping):
     """One mapping on one line: {k: v, ...}. Keys are plain identifiers."""
     parts = []
     for k, v in mapping.items():
-        require(re.fullmatch(r"[a-z_]+", k) is not None, f"bad key {k!r}")
+        require(re.fullmatch(r"[a-z_]+|[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+", k) is not None,
+                f"bad key {k!r}")
         if isinstance(v, dict):
             parts.append(f"{k}: {flow(v)}")
         elif isinstance(v, list):

@@ -1,53 +1,44 @@
-"""Hygon DCU coverage from HIPIFY's CUDA->HIP table.
+"""Hygon DCU coverage of the CUDA universe from HIPIFY's CUDA->HIP table, and of NCCL from RCCL.
 
-Reads hipify/cuda2hip.tsv (through the Universe). Writes opdb/dcu/<file>.yaml, one entry for
-every source-side symbol.
+Reads hipify/cuda2hip.tsv (through the CUDA universe), dcu/rccl_nccl_api_functions.tsv,
+dcu/SOURCES.md and pytorch/hipify_torch_cuda_to_hip_mappings.tsv (its <nccl.h> row). Writes
+opdb/dcu/<stem>.yaml for every CUDA stem, one entry for every CUDA symbol (HIPIFY is the table
+for the whole CUDA surface, so "no row" is itself an answer: unknown).
 
-HIPIFY is AMD's official CUDA->HIP table; Hygon DCU's DTK is HIP-compatible, so every answer
-here is `derived`:
-  * HIP name present, not HIP_UNSUPPORTED/UNSUPPORTED -> mapped (native if the name is the same)
-  * HIP_EXPERIMENTAL                                   -> partial
-  * HIP_UNSUPPORTED / UNSUPPORTED                       -> missing
-  * no HIPIFY row                                      -> unknown
-For cuBLAS the target is the hipBLAS name; the rocBLAS name goes into the note.
+Hygon DCU's DTK is HIP-compatible, so HIPIFY's answers hold for it; confidence `derived`:
+  * UNSUPPORTED, or HIP_UNSUPPORTED with no supported roc* name   -> missing
+  * HIP_EXPERIMENTAL                                               -> partial
+  * a supported HIP name (native if it is the CUDA name)           -> mapped / native
+  * HIP unsupported but a supported roc*/MIOpen name               -> mapped to the roc* name
+  * cuDNN: MIOpen (the roc column) is the target; hipDNN is gone from HIPIFY
+  * no HIPIFY row                                                  -> unknown
+Library targets are the hipBLAS/hipFFT/hipRAND/hipSPARSE/hipSOLVER names; the roc* name is in
+the note. NCCL host functions: RCCL's nccl.h (native when declared there, missing otherwise);
+NCCL's device API (nccl_device.h) is not in RCCL: missing.
 """
 
-from common import coverage_doc, entry, generated_header, join_note
+from common import coverage_doc, entry, generated_header, join_note, read_text, read_tsv, require
+from cuda_symbols import FILES
 
 SCRIPT = "dcu_hipify.py"
 PLATFORM = "dcu"
 
+ROC_LIBRARY = {"API_BLAS": "rocBLAS", "API_SPARSE": "rocSPARSE", "API_SOLVER": "rocSOLVER",
+               "API_RAND": "rocRAND", "API_DNN": "MIOpen", "API_FFT": "rocFFT",
+               "API_TENSOR": "hipTensor", "API_CUB": "rocPRIM", "API_COMPLEX": "rocm"}
+HIP_LIBRARY = {"API_BLAS": "hipBLAS", "API_SPARSE": "hipSPARSE", "API_SOLVER": "hipSOLVER",
+               "API_RAND": "hipRAND", "API_FFT": "hipFFT", "API_TENSOR": "hipTensor",
+               "API_CUB": "hipCUB", "API_RTC": "hipRTC"}
 
-def dcu_entry(sym, row, source_id):
-    name = sym["name"]
-    if row is None:
-        return entry(name, "unknown", source_id, "derived",
-                     note=join_note(["HIPIFY has no row for this symbol"]))
-    flags = set(row["support_flags"].split("|"))
-    hip = row["hip_name"]
-    notes = []
-    if flags & {"HIP_UNSUPPORTED", "UNSUPPORTED"}:
-        status, target = "missing", None
-        notes.append("HIPIFY marks this unsupported in HIP")
-    elif not hip:
-        status, target = "unknown", None
-        notes.append("HIPIFY has a row for this symbol but names no HIP equivalent")
-    elif "HIP_EXPERIMENTAL" in flags:
-        status, target = "partial", hip
-        since = row["hip_experimental"]
-        notes.append(f"HIP marks {hip} experimental" + (f" since HIP {since}" if since else ""))
-    else:
-        status, target = ("native" if hip == name else "mapped"), hip
-        if row["hip_added"]:
-            notes.append(f"{hip} is in HIP since {row['hip_added']}")
-    if target and sym["library"] == "cublas":
-        roc = row["roc_name"]
-        if roc and not flags & {"ROC_UNSUPPORTED", "UNSUPPORTED"}:
-            notes.append(f"rocBLAS: {roc}")
-        else:
-            notes.append("HIPIFY names no supported rocBLAS equivalent")
+
+def _flags(row):
+    return set(row["support_flags"].split("|"))
+
+
+def _version_notes(row, hip):
+    flags, notes = _flags(row), []
     if "HIP_SUPPORTED_V2_ONLY" in flags:
-        notes.append("HIPIFY converts only the cuBLAS v2 API form of this name")
+        notes.append("HIPIFY converts only the cuBLAS v2 form of this name")
     if flags & {"CUDA_DEPRECATED", "DEPRECATED"} or row["cuda_deprecated"]:
         v = row["cuda_deprecated"]
         notes.append("CUDA deprecated it" + (f" in {v}" if v else ""))
@@ -60,19 +51,160 @@ def dcu_entry(sym, row, source_id):
     if hip and (flags & {"HIP_REMOVED", "REMOVED"} or row["hip_removed"]):
         v = row["hip_removed"]
         notes.append(f"HIP removed {hip}" + (f" in {v}" if v else ""))
-    return entry(name, status, source_id, "derived", target=target, note=join_note(notes))
+    return notes
 
 
-def outputs(universe):
+def hipify_answer(sym, row):
+    """(status, target, note sentences) for one CUDA symbol and its HIPIFY row."""
+    if row is None:
+        return "unknown", None, ["HIPIFY (CUDA up to 12.9, HIP up to 7.0) has no row for this "
+                                 "name"]
+    flags, api = _flags(row), row["api_type"]
+    hip, roc = row["hip_name"], row["roc_name"]
+    hip_ok = bool(hip) and not flags & {"HIP_UNSUPPORTED", "UNSUPPORTED"}
+    roc_ok = bool(roc) and not flags & {"ROC_UNSUPPORTED", "UNSUPPORTED"}
+    roc_lib = ROC_LIBRARY.get(api, "ROCm")
+    notes = []
+    if api == "API_DNN":
+        if roc_ok:
+            status, target = "mapped", roc
+            notes.append("MIOpen equivalent per HIPIFY's cuDNN table")
+            if row["roc_added"]:
+                notes.append(f"{roc} is in MIOpen since {row['roc_added']}")
+        else:
+            status, target = "missing", None
+            notes.append("HIPIFY marks this unsupported by MIOpen (hipDNN is no longer a "
+                         "HIPIFY target)")
+        return status, target, notes + _version_notes(row, None)
+    if hip_ok:
+        target = hip
+        if "HIP_EXPERIMENTAL" in flags:
+            status = "partial"
+            since = row["hip_experimental"]
+            notes.append(f"HIP marks {hip} experimental" + (f" since HIP {since}" if since
+                                                            else ""))
+        else:
+            status = "native" if hip == sym["name"] else "mapped"
+            lib = HIP_LIBRARY.get(api, "HIP")
+            if row["hip_added"]:
+                notes.append(f"{hip} is in {lib} since {row['hip_added']}")
+        if roc and api in ROC_LIBRARY and api not in ("API_TENSOR", "API_COMPLEX"):
+            notes.append(f"{roc_lib}: {roc}" if roc_ok else
+                         f"HIPIFY names no supported {roc_lib} equivalent")
+    elif roc_ok:
+        status, target = "mapped", roc
+        notes.append(f"HIPIFY marks the {HIP_LIBRARY.get(api, 'HIP')} name {hip or '(none)'} "
+                     f"unsupported; {roc_lib} has {roc}")
+    elif not hip and not roc:
+        status, target = "unknown", None
+        notes.append("HIPIFY has a row for this name but names no HIP equivalent")
+    else:
+        status, target = "missing", None
+        notes.append("HIPIFY marks this unsupported in HIP" +
+                     (f" and {roc_lib}" if roc else ""))
+    return status, target, notes + _version_notes(row, hip if status != "missing" else None)
+
+
+def rccl_record(upstream):
+    """Provenance of dcu/rccl_nccl_api_functions.tsv: the newest RCCL header (file version)."""
+    md = read_text(upstream / "dcu" / "SOURCES.md")
+    import re
+    m = re.search(r"`in_rccl_newest` \| ROCm/rocm-systems `projects/rccl/src/nccl\.h\.in`.*?"
+                  r"file version `([0-9a-f]{40})`", md)
+    require(m, "dcu/SOURCES.md: no file version for the newest RCCL nccl.h.in")
+    m24 = re.search(r"`in_rccl_2024` \| ROCm/rccl `src/nccl\.h\.in`.*?`([0-9a-f]{40})`, branch "
+                    r"develop, (\d{4}-\d{2}-\d{2})", md)
+    require(m24, "dcu/SOURCES.md: no commit for RCCL 2024")
+    return ({
+        "id": f"rccl-{m.group(1)[:8]}",
+        "title": "RCCL public API (ROCm/rocm-systems projects/rccl/src/nccl.h.in, newest file "
+                 "version) compared with NCCL 2.21.5/2.28.9/2.30.7 "
+                 "(shared/upstream/dcu/rccl_nccl_api_functions.tsv)",
+        "repository": "https://github.com/ROCm/rocm-systems",
+        "commit": m.group(1),
+        "path": "projects/rccl/src/nccl.h.in",
+        # dcu/SOURCES.md records no date for this file version; it is newer than the 2025-08-09
+        # rocm-systems snapshot, and this is the day the snapshot was read.
+        "date": "2026-11-22",
+        "license": "BSD-3-Clause (NVIDIA) and MIT (AMD, Microsoft)",
+    }, {
+        "id": f"rccl-{m24.group(1)[:8]}",
+        "title": "RCCL public API at the 2024 develop snapshot (NCCL 2.21.5 base) "
+                 "(shared/upstream/dcu/rccl_nccl_api_functions.tsv, column in_rccl_2024)",
+        "repository": "https://github.com/ROCm/rccl",
+        "commit": m24.group(1),
+        "path": "src/nccl.h.in",
+        "date": m24.group(2),
+        "license": "BSD-3-Clause (NVIDIA) and MIT (AMD, Microsoft)",
+    })
+
+
+def nccl_entries(symbols, upstream, torch_hipify):
+    rows = {r["name"]: r for r in read_tsv(upstream / "dcu" / "rccl_nccl_api_functions.tsv")}
+    require(rows, "dcu/rccl_nccl_api_functions.tsv is empty")
+    newest, r2024 = rccl_record(upstream)
+    entries = []
+    for sym in symbols:
+        name = sym["name"]
+        if sym["library"] == "nccl_device":
+            entries.append(entry(name, "missing", newest["id"], "derived", note=join_note([
+                "NCCL's device-side API (nccl_device.h) is not declared in RCCL's nccl.h.in"])))
+            continue
+        if sym["kind"] != "function":
+            entries.append(entry(name, "native", torch_hipify["id"], "inferred", note=join_note([
+                "PyTorch's hipify maps <nccl.h> to <rccl/rccl.h> and renames no nccl* name, and "
+                "RCCL's nccl.h.in declares NCCL's API names at the NCCL 2.28 level",
+                "this type or constant itself was not checked against RCCL's header"])))
+            continue
+        row = rows.get(name)
+        if name.startswith("pnccl"):
+            entries.append(entry(name, "unknown", newest["id"], "derived", note=join_note([
+                "NCCL's profiling alias; the RCCL comparison leaves the pnccl* names out"])))
+        elif row is None:
+            entries.append(entry(name, "unknown", newest["id"], "derived", note=join_note([
+                "not among the functions compared in dcu/rccl_nccl_api_functions.tsv"])))
+        elif row["in_rccl_newest"] == "yes":
+            parts = ["declared in RCCL's nccl.h.in under the same name"]
+            src = newest["id"]
+            if row["in_rccl_2024"] == "yes":
+                src = r2024["id"]
+                parts = ["declared in RCCL's nccl.h.in under the same name (already in the 2024 "
+                         "RCCL, NCCL 2.21.5 base)"]
+            else:
+                parts.append("only in the newest RCCL (not in the 2024 RCCL): check the RCCL "
+                             "version DTK ships")
+            if row["note"]:
+                parts.append(row["note"])
+            entries.append(entry(name, "native", src, "derived", note=join_note(parts)))
+        else:
+            entries.append(entry(name, "missing", newest["id"], "derived", note=join_note(
+                ["NCCL declares it but RCCL's newest nccl.h.in does not"] +
+                ([row["note"]] if row["note"] else []))))
+    return entries, [newest, r2024, torch_hipify]
+
+
+def outputs(universe, torch_hipify):
+    """torch_hipify: the provenance record of ROCm/hipify_torch (its <nccl.h> mapping)."""
+    cuda = universe.cuda
+    hip = cuda.hipify
+    header = generated_header(SCRIPT, ["hipify/cuda2hip.tsv", "dcu/rccl_nccl_api_functions.tsv"],
+                              f"ROCm/HIPIFY {hip['commit']}, {hip['date']}")
     out = {}
-    hip = universe.hipify
-    for stem, symbols in universe.files.items():
-        record = dict(hip)
-        record["title"] = ("HIPIFY CUDA->HIP/ROC mapping tables with support flags; Hygon DCU's "
-                           "DTK is HIP-compatible (shared/upstream/hipify/cuda2hip.tsv)")
-        record["path"] = "; ".join("src/" + f for f in sorted(universe.hip_source_files[stem]))
-        entries = [dcu_entry(s, universe.hipify_row(s), record["id"]) for s in symbols]
-        header = generated_header(SCRIPT, ["hipify/cuda2hip.tsv"],
-                                  f"ROCm/HIPIFY {hip['commit']}, {hip['date']}")
-        out[f"dcu/{stem}.yaml"] = (header, coverage_doc(PLATFORM, [record], entries))
+    for stem in FILES:
+        symbols = cuda.symbols[stem]
+        if stem == "nccl":
+            entries, sources = nccl_entries(symbols, universe.upstream, torch_hipify)
+        else:
+            record = dict(hip)
+            record["title"] = ("HIPIFY CUDA->HIP/ROC mapping tables with support flags; Hygon "
+                               "DCU's DTK is HIP-compatible (shared/upstream/hipify/cuda2hip.tsv)")
+            record["path"] = "; ".join("src/" + f for f in sorted(cuda.hip_files.get(stem, ()))) \
+                or "src/CUDA2HIP_*.cpp"
+            entries = []
+            for sym in symbols:
+                status, target, notes = hipify_answer(sym, cuda.hipify_row(sym))
+                entries.append(entry(sym["name"], status, record["id"], "derived",
+                                     target=target, note=join_note(notes)))
+            sources = [record]
+        out[f"dcu/{stem}.yaml"] = (header, coverage_doc(PLATFORM, sources, entries))
     return out

@@ -1,40 +1,43 @@
-"""Enflame GCU coverage from DIPU's CUDA->TOPS pairs and the official TOPS runtime headers.
+"""Enflame GCU coverage of the CUDA runtime, the driver API and NCCL (TOPS runtime, ECCL).
 
-Reads enflame/cuda_to_tops_pairs.tsv, enflame/tops_runtime_api_functions.tsv,
-enflame/tops_runtime_names.tsv, enflame/tops_runtime_enums.tsv and enflame/SOURCES.md.
-Writes opdb/enflame/<file>.yaml, one entry for every source-side symbol.
+Reads enflame/cuda_to_tops_pairs.tsv (DeepLink DIPU's topsrider device and ECCL communicator
+layers; Enflame UHHI's CUDA driver vs TOPS backends), enflame/tops_runtime_api_functions.tsv,
+enflame/tops_runtime_names.tsv, enflame/tops_runtime_enums.tsv (the official TOPS headers),
+enflame/eccl_api_names.txt (ECCL names seen in public code) and enflame/SOURCES.md. Writes
+opdb/enflame/cuda_runtime.yaml, cuda_driver.yaml and nccl.yaml.
 
-  * a pair in cuda_to_tops_pairs.tsv             -> mapped, third-party (choice as for Cambricon)
-  * otherwise, cuda* renamed tops* is declared in the official TOPS headers
-                                                -> mapped, inferred (name correspondence)
-  * otherwise                                    -> unknown
+  1. a usable pair -> mapped, third-party (choice: opdb/importers/pairs.py; the note says whether
+     the target is in the official TOPS headers)
+  2. cuda* renamed tops* declared in the official TOPS headers -> mapped, inferred
+  3. nccl* renamed eccl* seen called in public code -> mapped, inferred. ECCL has no public
+     header: the name is usage-derived and the arguments were not compared
+  4. runtime and NCCL functions otherwise -> unknown; other symbols get no entry
 """
 
-from common import (coverage_doc, entry, generated_header, join_note, read_tsv, repo_record,
-                    short)
-from pairs import choose, context_words, describe
+from common import (coverage_doc, entry, generated_header, join_note, read_text, read_tsv, record,
+                    require)
+from pairs import PairTable, Project, pair_entries
 
 SCRIPT = "enflame_tops.py"
 PLATFORM = "enflame"
 
+PROJECTS = [
+    Project("DIPU", "deeplink.framework", "DeepLink DIPU", "dipu",
+            "DeepLink DIPU vendor device and communicator layers, CUDA vs Enflame topsrider/ECCL, "
+            "aligned by wrapper (shared/upstream/enflame/cuda_to_tops_pairs.tsv)"),
+    Project("UHHI", "UHHI", "Enflame UHHI", "uhhi",
+            "Enflame UHHI cuda_backend vs tops_backend, aligned by method "
+            "(shared/upstream/enflame/cuda_to_tops_pairs.tsv)"),
+]
+# Repositories of eccl_api_names.txt -> enflame/SOURCES.md provenance keys, most official first.
+ECCL_REPOS = [("sunnygui-L/torch-gcu", "TGCU"), ("EnflameTechnology/vllm-gcu", "VLLM"),
+              ("EnflameTechnology/UHHI", "UHHI"), ("EnflameTechnology/Ubridge", "UBR"),
+              ("EnflameTechnology/ModelZoo", "MZ"),
+              ("DeepLink-org/deeplink.framework", "DIPU")]
+
 
 def component_rank(component):
-    return 0 if component == "topsrider device" else 1
-
-
-def project_key(project):
-    if "deeplink.framework" in project:
-        return "DIPU"
-    if "UHHI" in project:
-        return "UHHI"
-    raise ValueError(f"unknown project {project!r} in cuda_to_tops_pairs.tsv")
-
-
-LABEL = {"DIPU": "DeepLink DIPU", "UHHI": "Enflame UHHI"}
-
-
-def label(project):
-    return LABEL[project_key(project)]
+    return 0 if component in ("topsrider device", "eccl communicator") else 1
 
 
 class TopsHeaders:
@@ -51,87 +54,88 @@ class TopsHeaders:
             h = r["declared_in_official_header"]
             if h and h != "no":
                 self.declared.setdefault(r["name"], h)
+        require(self.declared, "enflame/tops_runtime_*.tsv: no declared names")
 
     def header(self, name):
         return self.declared.get(name)
 
 
+def eccl_names(upstream):
+    """{ECCL name: [repositories seen in]} for names the snapshot takes for vendor API."""
+    out = {}
+    for line in read_text(upstream / "enflame" / "eccl_api_names.txt").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        require(len(cols) == 5, f"enflame/eccl_api_names.txt: bad line {line!r}")
+        if cols[4].startswith("vendor_api"):
+            out[cols[0]] = [r.strip() for r in cols[3].replace(";", ",").split(",") if r.strip()]
+    return out
+
+
 def outputs(universe):
     up = universe.upstream
     md = up / "enflame" / "SOURCES.md"
-    rows = read_tsv(up / "enflame" / "cuda_to_tops_pairs.tsv")
+    table = PairTable(md, up / "enflame" / "cuda_to_tops_pairs.tsv", PROJECTS, component_rank)
     tops = TopsHeaders(up)
-    by_name = {}
-    for r in rows:
-        by_name.setdefault(r["cuda_api"], []).append(r)
+    eccl = eccl_names(up)
+    hdr_rec = record(md, "HDR", "tops-headers", "Enflame official TOPS runtime headers "
+                          "(tops-codec-headers): declared functions, types and enumerators "
+                          "(shared/upstream/enflame/tops_runtime_*.tsv)", "include/tops/")
+    usage = {}
+    for repo, key in ECCL_REPOS:
+        if key in table.records:
+            usage[repo] = table.records[key]
+            continue
+        rec = record(md, key, key.lower(), f"{repo}: ECCL names called in its code (ECCL has no "
+                          "public header; shared/upstream/enflame/eccl_api_names.txt)",
+                          "(whole repository, scanned for eccl* identifiers)")
+        usage[repo] = rec
 
-    files = {}
-    for r in rows:
-        key = project_key(r["project"])
-        for col in ("cuda_side_files", "vendor_side_files"):
-            files.setdefault(key, set()).update(f for f in r[col].split(";") if f)
-    titles = {
-        "DIPU": "DeepLink DIPU vendor device layers, CUDA vs Enflame topsrider, aligned by "
-                "wrapper (shared/upstream/enflame/cuda_to_tops_pairs.tsv)",
-        "UHHI": "Enflame UHHI cuda_backend vs tops_backend, aligned by method "
-                "(shared/upstream/enflame/cuda_to_tops_pairs.tsv)",
-        "HDR": "Enflame official TOPS runtime headers (tops-codec-headers): declared functions, "
-               "types and enumerators (shared/upstream/enflame/tops_runtime_*.tsv)",
-    }
-    records = {}
-    for key, prefix in (("DIPU", "dipu"), ("UHHI", "uhhi")):
-        rec = repo_record(md, key, "", titles[key], "; ".join(sorted(files.get(key, ()))))
-        rec["id"] = f"{prefix}-{short(rec['commit'])}"
-        records[key] = rec
+    def remarks(sym, best):
+        h = tops.header(best.target)
+        if best.target.startswith("eccl"):
+            return ["ECCL has no public header; the target is the name the wrapper calls"]
+        return [f"{best.target} is declared in the official TOPS header {h}" if h else
+                f"{best.target} is not among the names extracted from the official TOPS headers"]
+
+    def fallback(sym, unresolved):
+        name = sym["name"]
+        if name.startswith("cuda"):
+            guess = "tops" + name[4:]
+            h = tops.header(guess)
+            if h:
+                return entry(name, "mapped", hdr_rec["id"], "inferred", target=guess,
+                             note=join_note(["name correspondence cuda*->tops*; target declared "
+                                             f"in the official TOPS runtime header {h}"]))
+        if name.startswith("nccl") and "eccl" + name[4:] in eccl:
+            target = "eccl" + name[4:]
+            repos = eccl[target]
+            repo = next(r for r, _ in ECCL_REPOS if r in repos)
+            return entry(name, "mapped", usage[repo]["id"], "inferred", target=target,
+                         note=join_note([f"name correspondence nccl*->eccl*: {target} is called "
+                                         f"in {', '.join(sorted(repos))}",
+                                         "ECCL has no public header, so the arguments were not "
+                                         "compared"]))
+        return None
 
     out = {}
-    for stem, symbols in universe.files.items():
-        entries, headers_used = [], set()
-        for sym in symbols:
-            name = sym["name"]
-            best, others, unresolved = choose(by_name.get(name, []), component_rank)
-            if best is not None:
-                first = best.rows[0]
-                parts = describe(best, others, label)
-                h = tops.header(best.target)
-                parts.append(f"{best.target} is declared in the official TOPS header {h}" if h
-                             else f"{best.target} is not among the names extracted from the "
-                                  "official TOPS headers")
-                entries.append(entry(name, "mapped", records[project_key(first["project"])]["id"],
-                                     "third-party", target=best.target, note=join_note(parts)))
-                continue
-            guess = "tops" + name[4:] if name.startswith("cuda") else None
-            h = tops.header(guess) if guess else None
-            if h:
-                headers_used.add(h)
-                entries.append(entry(name, "mapped", "HDR", "inferred", target=guess,
-                                     note=join_note([
-                                         "name correspondence cuda*->tops*; target declared in "
-                                         f"the official TOPS runtime header {h}"])))
-                continue
-            parts = ["no public source pairs this symbol with a TOPS API"]
-            for r in unresolved:
-                parts.append(f"{label(r['project'])} ({r['component']}) calls {r['vendor_api']} "
-                             f"in the same {context_words(r['context'])}, but the pairing is "
-                             "unresolved")
-            if guess:
-                parts.append(f"{guess} is not declared in the official TOPS headers")
-            entries.append(entry(name, "unknown", records["DIPU"]["id"], "third-party",
-                                 note=join_note(parts)))
-        hdr_paths = "; ".join(f"include/tops/{h}" for h in sorted(headers_used)) or \
-            "include/tops/"
-        rec = repo_record(md, "HDR", "", titles["HDR"], hdr_paths)
-        rec["id"] = f"tops-headers-{short(rec['commit'])}"
-        for e in entries:
-            if e["source"] == "HDR":
-                e["source"] = rec["id"]
-        sources = list(records.values()) + [rec]
-        snap = "; ".join(f"{r['repository'][len('https://github.com/'):]} {r['commit']}, "
-                         f"{r['date']}" for r in sources
-                         if any(e["source"] == r["id"] for e in entries) or r is rec)
+    for stem, words in (("cuda_runtime", "a TOPS API"), ("cuda_driver", "a TOPS API"),
+                        ("nccl", "an ECCL API")):
+        entries = pair_entries(
+            table, universe.cuda.symbols[stem], mapped_remarks=remarks, fallback=fallback,
+            unknown_scope=lambda s: s["kind"] == "function" and s["library"] in ("cudart",
+                                                                                "nccl"),
+            unknown_words=words)
+        sources = list(table.records.values()) + [hdr_rec] + list(usage.values())
+        used = {e["source"] for e in entries}
+        snap = "; ".join(f"{r['repository'][19:]} {r['commit']}, {r['date']}" for r in
+                         {r["id"]: r for r in sources}.values() if r["id"] in used)
         hdr = generated_header(SCRIPT, ["enflame/cuda_to_tops_pairs.tsv",
                                         "enflame/tops_runtime_api_functions.tsv",
                                         "enflame/tops_runtime_names.tsv",
-                                        "enflame/tops_runtime_enums.tsv"], snap)
-        out[f"enflame/{stem}.yaml"] = (hdr, coverage_doc(PLATFORM, sources, entries))
+                                        "enflame/tops_runtime_enums.tsv",
+                                        "enflame/eccl_api_names.txt"], snap)
+        out[f"enflame/{stem}.yaml"] = (hdr, coverage_doc(PLATFORM, list(
+            {r["id"]: r for r in sources}.values()), entries))
     return out

@@ -22,11 +22,17 @@ sys.path.insert(0, str(HERE))
 sys.dont_write_bytecode = True  # keep opdb/importers/ free of __pycache__
 
 import ascend_acl  # noqa: E402
+import ascend_onnx  # noqa: E402
+import ascend_torch  # noqa: E402
+import cambricon_torch  # noqa: E402
+import dcu_torch  # noqa: E402
+import enflame_torch  # noqa: E402
 import cambricon_pairs  # noqa: E402
 import dcu_hipify  # noqa: E402
+import dcu_migraphx  # noqa: E402
 import enflame_tops  # noqa: E402
 from common import UpstreamError, render  # noqa: E402
-from cuda_symbols import Universe  # noqa: E402
+from universe import Universe  # noqa: E402
 
 OPDB = HERE.parent
 PROJECT = OPDB.parent
@@ -38,11 +44,18 @@ def generate(upstream, log):
     universe = Universe(upstream)
     parts = {}
     parts.update(universe.outputs())
-    parts.update(dcu_hipify.outputs(universe))
-    parts.update(cambricon_pairs.outputs(universe))
+    parts.update(dcu_hipify.outputs(universe, universe.torch.hipify_torch))
+    parts.update(cambricon_pairs.outputs(universe, log=log))
     parts.update(enflame_tops.outputs(universe))
     ascend, _dropped = ascend_acl.outputs(universe, log=log)
     parts.update(ascend)
+    for module in (ascend_torch, cambricon_torch, enflame_torch, dcu_torch):
+        parts.update(module.outputs(universe))
+    for module in (ascend_onnx, dcu_migraphx):
+        files, dropped = module.outputs(universe)
+        for op in dropped:
+            print(f"{module.PLATFORM}: no ONNX operator {op} in ai.onnx; dropped", file=log)
+        parts.update(files)
     texts = {}
     for rel in sorted(parts):
         header, doc = parts[rel]
@@ -59,7 +72,7 @@ def verify_round_trip(rel, text, doc):
         import yaml
     except ImportError:  # python3-yaml is expected; without it the check is skipped
         return
-    back = yaml.safe_load(text)
+    back = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     if back != doc:
         raise UpstreamError(f"{rel}: the written YAML does not read back identically")
 

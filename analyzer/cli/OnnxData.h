@@ -1,0 +1,64 @@
+// Wiring between the opdb (analyzer/db) and the ONNX library (analyzer/onnx): the operator-version
+// table, operator coverage and the hardware table seen through analyzer/onnx's interfaces, and
+// the one analysis `opscope onnx`, `opscope fit` and the scan step share.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "db/Database.h"
+#include "onnx/Coverage.h"
+#include "onnx/Opset.h"
+#include "onnx/Reader.h"
+#include "onnx/Sizing.h"
+#include "onnx/Summary.h"
+
+namespace opscope::cli {
+
+/// The opdb's ONNX operator-version table (kind: opsets, and the ONNX symbols' versions).
+class DbOperatorVersions final : public onnx::OperatorVersions {
+ public:
+  explicit DbOperatorVersions(const db::Database& db) : db_(db) {}
+  std::optional<int> sinceVersion(std::string_view domain, std::string_view opType, std::int64_t opset) const override;
+  bool knowsDomain(std::string_view domain) const override;
+  bool knowsOperator(std::string_view domain, std::string_view opType) const override;
+  std::optional<std::int64_t> newestOpset(std::string_view domain) const override;
+
+ private:
+  const db::Database& db_;
+};
+
+/// The opdb's per-platform answers for ONNX operators, with their opset and dtype constraints.
+class DbOperatorCoverage final : public onnx::OperatorCoverage {
+ public:
+  explicit DbOperatorCoverage(const db::Database& db) : db_(db) {}
+  std::optional<onnx::OperatorAnswer> find(std::string_view platform, std::string_view domain,
+                                           std::string_view opType) const override;
+
+ private:
+  const db::Database& db_;
+};
+
+/// The accelerators of opdb/hardware.yaml, in the sizing library's terms.
+std::vector<onnx::Accelerator> acceleratorsFromDb(const db::Database& db);
+
+/// A model read, typed, resolved and summarised.
+struct AnalyzedModel {
+  onnx::ModelInfo model;
+  onnx::ModelSummary summary;
+  std::vector<onnx::ResolvedOp> ops;
+  std::vector<std::string> notes;  // model-wide remarks (opset newer than the table, ...)
+};
+
+/// Reads and analyses one model file; a ReadError when it cannot be read.
+std::variant<AnalyzedModel, onnx::ReadError> analyzeModel(const std::string& path, const db::Database& db);
+
+/// The external-data problems of a model, one line each ("FILE: byte N: ..."), for stderr.
+std::vector<std::string> externalDataErrors(const onnx::ModelInfo& model);
+
+/// "ONNX 1.13-1.14" for an IR version, from the opdb's release table; "" when unknown.
+std::string releasesForIrVersion(const db::Database& db, std::int64_t irVersion);
+
+}  // namespace opscope::cli

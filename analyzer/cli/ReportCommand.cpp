@@ -1,0 +1,146 @@
+// `opscope report RESULTS.json` renders saved results (and gates them like a scan);
+// `opscope merge A.json B.json ... -o ALL.json` joins the results of a sharded scan.
+#include <boost/program_options.hpp>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "cli/Cli.h"
+#include "cli/Commands.h"
+#include "cli/Gate.h"
+#include "cli/Output.h"
+#include "reports/JsonReader.h"
+
+namespace opscope::cli {
+namespace po = boost::program_options;
+namespace {
+
+Report readResults(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw UsageError{"cannot read '" + path + "'"};
+  std::stringstream ss;
+  ss << in.rdbuf();
+  reports::ReadResult r = reports::readJsonReport(ss.str(), path);
+  if (!r.ok) throw UsageError{r.error};
+  return std::move(r.report);
+}
+
+po::variables_map parse(const std::vector<std::string>& args, po::options_description& desc, const char* positional) {
+  po::positional_options_description pos;
+  pos.add(positional, -1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(desc).positional(pos).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    throw UsageError{std::string(e.what())};
+  }
+  return vm;
+}
+
+using FindingKey = std::tuple<std::string, unsigned, unsigned, std::string, SymbolKind>;
+
+}  // namespace
+
+int reportCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  po::options_description desc(
+      "usage: opscope report RESULTS.json [options]\n\n"
+      "Renders saved results (opscope scan --format json) in other formats, and gates them exactly as\n"
+      "opscope scan would.\n\noptions");
+  std::string format, output;
+  std::vector<std::string> files;
+  GateArgs gateArgs;
+  desc.add_options()("help,h", "this help")(
+      "format,f", po::value(&format)->default_value("text"), ("formats, comma-separated: " + reports::formatNames()).c_str())(
+      "output,o", po::value(&output), "write to FILE (one format) or into DIR (several)")(
+      "results", po::value(&files), "the results file");
+  addGateOptions(desc, gateArgs);
+  po::variables_map vm = parse(args, desc, "results");
+  if (vm.count("help")) {
+    out << desc << "\n";
+    return kOk;
+  }
+  if (files.size() != 1) throw UsageError{"report needs exactly one RESULTS.json (see opscope report --help)"};
+  OutputSpec spec = parseOutputSpec(format, output);
+  GatePolicy policy = parseGatePolicy(gateArgs);
+  Report report = readResults(files.front());
+  bool failed = runGate(report, policy, gateArgs);
+  emitReport(report, spec, out);
+  printGateFailures(report, err);
+  return failed ? kGateFailed : kOk;
+}
+
+int mergeCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  po::options_description desc(
+      "usage: opscope merge A.json B.json ... -o ALL.json\n\n"
+      "Joins the results of a sharded scan (opscope scan --shard K/N --format json) into one results\n"
+      "file, as if the whole tree had been scanned at once.\n\noptions");
+  std::string output;
+  std::vector<std::string> files;
+  desc.add_options()("help,h", "this help")("output,o", po::value(&output), "the merged results file (JSON)")(
+      "results", po::value(&files), "results files");
+  po::variables_map vm = parse(args, desc, "results");
+  if (vm.count("help")) {
+    out << desc << "\n";
+    return kOk;
+  }
+  if (files.empty()) throw UsageError{"merge needs at least one results file (see opscope merge --help)"};
+  if (output.empty()) throw UsageError{"merge needs -o FILE"};
+
+  Report merged;
+  std::map<std::string, InputFile> inputs;
+  std::map<FindingKey, ReportFinding> findings;
+  for (size_t i = 0; i < files.size(); ++i) {
+    Report r = readResults(files[i]);
+    if (i == 0) {
+      merged.toolVersion = r.toolVersion;
+      merged.opdbVersion = r.opdbVersion;
+      merged.root = r.root;
+      merged.targets = r.targets;
+    } else {
+      auto ids = [](const Report& x) {
+        std::string s;
+        for (const Platform& p : x.targets) s += p.id + ",";
+        return s;
+      };
+      if (r.opdbVersion != merged.opdbVersion || r.toolVersion != merged.toolVersion)
+        throw UsageError{files[i] + ": made by opscope " + r.toolVersion + " with opdb " + r.opdbVersion + ", not " +
+                         merged.toolVersion + " with opdb " + merged.opdbVersion + " like " + files[0]};
+      if (ids(r) != ids(merged)) throw UsageError{files[i] + ": scanned for other targets than " + files[0]};
+      if (r.root != merged.root)
+        err << "opscope: warning: " << files[i] << " was scanned under " << r.root << ", " << files[0] << " under "
+            << merged.root << "; paths are relative to each\n";
+    }
+    // A file several shards saw (a header their units include): keep one entry, the same one
+    // an unsharded scan keeps (the first in canonical order).
+    for (InputFile& in : r.inputs) {
+      auto [it, inserted] = inputs.try_emplace(in.path, in);
+      if (!inserted && std::tie(in.status, in.message) < std::tie(it->second.status, it->second.message)) it->second = in;
+    }
+    for (ReportFinding& rf : r.findings) {
+      const Finding& f = rf.finding;
+      FindingKey key{f.location.file, f.location.line, f.location.column, f.symbol.name, f.symbol.kind};
+      auto [it, inserted] = findings.try_emplace(key, rf);
+      // The same choice the CUDA frontend makes between units: best evidence, then canonical order.
+      if (!inserted && std::tie(f.evidence, f) < std::tie(it->second.finding.evidence, it->second.finding)) it->second = rf;
+    }
+    for (Suggestion& s : r.suggestions) merged.suggestions.push_back(std::move(s));
+  }
+  for (auto& [path, in] : inputs) merged.inputs.push_back(std::move(in));
+  for (auto& [key, rf] : findings) merged.findings.push_back(std::move(rf));
+  std::sort(merged.suggestions.begin(), merged.suggestions.end(), [](const Suggestion& a, const Suggestion& b) {
+    return std::tie(a.platform, a.file, a.offset, a.length, a.replacement) <
+           std::tie(b.platform, b.file, b.offset, b.length, b.replacement);
+  });
+  merged.suggestions.erase(std::unique(merged.suggestions.begin(), merged.suggestions.end(),
+                                       [](const Suggestion& a, const Suggestion& b) {
+                                         return std::tie(a.platform, a.file, a.offset, a.length, a.replacement) ==
+                                                std::tie(b.platform, b.file, b.offset, b.length, b.replacement);
+                                       }),
+                           merged.suggestions.end());
+  merged.finalize();
+  emitReport(merged, parseOutputSpec("json", output), out);
+  return kOk;
+}
+
+}  // namespace opscope::cli

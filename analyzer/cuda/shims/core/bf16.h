@@ -1,0 +1,71 @@
+/* opscope CUDA declaration shim, hand-written core of cuda_bf16.h: __nv_bfloat16 and
+ * __nv_bfloat162 with their conversions and operators. Written by the opscope project from the
+ * public bfloat16 API; not derived from NVIDIA's headers. */
+#ifndef OPSCOPE_CORE_BF16_H
+#define OPSCOPE_CORE_BF16_H
+#include "fp16.h"
+
+typedef struct __align__(2) { unsigned short x; } __nv_bfloat16_raw;
+typedef struct __align__(4) { unsigned short x, y; } __nv_bfloat162_raw;
+#ifdef __cplusplus
+struct __align__(2) __nv_bfloat16 {
+  __nv_bfloat16() = default;
+  __host__ __device__ constexpr __nv_bfloat16(const __nv_bfloat16_raw& r) : __x(r.x) {}
+  __host__ __device__ __nv_bfloat16(float f);
+  __host__ __device__ __nv_bfloat16(double f);
+  __host__ __device__ __nv_bfloat16(int i);
+  __host__ __device__ __nv_bfloat16(unsigned int i);
+  __host__ __device__ __nv_bfloat16(short i);
+  __host__ __device__ __nv_bfloat16(unsigned short i);
+  __host__ __device__ __nv_bfloat16(long long i);
+  __host__ __device__ __nv_bfloat16(unsigned long long i);
+  __host__ __device__ operator float() const;
+  __host__ __device__ operator __nv_bfloat16_raw() const;
+  __host__ __device__ __nv_bfloat16& operator=(const __nv_bfloat16_raw& r);
+  unsigned short __x;
+};
+struct __align__(4) __nv_bfloat162 {
+  __nv_bfloat16 x, y;
+  __nv_bfloat162() = default;
+  __host__ __device__ constexpr __nv_bfloat162(const __nv_bfloat16& a, const __nv_bfloat16& b) : x(a), y(b) {}
+  __host__ __device__ __nv_bfloat162(const __nv_bfloat162_raw& r);
+  __host__ __device__ operator __nv_bfloat162_raw() const;
+};
+__host__ __device__ __nv_bfloat16 operator+(const __nv_bfloat16& a, const __nv_bfloat16& b);
+__host__ __device__ __nv_bfloat16 operator-(const __nv_bfloat16& a, const __nv_bfloat16& b);
+__host__ __device__ __nv_bfloat16 operator*(const __nv_bfloat16& a, const __nv_bfloat16& b);
+__host__ __device__ __nv_bfloat16 operator/(const __nv_bfloat16& a, const __nv_bfloat16& b);
+__host__ __device__ __nv_bfloat16 operator-(const __nv_bfloat16& a);
+__host__ __device__ __nv_bfloat16& operator+=(__nv_bfloat16& a, const __nv_bfloat16& b);
+__host__ __device__ __nv_bfloat16& operator*=(__nv_bfloat16& a, const __nv_bfloat16& b);
+__host__ __device__ bool operator==(const __nv_bfloat16& a, const __nv_bfloat16& b);
+__host__ __device__ bool operator!=(const __nv_bfloat16& a, const __nv_bfloat16& b);
+__host__ __device__ bool operator<(const __nv_bfloat16& a, const __nv_bfloat16& b);
+__host__ __device__ bool operator>(const __nv_bfloat16& a, const __nv_bfloat16& b);
+__host__ __device__ __nv_bfloat162 operator+(const __nv_bfloat162& a, const __nv_bfloat162& b);
+__host__ __device__ __nv_bfloat162 operator*(const __nv_bfloat162& a, const __nv_bfloat162& b);
+typedef __nv_bfloat16 nv_bfloat16;
+typedef __nv_bfloat162 nv_bfloat162;
+
+__host__ __device__ __nv_bfloat16 __float2bfloat16(float a);
+__host__ __device__ __nv_bfloat16 __float2bfloat16_rn(float a);
+__host__ __device__ __nv_bfloat16 __float2bfloat16_rz(float a);
+__host__ __device__ __nv_bfloat16 __double2bfloat16(double a);
+__host__ __device__ float __bfloat162float(__nv_bfloat16 a);
+__host__ __device__ __nv_bfloat162 __float2bfloat162_rn(float a);
+__host__ __device__ __nv_bfloat162 __floats2bfloat162_rn(float a, float b);
+__host__ __device__ __nv_bfloat162 __float22bfloat162_rn(float2 a);
+__host__ __device__ float2 __bfloat1622float2(__nv_bfloat162 a);
+__host__ __device__ float __low2float(__nv_bfloat162 a);
+__host__ __device__ float __high2float(__nv_bfloat162 a);
+__host__ __device__ __nv_bfloat16 __low2bfloat16(__nv_bfloat162 a);
+__host__ __device__ __nv_bfloat16 __high2bfloat16(__nv_bfloat162 a);
+__host__ __device__ __nv_bfloat162 __halves2bfloat162(__nv_bfloat16 a, __nv_bfloat16 b);
+__host__ __device__ __nv_bfloat162 __bfloat162bfloat162(__nv_bfloat16 a);
+__host__ __device__ unsigned short __bfloat16_as_ushort(__nv_bfloat16 h);
+__host__ __device__ __nv_bfloat16 __ushort_as_bfloat16(unsigned short i);
+#else
+typedef struct __nv_bfloat16 { unsigned short __x; } __nv_bfloat16;
+typedef struct __nv_bfloat162 { __nv_bfloat16 x, y; } __nv_bfloat162;
+#endif
+#endif

@@ -1,0 +1,612 @@
+// The walk over one file's tree that finds what a port has to look at (see PythonFrontend.h for
+// the symbols), and records where each name and string is spelled for the rewrite rules.
+#include "python/FileScan.h"
+
+#include <algorithm>
+#include <set>
+
+namespace opscope::python {
+namespace {
+
+bool isUpperIdent(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  });
+}
+
+/// 'cuda', 'cuda:0', f"cuda:{rank}" (interpolations read as "{}"), "cuda:{}", "cuda:%d", "cuda:".
+bool isDeviceString(std::string_view s) {
+  if (s == "cuda") return true;
+  if (!s.starts_with("cuda:")) return false;
+  std::string_view rest = s.substr(5);
+  if (rest.empty() || rest == "%d" || rest == "%s" || rest == "%i") return true;
+  if (std::all_of(rest.begin(), rest.end(), [](char c) { return c >= '0' && c <= '9'; })) return true;
+  if (rest.size() >= 2 && rest.front() == '{' && rest.back() == '}')
+    return std::all_of(rest.begin() + 1, rest.end() - 1, [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '[' || c == ']' || c == ':';
+    });
+  return false;
+}
+
+/// Environment variables that configure CUDA, cuDNN, cuBLAS or NCCL (and torch's use of them).
+bool isCudaEnvVar(std::string_view s) {
+  if (s.size() < 6 || !isUpperIdent(s)) return false;
+  constexpr std::string_view kPrefixes[] = {"NCCL_", "TORCH_NCCL_", "CUDA_", "CUDNN_", "TORCH_CUDNN_", "CUBLAS_",
+                                            "CUBLASLT_", "PYTORCH_CUDA_", "PYTORCH_NO_CUDA_"};
+  constexpr std::string_view kNames[] = {"PYTORCH_NVML_BASED_CUDA_CHECK", "NVIDIA_TF32_OVERRIDE",
+                                         "TORCH_ALLOW_TF32_CUBLAS_OVERRIDE", "TORCH_CUDA_ARCH_LIST"};
+  for (std::string_view p : kPrefixes)
+    if (s.starts_with(p) && s.size() > p.size()) return true;
+  return std::find(std::begin(kNames), std::end(kNames), s) != std::end(kNames);
+}
+
+/// Qualified names reported even when the opdb does not know them: the CUDA-bound corners of torch.
+bool inCudaFamily(std::string_view q) {
+  constexpr std::string_view kFamilies[] = {"torch.cuda", "torch.backends.cudnn", "torch.backends.cuda",
+                                            "torch.utils.cpp_extension", "torch.version.cuda",
+                                            "torch.profiler.ProfilerActivity.CUDA", "torch.distributed.Backend.NCCL",
+                                            "torch.distributed.is_nccl_available", "torch.compile"};
+  for (std::string_view f : kFamilies)
+    if (q == f || (q.starts_with(f) && q.size() > f.size() && q[f.size()] == '.')) return true;
+  return q.starts_with("torch._C._cuda");
+}
+
+/// Method names shared with str, list, dict, set, file objects and numpy arrays: matched to
+/// torch.Tensor only when the receiver is known to be a tensor.
+bool ambiguousMethod(std::string_view m) {
+  static const std::set<std::string_view> kNames = {
+      // str, bytes
+      "split", "join", "replace", "strip", "lstrip", "rstrip", "format", "lower", "upper", "startswith", "endswith",
+      "find", "rfind", "index", "rindex", "count", "encode", "decode", "title", "zfill", "partition", "center",
+      "splitlines", "isdigit", "isalpha",
+      // list, dict, set
+      "append", "extend", "insert", "remove", "pop", "clear", "reverse", "copy", "sort", "keys", "values", "items",
+      "get", "update", "setdefault", "popitem", "add", "discard", "union", "intersection", "difference",
+      // files, loggers, numbers
+      "read", "write", "close", "flush", "seek", "tell", "info", "warning", "debug", "error", "conjugate",
+      // numpy.ndarray
+      "all", "any", "argmax", "argmin", "argsort", "astype", "clip", "cumprod", "cumsum", "diagonal", "dot", "fill",
+      "flatten", "item", "max", "mean", "min", "nonzero", "prod", "put", "ravel", "repeat", "reshape", "resize",
+      "round", "squeeze", "std", "sum", "swapaxes", "take", "tolist", "tobytes", "trace", "transpose", "var", "view",
+      "abs", "conj", "real", "imag", "sqrt", "exp", "log", "floor", "ceil", "type", "apply", "to", "numpy",
+      "byteswap", "choose", "compress", "dump", "dumps", "partition", "searchsorted", "tofile", "size"};
+  return kNames.count(m) > 0;
+}
+
+class Walker {
+ public:
+  Walker(const FileModel& model, const SymbolCatalog& catalog, const std::string& path, FileScan& out)
+      : m_(model), file_(model.file()), catalog_(catalog), path_(path), out_(out), g_(Grammar::get()) {}
+
+  void run() {
+    TSNode root = file_.root();
+    findInsertionPoints(root);
+    visit(root, 0, false, false);
+  }
+
+ private:
+  std::string_view text(TSNode n) const { return file_.textOf(n); }
+
+  void findInsertionPoints(TSNode root) {
+    const std::string& t = file_.text();
+    size_t nl = t.find('\n');
+    if (nl != std::string::npos && nl > 0 && t[nl - 1] == '\r') out_.newline = "\r\n";
+    auto lineAfter = [&](uint32_t byte) -> uint32_t {
+      size_t p = t.find('\n', byte);
+      return p == std::string::npos ? static_cast<uint32_t>(t.size()) : static_cast<uint32_t>(p + 1);
+    };
+    bool leading = true;
+    forEachChild(root, [&](TSNode c) {
+      TSSymbol s = ts_node_symbol(c);
+      if (leading) {
+        bool docstring = s == g_.expressionStatement && ts_node_named_child_count(c) == 1 &&
+                         is(ts_node_named_child(c, 0), g_.string);
+        if (s == g_.comment || s == g_.futureImportStatement || docstring) {
+          if (s != g_.comment || ts_node_start_byte(c) == out_.top) out_.top = lineAfter(ts_node_end_byte(c));
+          return;
+        }
+        leading = false;
+      }
+      if (out_.afterTorchImport == UINT32_MAX && (s == g_.importStatement || s == g_.importFromStatement)) {
+        std::string_view stmt = text(c);
+        std::string_view afterKeyword = stmt.substr(stmt.find_first_of(" \t") == std::string_view::npos ? 0 : stmt.find_first_of(" \t"));
+        size_t b = afterKeyword.find_first_not_of(" \t\\\r\n");
+        if (b != std::string_view::npos && afterKeyword.substr(b).starts_with("torch") &&
+            (afterKeyword.size() == b + 5 || std::string_view(" .\t,\r\n;").find(afterKeyword[b + 5]) != std::string_view::npos))
+          out_.afterTorchImport = lineAfter(ts_node_end_byte(c));
+      }
+      if (s == g_.ifStatement) {
+        std::string_view cond = text(field(c, g_.condition));
+        if (cond.find("__name__") != std::string_view::npos && cond.find("__main__") != std::string_view::npos)
+          out_.entryScript = true;
+      }
+    });
+  }
+
+  void visit(TSNode n, int scope, bool called, bool inError) {
+    TSSymbol s = ts_node_symbol(n);
+    if (s == g_.comment) return;
+    if (s == g_.error || ts_node_is_missing(n)) inError = true;
+    if (s == g_.expressionStatement && ts_node_named_child_count(n) == 1) {
+      TSNode only = ts_node_named_child(n, 0);
+      if (is(only, g_.string) || is(only, g_.concatenatedString)) return;  // docstrings, bare strings
+    }
+    if (s == g_.importStatement) return recordImport(n);
+    if (s == g_.importFromStatement) return recordImportFrom(n);
+    if (s == g_.futureImportStatement || s == g_.globalStatement || s == g_.nonlocalStatement) return;
+    if (s == g_.identifier) return visitName(n, scope, called, inError);
+    if (s == g_.attribute) return visitAttribute(n, scope, called, inError);
+    if (s == g_.call) return visitCall(n, scope, inError);
+    if (s == g_.string) return visitString(n, scope, inError);
+    if (s == g_.keywordArgument) return visitChild(field(n, g_.value), scope, inError);
+    if (s == g_.decoratedDefinition) return visitDecorated(n, scope, inError);
+    if (s == g_.functionDefinition || s == g_.lambda) return visitFunction(n, scope, inError);
+    if (s == g_.classDefinition) {
+      visitChild(field(n, g_.superclasses), scope, inError);
+      int inner = m_.scopeOf(n);
+      return visitChild(field(n, g_.body), inner < 0 ? scope : inner, inError);
+    }
+    if (s == g_.assignment || s == g_.augmentedAssignment) {
+      forEachField(n, [&](TSFieldId f, TSNode c) {
+        if (f == g_.left) visitTarget(c, scope, inError);
+        else if (ts_node_is_named(c)) visit(c, scope, false, inError);
+      });
+      return;
+    }
+    if (s == g_.forStatement || s == g_.forInClause) {
+      forEachField(n, [&](TSFieldId f, TSNode c) {
+        if (f == g_.left) visitTarget(c, scope, inError);
+        else if (ts_node_is_named(c)) visit(c, scope, false, inError);
+      });
+      return;
+    }
+    if (s == g_.namedExpression) return visitChild(field(n, g_.value), scope, inError);
+    if (s == g_.asPatternTarget) return visitTarget(n, scope, inError);
+    forEachChild(n, [&](TSNode c) {
+      if (ts_node_is_named(c) || ts_node_is_missing(c)) visit(c, scope, false, inError);
+    });
+  }
+
+  void visitChild(TSNode n, int scope, bool inError) {
+    if (!ts_node_is_null(n)) visit(n, scope, false, inError);
+  }
+
+  /// Assignment targets: names are bindings (not uses), but `torch.backends.cudnn.benchmark = x`
+  /// and `a[i] = ...` are uses.
+  void visitTarget(TSNode n, int scope, bool inError) {
+    if (ts_node_is_null(n) || is(n, g_.identifier)) return;
+    if (is(n, g_.attribute) || is(n, g_.subscript)) return visit(n, scope, false, inError);
+    forEachChild(n, [&](TSNode c) {
+      if (ts_node_is_named(c)) visitTarget(c, scope, inError);
+    });
+  }
+
+  void visitFunction(TSNode def, int scope, bool inError) {
+    TSNode params = field(def, g_.parametersField);
+    if (!ts_node_is_null(params))
+      forEachChild(params, [&](TSNode p) {
+        // Defaults and annotations are uses; parameter names are not.
+        if (is(p, g_.identifier)) return;
+        forEachField(p, [&](TSFieldId f, TSNode c) {
+          if (f != g_.name && ts_node_is_named(c) && !is(c, g_.identifier)) visit(c, scope, false, inError);
+        });
+      });
+    forEachField(def, [&](TSFieldId f, TSNode c) {
+      if (f == g_.name || f == g_.parametersField || f == g_.body || !ts_node_is_named(c)) return;
+      visit(c, scope, false, inError);  // return type
+    });
+    int inner = m_.scopeOf(def);
+    visitChild(field(def, g_.body), inner < 0 ? scope : inner, inError);
+  }
+
+  void visitDecorated(TSNode n, int scope, bool inError) {
+    TSNode def = field(n, g_.definition);
+    bool tritonKernel = false;
+    forEachChild(n, [&](TSNode c) {
+      if (!is(c, g_.decorator)) return;
+      TSNode expr = ts_node_named_child(c, 0);
+      if (ts_node_is_null(expr)) return;
+      TSNode callee = is(expr, g_.call) ? field(expr, g_.function) : expr;
+      Ref r = m_.resolveExpr(callee, scope);
+      if (r.is(Ref::Kind::Qualified)) {
+        if (r.name == "triton.jit" || r.name == "triton.autotune" || r.name == "triton.heuristics") tritonKernel = true;
+        if (r.name == "torch.compile" && !is(expr, g_.call))
+          report(expr, "compile_backend:inductor", SymbolKind::TorchApi, "torch", Evidence::Semantic, inError,
+                 scope, "default backend");
+      }
+      visit(expr, scope, true, inError);
+    });
+    if (tritonKernel && is(def, g_.functionDefinition)) {
+      TSNode name = field(def, g_.name);
+      unsigned lines = ts_node_end_point(def).row - ts_node_start_point(def).row + 1;
+      report(name, std::string(text(name)), SymbolKind::Kernel, "triton", Evidence::Semantic, inError, scope,
+             "lines=" + std::to_string(lines));
+    }
+    visitChild(def, scope, inError);
+  }
+
+  void visitCall(TSNode call, int scope, bool inError) {
+    TSNode fn = field(call, g_.function);
+    TSNode args = field(call, g_.arguments);
+    Ref callee = m_.resolveExpr(fn, scope);
+    if (callee.is(Ref::Kind::Qualified)) {
+      if (callee.name == "torch.compile") compileBackend(fn, args, scope, inError);
+      if (callee.name == "torch.utils.cpp_extension.CUDAExtension" ||
+          callee.name == "torch.utils.cpp_extension.CppExtension" || callee.name == "torch.utils.cpp_extension.load")
+        details_[fn.id] = extensionSources(args, scope);
+    }
+    visit(fn, scope, true, inError);
+    visitChild(args, scope, inError);
+  }
+
+  void compileBackend(TSNode fn, TSNode args, int scope, bool inError) {
+    TSNode backend{};
+    bool given = false;
+    if (!ts_node_is_null(args))
+      forEachChild(args, [&](TSNode a) {
+        if (is(a, g_.keywordArgument) && text(field(a, g_.name)) == "backend") {
+          given = true;
+          backend = field(a, g_.value);
+        }
+      });
+    if (!given) {
+      report(fn, "compile_backend:inductor", SymbolKind::TorchApi, "torch", Evidence::Semantic, inError, scope,
+             "default backend");
+    } else if (is(backend, g_.string)) {
+      std::string value = contentOf(backend);
+      if (!value.empty())
+        report(backend, "compile_backend:" + value, SymbolKind::TorchApi, "torch", Evidence::Semantic, inError, scope, "");
+    }
+  }
+
+  /// The files a CUDAExtension/CppExtension/load call names in `sources` (keyword or second
+  /// positional argument), relative to the scan root.
+  std::string extensionSources(TSNode args, int scope) {
+    if (ts_node_is_null(args)) return "";
+    TSNode sources{};
+    unsigned positional = 0;
+    forEachChild(args, [&](TSNode a) {
+      if (!ts_node_is_named(a) || is(a, g_.comment)) return;
+      if (is(a, g_.keywordArgument)) {
+        if (text(field(a, g_.name)) == "sources") sources = field(a, g_.value);
+      } else if (++positional == 2 && ts_node_is_null(sources)) {
+        sources = a;
+      }
+    });
+    std::vector<std::string> paths;
+    collectPaths(sources, scope, paths, 0);
+    std::string dir = path_.rfind('/') == std::string::npos ? "" : path_.substr(0, path_.rfind('/') + 1);
+    std::string detail;
+    for (const std::string& p : paths) {
+      std::string joined = p.starts_with("/") ? p : normalize(dir + p);
+      out_.extensionSources.push_back(ExtensionSource{path_, joined});
+      detail += (detail.empty() ? "sources=" : ",") + joined;
+    }
+    return detail;
+  }
+
+  static std::string normalize(const std::string& p) {
+    std::vector<std::string> parts;
+    for (const std::string& seg : splitOn(p, '/')) {
+      if (seg.empty() || seg == ".") continue;
+      if (seg == ".." && !parts.empty() && parts.back() != "..") parts.pop_back();
+      else parts.push_back(seg);
+    }
+    std::string out;
+    for (const std::string& seg : parts) out += (out.empty() ? "" : "/") + seg;
+    return out;
+  }
+
+  static std::vector<std::string> splitOn(const std::string& s, char sep) {
+    std::vector<std::string> out;
+    size_t start = 0;
+    for (size_t i = 0; i <= s.size(); ++i)
+      if (i == s.size() || s[i] == sep) {
+        out.push_back(s.substr(start, i - start));
+        start = i + 1;
+      }
+    return out;
+  }
+
+  /// Paths named by an expression: string literals, lists and tuples of them, `a + b`,
+  /// os.path.join(<dir>, 'x', 'y.cu') (leading non-literal parts stand for the script's
+  /// directory), glob.glob(pattern), and names bound once to such an expression.
+  void collectPaths(TSNode n, int scope, std::vector<std::string>& out, unsigned depth) {
+    if (ts_node_is_null(n) || depth > 8) return;
+    TSSymbol s = ts_node_symbol(n);
+    if (s == g_.string) {
+      std::string v = contentOf(n);
+      if (!v.empty() && v.find('{') == std::string::npos) out.push_back(v);
+    } else if (s == g_.list || s == g_.tuple || s == g_.parenthesizedExpression) {
+      forEachChild(n, [&](TSNode c) {
+        if (ts_node_is_named(c)) collectPaths(c, scope, out, depth + 1);
+      });
+    } else if (s == g_.binaryOperator) {
+      collectPaths(field(n, g_.left), scope, out, depth + 1);
+      collectPaths(field(n, g_.right), scope, out, depth + 1);
+    } else if (s == g_.identifier) {
+      const Binding* b = singleAssignment(std::string(text(n)), scope);
+      if (b && b->kind == Binding::Kind::Assign) collectPaths(b->node, scope, out, depth + 1);
+    } else if (s == g_.call) {
+      std::string_view callee = text(field(n, g_.function));
+      TSNode args = field(n, g_.arguments);
+      if (callee == "glob.glob" || callee == "glob" || callee == "glob.iglob") {
+        if (!ts_node_is_null(args) && ts_node_named_child_count(args) > 0)
+          collectPaths(ts_node_named_child(args, 0), scope, out, depth + 1);
+      } else if (callee == "os.path.join" || callee == "osp.join" || callee == "path.join") {
+        std::string joined;
+        bool literalSeen = false, ok = true;
+        forEachChild(args, [&](TSNode a) {
+          if (!ts_node_is_named(a) || !ok) return;
+          if (is(a, g_.string)) {
+            literalSeen = true;
+            joined += (joined.empty() ? "" : "/") + contentOf(a);
+          } else if (literalSeen) {
+            ok = false;  // a computed part after a literal one: the path is not known
+          }
+        });
+        if (ok && !joined.empty()) out.push_back(joined);
+      }
+    }
+  }
+
+  const Binding* singleAssignment(const std::string& name, int scope) const {
+    for (int s = scope; s >= 0; s = m_.scopes()[s].parent) {
+      auto it = m_.scopes()[s].names.find(name);
+      if (it == m_.scopes()[s].names.end()) continue;
+      return it->second.size() == 1 ? &it->second.front() : nullptr;
+    }
+    return nullptr;
+  }
+
+  void visitName(TSNode n, int scope, bool called, bool inError) {
+    Ref r = m_.resolveName(std::string(text(n)), scope);
+    if (r.is(Ref::Kind::Qualified)) reportChain(n, r.name, scope, called, inError);
+  }
+
+  void visitAttribute(TSNode n, int scope, bool called, bool inError) {
+    Ref r = m_.resolveExpr(n, scope);
+    if (r.is(Ref::Kind::Qualified)) return reportChain(n, r.name, scope, called, inError);
+    if (r.is(Ref::Kind::TreeModule)) return;
+    TSNode object = field(n, g_.object);
+    TSNode attr = field(n, g_.attributeField);
+    std::string m(text(attr));
+    Ref recv = m_.resolveExpr(object, scope);
+    if (!m.empty() && !recv.is(Ref::Kind::Qualified) && !recv.is(Ref::Kind::TreeModule)) member(object, attr, m, recv, scope, called, inError);
+    visit(object, scope, false, inError);
+  }
+
+  /// `recv.m` where recv is a value: a tensor, a module, an event, or something unknown.
+  void member(TSNode object, TSNode attr, const std::string& m, const Ref& recv, int scope, bool called, bool inError) {
+    std::string owner;
+    Evidence evidence = Evidence::Semantic;
+    bool report = false;
+    if (recv.is(Ref::Kind::Instance)) {
+      owner = isModuleClass(recv.name) ? "torch.nn.Module" : recv.name;
+      bool cudaMember = (m == "cuda" && called) || (m == "is_cuda" && owner == "torch.Tensor");
+      report = cudaMember || (called && catalog_.find(owner + "." + m).has_value());
+    } else if (recv.is(Ref::Kind::None)) {
+      owner = "torch.Tensor";
+      if ((m == "cuda" && called) || (m == "is_cuda" && !called)) {
+        report = true;
+      } else if (called && !ambiguousMethod(m) && !obviouslyNotTensor(object) && catalog_.find(owner + "." + m)) {
+        report = true;
+        evidence = Evidence::Lexical;
+      }
+    }
+    if (!report) return;
+    std::string symbol = owner + "." + m;
+    reportSymbol(attr, symbol, SymbolKind::TorchApi, "torch", evidence, inError, scope,
+                 evidence == Evidence::Lexical ? "matched by method name; receiver type not resolved" : "");
+    NameSite site;
+    site.qualified = splitDots(owner);
+    site.opaque = site.qualified.size();
+    site.qualified.push_back(m);
+    site.headStart = ts_node_start_byte(attr);
+    site.spans.push_back({ts_node_start_byte(attr), ts_node_end_byte(attr)});
+    site.canReplaceHead = false;
+    out_.names.push_back(std::move(site));
+  }
+
+  bool obviouslyNotTensor(TSNode n) const {
+    TSSymbol s = ts_node_symbol(n);
+    return s == g_.string || s == g_.concatenatedString || s == g_.integer || s == g_.list || s == g_.dictionary ||
+           s == g_.set || s == g_.tuple || s == g_.listComprehension;
+  }
+
+  /// A maximal dotted name that resolved to `q`.
+  void reportChain(TSNode n, const std::string& q, int scope, bool called, bool inError) {
+    std::string_view root = rootOf(q);
+    if (!isTrackedRoot(root)) return;
+    std::vector<std::string> segments = splitDots(q);
+    recordNameSite(n, segments, scope);
+    if (segments.size() < 2 || segments.back().starts_with("__")) return;
+    std::optional<Symbol> known = catalog_.find(q);
+    bool reportIt = false;
+    if (root == "torch") reportIt = known || inCudaFamily(q) || called;
+    else if (root == "deepspeed") reportIt = q.starts_with("deepspeed.ops.");
+    else if (root == "torchvision") reportIt = q.starts_with("torchvision.ops.");
+    else reportIt = true;
+    if (!reportIt) return;
+    auto detail = details_.find(n.id);
+    std::string library(root);
+    reportSymbol(n, q, root == "torch" || root == "torchvision" ? SymbolKind::TorchApi : SymbolKind::Function,
+                 library, Evidence::Semantic, inError, scope, detail == details_.end() ? "" : detail->second);
+  }
+
+  void recordNameSite(TSNode n, const std::vector<std::string>& qualified, int scope) {
+    NameSite site;
+    site.qualified = qualified;
+    std::vector<Span> attrs;
+    TSNode head = n;
+    while (is(head, g_.attribute)) {
+      TSNode a = field(head, g_.attributeField);
+      attrs.push_back({ts_node_start_byte(a), ts_node_end_byte(a)});
+      head = field(head, g_.object);
+    }
+    if (!is(head, g_.identifier)) return;  // `(torch).cuda` and the like are not rewritten
+    std::reverse(attrs.begin(), attrs.end());
+    std::string headName(text(head));
+    site.headStart = ts_node_start_byte(head);
+    const Binding* b = m_.bindingOf(headName, scope);
+    if (b && b->kind == Binding::Kind::Import && b->spelledAsBound && b->module == headName) {
+      site.opaque = 0;
+      site.spans.push_back({ts_node_start_byte(head), ts_node_end_byte(head)});
+    } else {
+      if (qualified.size() < attrs.size()) return;
+      site.opaque = qualified.size() - attrs.size();
+    }
+    site.spans.insert(site.spans.end(), attrs.begin(), attrs.end());
+    if (site.spans.size() + site.opaque != site.qualified.size()) return;
+    out_.names.push_back(std::move(site));
+  }
+
+  void recordImport(TSNode stmt) {
+    forEachField(stmt, [&](TSFieldId f, TSNode c) {
+      if (f != g_.name) return;
+      TSNode dotted = is(c, g_.aliasedImport) ? field(c, g_.name) : c;
+      if (!is(dotted, g_.dottedName)) return;
+      NameSite site;
+      forEachChild(dotted, [&](TSNode id) {
+        if (!is(id, g_.identifier)) return;
+        site.qualified.emplace_back(text(id));
+        site.spans.push_back({ts_node_start_byte(id), ts_node_end_byte(id)});
+      });
+      if (site.qualified.empty()) return;
+      std::string joined;
+      for (const std::string& s : site.qualified) joined += (joined.empty() ? "" : ".") + s;
+      out_.importedModules.push_back(joined);
+      if (site.qualified.front() == "torch") out_.importsTorch = true;
+      site.headStart = site.spans.front().first;
+      // `import torch.cuda` binds `torch`: a rename must not change what the statement binds.
+      site.firstSegmentBound = !is(c, g_.aliasedImport);
+      if (isTrackedRoot(site.qualified.front())) out_.names.push_back(std::move(site));
+    });
+  }
+
+  void recordImportFrom(TSNode stmt) {
+    TSNode mod = field(stmt, g_.moduleName);
+    if (!is(mod, g_.dottedName)) return;  // relative imports name modules of the tree
+    ImportFromSite site;
+    forEachChild(mod, [&](TSNode id) {
+      if (!is(id, g_.identifier)) return;
+      site.module.emplace_back(text(id));
+      site.moduleSpans.push_back({ts_node_start_byte(id), ts_node_end_byte(id)});
+    });
+    if (site.module.empty()) return;
+    std::string joined;
+    for (const std::string& s : site.module) joined += (joined.empty() ? "" : ".") + s;
+    out_.importedModules.push_back(joined);
+    if (site.module.front() == "torch") out_.importsTorch = true;
+    if (!isTrackedRoot(site.module.front())) return;
+    forEachField(stmt, [&](TSFieldId f, TSNode c) {
+      if (f != g_.name) return;
+      TSNode nameNode = is(c, g_.aliasedImport) ? field(c, g_.name) : c;
+      if (!is(nameNode, g_.dottedName) || ts_node_named_child_count(nameNode) != 1) return;
+      site.names.push_back({std::string(text(nameNode)), {ts_node_start_byte(nameNode), ts_node_end_byte(nameNode)},
+                            is(c, g_.aliasedImport)});
+    });
+    out_.importFroms.push_back(std::move(site));
+  }
+
+  /// A string literal's text between its quotes, interpolations read as "{}"; "" for bytes.
+  std::string contentOf(TSNode s, Span* span = nullptr) const {
+    std::string out;
+    TSNode start{}, end{};
+    bool bytes = false;
+    forEachChild(s, [&](TSNode c) {
+      TSSymbol k = ts_node_symbol(c);
+      if (k == g_.stringStart) {
+        start = c;
+        std::string_view prefix = text(c);
+        prefix = prefix.substr(0, prefix.find_first_of("'\""));
+        bytes = prefix.find_first_of("bB") != std::string_view::npos;
+      } else if (k == g_.stringEnd) {
+        end = c;
+      } else if (k == g_.stringContent) {
+        out += text(c);
+      } else if (k == g_.interpolation) {
+        out += "{}";
+      }
+    });
+    if (bytes || ts_node_is_null(start) || ts_node_is_null(end)) return "";
+    if (span) *span = {ts_node_end_byte(start), ts_node_start_byte(end)};
+    return out;
+  }
+
+  void visitString(TSNode n, int scope, bool inError) {
+    Span content{};
+    std::string v = contentOf(n, &content);
+    auto found = [&](const std::string& symbol, const std::string& detail) {
+      reportSymbol(n, symbol, SymbolKind::TorchApi, "torch", Evidence::Semantic, inError, scope, detail);
+      out_.strings.push_back(StringSite{symbol, content});
+    };
+    if (isDeviceString(v)) {
+      found("device:cuda", v);
+    } else if (v == "nccl" || v == "NCCL") {
+      found("dist_backend:nccl", "");
+    } else if (isCudaEnvVar(v)) {
+      found("env:" + v, "");
+    } else if (v.find(':') != std::string::npos && v.find_first_of(" /\\") == std::string::npos) {
+      // A per-device backend list: "cpu:gloo,cuda:nccl".
+      bool device = false, nccl = false, wellFormed = true;
+      for (const std::string& part : splitOn(v, ',')) {
+        size_t colon = part.find(':');
+        if (colon == std::string::npos || colon == 0 || colon + 1 == part.size()) wellFormed = false;
+        else {
+          device |= part.substr(0, colon) == "cuda";
+          nccl |= part.substr(colon + 1) == "nccl";
+        }
+      }
+      if (wellFormed && device) found("device:cuda", v);
+      if (wellFormed && nccl) found("dist_backend:nccl", v);
+    }
+    forEachChild(n, [&](TSNode c) {
+      if (is(c, g_.interpolation)) visitChild(field(c, g_.expression), scope, inError);
+    });
+  }
+
+  void report(TSNode at, const std::string& symbol, SymbolKind kind, const std::string& library, Evidence evidence,
+              bool inError, int scope, const std::string& detail) {
+    reportSymbol(at, symbol, kind, library, evidence, inError, scope, detail);
+  }
+
+  void reportSymbol(TSNode at, const std::string& name, SymbolKind kind, const std::string& library,
+                    Evidence evidence, bool inError, int scope, const std::string& detail) {
+    Finding f;
+    if (kind != SymbolKind::Kernel)
+      if (std::optional<Symbol> known = catalog_.find(name)) {
+        f.symbol = *known;
+      }
+    if (f.symbol.name.empty()) f.symbol = Symbol{name, kind, library};
+    f.location.file = path_;
+    f.location.line = lineOf(at);
+    f.location.column = columnOf(at);
+    TSPoint end = ts_node_end_point(at);
+    f.location.endLine = end.row + 1;
+    f.location.endColumn = end.column + 1;
+    f.evidence = inError ? Evidence::Lexical : evidence;
+    f.context = m_.scopes()[scope].context;
+    f.detail = detail;
+    out_.findings.push_back(std::move(f));
+    out_.findingOffsets.push_back(ts_node_start_byte(at));
+  }
+
+  const FileModel& m_;
+  const ParsedFile& file_;
+  const SymbolCatalog& catalog_;
+  const std::string& path_;
+  FileScan& out_;
+  const Grammar& g_;
+  std::unordered_map<const void*, std::string> details_;
+};
+
+}  // namespace
+
+FileScan scanFile(const FileModel& model, const SymbolCatalog& catalog, const std::string& path) {
+  FileScan out;
+  Walker(model, catalog, path, out).run();
+  return out;
+}
+
+}  // namespace opscope::python

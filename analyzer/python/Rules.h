@@ -1,0 +1,66 @@
+// Rewrite rules for Python scripts, one set per platform: plain data, read from rules/python/*.yaml
+// by a loader outside this library (the format is documented in rules/README.md). The frontend
+// turns them into exact edits because only it knows where each name is spelled in the source.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/Model.h"
+
+namespace opscope::python {
+
+/// Renames a qualified name and everything under it: `torch.cuda` -> `torch.npu` rewrites
+/// `torch.cuda.synchronize()`, `T.cuda.amp.autocast`, `from torch.cuda import amp` and
+/// `from torch import cuda`; `torch.Tensor.cuda` -> `torch.Tensor.npu` rewrites `x.cuda()`.
+/// The longest matching `from` wins.
+struct RenameRule {
+  std::string id;
+  std::string from;
+  std::string to;
+  std::string reason;
+};
+
+/// Replaces text inside a string literal that yielded a finding of `symbol` (exact, or a prefix
+/// when it ends in `*`): `device:cuda` with from `cuda` to `npu` turns 'cuda:0' into 'npu:0'.
+struct StringRule {
+  std::string id;
+  std::string symbol;
+  std::string from;
+  std::string to;
+  std::string reason;
+};
+
+/// Adds an import statement at module level, after the file's first module-level torch import
+/// (or at the top, after the docstring and __future__ imports, when there is none), unless the
+/// file already imports `unlessImported`.
+struct ImportRule {
+  enum class When {
+    FileEdited,  // the file gets another edit for this platform
+    EntryScript, // the file has an `if __name__ == "__main__":` block and imports torch
+  };
+  std::string id;
+  std::string statement;       // "import torch_npu"
+  std::string unlessImported;  // "torch_npu": a module whose import (or a submodule's) suffices
+  When when = When::FileEdited;
+  std::string reason;
+};
+
+/// Advice without an edit, attached to the first finding of `symbol` (exact, or a prefix when it
+/// ends in `*`) in each file: a Suggestion of length 0 with an empty replacement.
+struct AdviceRule {
+  std::string id;
+  std::string symbol;
+  std::string reason;
+};
+
+/// Every rule for one platform.
+struct RuleSet {
+  PlatformId platform;
+  std::vector<RenameRule> renames;
+  std::vector<StringRule> strings;
+  std::vector<ImportRule> imports;
+  std::vector<AdviceRule> advice;
+};
+
+}  // namespace opscope::python

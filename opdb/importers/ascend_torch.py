@@ -1,0 +1,193 @@
+"""Huawei Ascend coverage of PyTorch: aten operators (torch_npu's op-plugin) and torch.* APIs.
+
+Reads ascend/op-plugin/op_plugin_functions_flat.tsv (every ATen schema torch_npu registers, with
+the torch_npu versions of its ACL-op and aclnn implementations), ascend/torch_npu/
+torch_api_npu_support.tsv (the torch_npu native API support pages, per product),
+ascend/mstt-msfmktransplt/torch_api_support_long.tsv (msFmkTransplt's supported/unsupported
+lists), ascend/torch_npu/transfer_to_npu_facts.json (what `torch_npu.contrib.transfer_to_npu`
+patches) and ascend/SOURCES.md. Writes opdb/ascend/aten.yaml and opdb/ascend/torch_api.yaml.
+
+aten (confidence official): registered for the newest torch_npu version -> native (target: the
+aclnn kernel when op-plugin names it); registered only for older versions -> partial; not
+registered but composite in PyTorch -> emulated (inferred). constraints.sdk names the torch_npu
+versions.
+
+torch API (official): the support pages of the newest PyTorch version first (all products Y ->
+native, some N -> partial, all N -> missing, restrictions -> partial), then msFmkTransplt's lists
+of the newest version (supported -> native, or partial with the dtypes its note lists;
+unsupported -> missing). torch.cuda.* answers are `mapped` to torch.npu.* (the pages document
+torch.cuda "use as torch.npu"; transfer_to_npu makes that rename). Names only transfer_to_npu
+speaks for (Tensor.cuda -> Tensor.npu, is_nccl_available -> is_hccl_available, ...) -> mapped.
+"""
+
+import json
+import re
+
+from common import entry, join_note, read_text, read_tsv, record, require
+from torch_common import (DeviceModule, add_rebindings, aten, composite_fallbacks, document,
+                          own_kinds, trim)
+from torch_symbols import normalize_api
+
+SCRIPT = "ascend_torch.py"
+PLATFORM = "ascend"
+PRODUCTS = [("atlas_a2_training", "Atlas A2 training series"),
+            ("atlas_a3_training", "Atlas A3 training series"), ("ascend950dt", "Ascend 950DT")]
+DTYPE_WORDS = {"fp16": "fp16", "fp32": "fp32", "fp64": "fp64", "bf16": "bf16", "uint8": "uint8",
+               "int8": "int8", "int16": "int16", "int32": "int32", "int64": "int64",
+               "bool": "bool", "complex64": "complex64", "complex128": "complex128"}
+NPU = DeviceModule("torch.cuda", "torch.npu")
+
+
+def vkey(v):
+    return tuple(int(x) for x in v.lstrip("v").split("."))
+
+
+def records(up):
+    md = up / "ascend" / "SOURCES.md"
+    opp = record(md, "OPP", "op-plugin", "torch_npu op-plugin ATen registrations "
+                      "(shared/upstream/ascend/op-plugin/op_plugin_functions_flat.tsv)",
+                      "op_plugin/config/op_plugin_functions.yaml")
+    pt = record(md, "PT", "torch-npu-api-docs", "torch_npu native API support pages "
+                     "(shared/upstream/ascend/torch_npu/torch_api_npu_support.tsv)",
+                     "docs/zh/api/native_api/")
+    mstt = record(md, "MSTT", "mstt-api-lists", "msFmkTransplt supported/unsupported torch API lists "
+                       "(shared/upstream/ascend/mstt-msfmktransplt/torch_api_support_long.tsv)",
+                       "msfmktransplt/src/ms_fmk_transplt/resource/")
+    tr = record(md, "PT", "transfer-to-npu", "torch_npu transfer_to_npu: the torch.cuda -> torch.npu "
+                     "patches (shared/upstream/ascend/torch_npu/transfer_to_npu_facts.json)",
+                     "torch_npu/contrib/transfer_to_npu.py")
+    return opp, pt, mstt, tr
+
+
+def aten_entries(universe, opp):
+    rows = read_tsv(universe.upstream / "ascend" / "op-plugin" / "op_plugin_functions_flat.tsv")
+    require(rows and "op_api_versions" in rows[0], "op_plugin_functions_flat.tsv: bad columns")
+    all_versions = sorted({v for r in rows for c in ("acl_op_versions", "op_api_versions")
+                           for v in r[c].split(",") if v}, key=vkey)
+    newest = all_versions[-1]
+    merged = {}  # func -> (acl versions, aclnn versions, aclnn exec): a func may be in two sections
+    for r in rows:
+        if r["section"] not in ("official", "symint", "autograd"):
+            continue  # custom/quant: torch_npu's own npu_* operators, not aten
+        acl, api, exe = merged.get(r["func"], (set(), set(), ""))
+        acl |= {v for v in r["acl_op_versions"].split(",") if v}
+        api |= {v for v in r["op_api_versions"].split(",") if v}
+        merged[r["func"]] = (acl, api, exe or r["aclnn_exec"])
+    out = []
+    for func, (acl, api, exe) in sorted(merged.items()):
+        acl, api = sorted(acl, key=vkey), sorted(api, key=vkey)
+        versions = sorted(set(acl) | set(api), key=vkey)
+        if not versions:
+            continue
+        parts = []
+        if api:
+            parts.append(f"aclnn implementation for torch_npu {span(api, all_versions)}")
+        if acl:
+            parts.append(f"ACL op (Ascend IR) implementation for torch_npu {span(acl, all_versions)}")
+        if exe:
+            parts.append(f"structured codegen calls {exe}")
+        status = "native" if newest in versions else "partial"
+        if status == "partial":
+            parts.append(f"not registered for the newest torch_npu ({newest})")
+        e = entry(aten(func), status, opp["id"], "official", target=exe or None,
+                  note=join_note(parts))
+        e["constraints"] = {"sdk": f"torch_npu {span(versions, all_versions)}"}
+        out.append(e)
+    covered = {e["symbol"] for e in out}
+    out += composite_fallbacks(universe, covered, opp["id"], "torch_npu's op-plugin")
+    return own_kinds(universe, out)
+
+
+def span(versions, order):
+    """'v2.1-v2.15' when `versions` is a run of `order`, else the list."""
+    idx = [order.index(v) for v in versions]
+    if idx == list(range(idx[0], idx[0] + len(idx))):
+        return f"{versions[0]}-{versions[-1]}" if len(versions) > 1 else versions[0]
+    return ", ".join(versions)
+
+
+def dtypes_of(note):
+    found = re.findall(r"[a-z]+[0-9]*", note.lower())
+    return [DTYPE_WORDS[t] for t in found if t in DTYPE_WORDS]
+
+
+def api_entries(universe, pt, mstt, tr):
+    up = universe.upstream
+    names = universe.torch.api_names
+    out = {}
+    docs = read_tsv(up / "ascend" / "torch_npu" / "torch_api_npu_support.tsv")
+    newest_doc = max((r["torch_version"] for r in docs), key=vkey)
+    for r in docs:
+        if r["torch_version"] != newest_doc:
+            continue
+        name = normalize_api(r["api"])
+        if not name or name in out:
+            continue
+        flags = [(label, r[col]) for col, label in PRODUCTS if r[col] in ("Y", "N")]
+        no = [label for label, f in flags if f == "N"]
+        parts = [f"torch_npu's support page for PyTorch {newest_doc} ({r['doc_file']})"]
+        if flags and len(no) == len(flags):
+            status = "missing"
+            parts.append("marked unsupported on every listed product")
+        elif no or r["has_restrictions"] == "Y":
+            status = "partial"
+            if no:
+                parts.append("unsupported on " + ", ".join(no))
+            if r["has_restrictions"] == "Y" and r["restrictions"]:
+                parts.append("restrictions: " + trim(re.sub(r"<[^>]*>", " ", r["restrictions"])))
+        else:
+            status = "native"
+        target = NPU.target(name)
+        if target and status != "missing":
+            status = "mapped" if status == "native" else status
+            parts.append(f"the page documents torch.cuda APIs for use as torch.npu: {target}")
+        out[name] = entry(name, status, pt["id"], "official", target=target if status != "missing"
+                          else None, note=join_note(parts))
+        out[name]["constraints"] = {"sdk": f"torch_npu for PyTorch {newest_doc}"}
+    lists = read_tsv(up / "ascend" / "mstt-msfmktransplt" / "torch_api_support_long.tsv")
+    newest_list = max((r["torch_version"] for r in lists), key=vkey)
+    for r in lists:
+        if r["torch_version"] != newest_list:
+            continue
+        name = normalize_api(r["api"])
+        if not name or name in out:
+            continue
+        parts = [f"msFmkTransplt's {'supported' if r['status'] == 'supported' else 'unsupported'} "
+                 f"list for PyTorch {newest_list}"]
+        cons = {"sdk": f"torch_npu for PyTorch {newest_list}"}
+        if r["status"] == "unsupported":
+            status = "missing"
+        else:
+            types = dtypes_of(r["note"]) if r["note"] else []
+            status = "partial" if r["note"] else "native"
+            if r["note"]:
+                parts.append(trim(r["note"]))
+            if types:
+                cons = {"dtypes": types, **cons}
+        target = NPU.target(name) if status != "missing" else None
+        if target and status == "native":
+            status = "mapped"
+        e = entry(name, status, mstt["id"], "official", target=target, note=join_note(parts))
+        e["constraints"] = cons
+        out[name] = e
+    # What transfer_to_npu renames: attributes it replaces by an NPU twin.
+    facts = json.loads(read_text(up / "ascend" / "torch_npu" / "transfer_to_npu_facts.json"))
+    add_rebindings(out, universe, [(a["target"], a.get("replaced_by", ""))
+                                   for a in facts["attribute_assignments_in_init"]
+                                   if a["kind"] == "replaced"],
+                   tr["id"], "transfer_to_npu", "NPU")
+    return list(out.values())
+
+
+def outputs(universe):
+    opp, pt, mstt, tr = records(universe.upstream)
+    result = {}
+    result["ascend/aten.yaml"] = document(
+        PLATFORM, SCRIPT, ["ascend/op-plugin/op_plugin_functions_flat.tsv",
+                           "pytorch/native_functions_ops.tsv"], [opp], aten_entries(universe, opp))
+    result["ascend/torch_api.yaml"] = document(
+        PLATFORM, SCRIPT, ["ascend/torch_npu/torch_api_npu_support.tsv",
+                           "ascend/mstt-msfmktransplt/torch_api_support_long.tsv",
+                           "ascend/torch_npu/transfer_to_npu_facts.json"],
+        [pt, mstt, tr], api_entries(universe, pt, mstt, tr))
+    return result

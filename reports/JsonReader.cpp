@@ -1,0 +1,206 @@
+#include "reports/JsonReader.h"
+
+#include "llvm/Support/JSON.h"
+
+namespace opscope::reports {
+namespace {
+
+namespace json = llvm::json;
+
+/// Walks the document with llvm::json::Path so every error names where it is.
+class Reader {
+ public:
+  explicit Reader(json::Path::Root& root) : root_(root) {}
+
+  bool string(const json::Object& o, llvm::StringRef key, std::string& out, json::Path p, bool required = true) {
+    const json::Value* v = o.get(key);
+    if (!v) {
+      if (required) p.field(key).report("missing");
+      return !required;
+    }
+    auto s = v->getAsString();
+    if (!s) {
+      p.field(key).report("expected a string");
+      return false;
+    }
+    out = s->str();
+    return true;
+  }
+
+  bool integer(const json::Object& o, llvm::StringRef key, unsigned& out, json::Path p) {
+    const json::Value* v = o.get(key);
+    auto n = v ? v->getAsInteger() : std::nullopt;
+    if (!n || *n < 0 || *n > 0xffffffffLL) {
+      if (v) p.field(key).report("expected a non-negative integer");
+      else p.field(key).report("missing");
+      return false;
+    }
+    out = static_cast<unsigned>(*n);
+    return true;
+  }
+
+  template <typename E>
+  bool enumValue(const json::Object& o, llvm::StringRef key, E& out, std::optional<E> (*parse)(std::string_view),
+                 json::Path p) {
+    std::string s;
+    if (!string(o, key, s, p)) return false;
+    auto e = parse(s);
+    if (!e) {
+      p.field(key).report("unknown value");
+      return false;
+    }
+    out = *e;
+    return true;
+  }
+
+  const json::Array* array(const json::Object& o, llvm::StringRef key, json::Path p) {
+    const json::Array* a = o.getArray(key);
+    if (!a && o.get(key)) p.field(key).report("expected an array");
+    else if (!a) p.field(key).report("missing");
+    return a;
+  }
+
+  bool coverage(const json::Value& v, Coverage& c, json::Path p) {
+    const json::Object* o = v.getAsObject();
+    if (!o) {
+      p.report("expected an object");
+      return false;
+    }
+    bool ok = enumValue(*o, "status", c.status, &parseCoverageStatus, p) && string(*o, "target", c.target, p) &&
+              string(*o, "note", c.note, p, false) && string(*o, "source", c.source, p, false) &&
+              string(*o, "layer", c.layer, p);
+    if (ok && o->get("confidence")) {
+      Confidence conf;
+      ok = enumValue(*o, "confidence", conf, &parseConfidence, p);
+      c.confidence = conf;
+    }
+    return ok;
+  }
+
+  bool finding(const json::Value& v, ReportFinding& rf, json::Path p) {
+    const json::Object* o = v.getAsObject();
+    if (!o) {
+      p.report("expected an object");
+      return false;
+    }
+    Finding& f = rf.finding;
+    bool ok = string(*o, "symbol", f.symbol.name, p) &&
+              enumValue(*o, "kind", f.symbol.kind, &parseSymbolKind, p) &&
+              string(*o, "library", f.symbol.library, p) && string(*o, "file", f.location.file, p) &&
+              integer(*o, "line", f.location.line, p) && integer(*o, "column", f.location.column, p) &&
+              integer(*o, "end_line", f.location.endLine, p) && integer(*o, "end_column", f.location.endColumn, p) &&
+              enumValue(*o, "evidence", f.evidence, &parseEvidence, p) &&
+              string(*o, "context", f.context, p, false) && string(*o, "detail", f.detail, p, false);
+    if (!ok) return false;
+    if (o->get("suppressed")) {
+      auto b = o->getBoolean("suppressed");
+      if (!b) return p.field("suppressed").report("expected a boolean"), false;
+      rf.suppressed = *b;
+    }
+    if (const json::Value* chain = o->get("macro_chain")) {
+      const json::Array* a = chain->getAsArray();
+      if (!a) return p.field("macro_chain").report("expected an array"), false;
+      for (size_t i = 0; i < a->size(); ++i) {
+        auto s = (*a)[i].getAsString();
+        if (!s) return p.field("macro_chain").index(i).report("expected a string"), false;
+        f.location.macroChain.push_back(s->str());
+      }
+    }
+    const json::Object* cov = o->getObject("coverage");
+    if (!cov) return p.field("coverage").report("missing"), false;
+    for (const auto& [platform, c] : *cov)
+      if (!coverage(c, rf.coverage[platform.str()], p.field("coverage").field(platform))) return false;
+    return true;
+  }
+
+  bool read(const json::Value& doc, Report& r) {
+    json::Path p(root_);
+    const json::Object* o = doc.getAsObject();
+    if (!o) return p.report("expected an object"), false;
+    std::string schema;
+    if (!string(*o, "schema", schema, p)) return false;
+    if (schema != "opscope-report/1") return p.field("schema").report("not an opscope-report/1 file"), false;
+    const json::Object* tool = o->getObject("tool");
+    if (!tool) return p.field("tool").report("missing"), false;
+    if (!string(*tool, "version", r.toolVersion, p.field("tool")) ||
+        !string(*tool, "opdb_version", r.opdbVersion, p.field("tool")) || !string(*o, "root", r.root, p))
+      return false;
+    const json::Array* platforms = array(*o, "platforms", p);
+    if (!platforms) return false;
+    for (size_t i = 0; i < platforms->size(); ++i) {
+      const json::Object* po = (*platforms)[i].getAsObject();
+      Platform pl;
+      if (!po) return p.field("platforms").index(i).report("expected an object"), false;
+      if (!string(*po, "id", pl.id, p.field("platforms").index(i)) || !string(*po, "name", pl.name, p.field("platforms").index(i)))
+        return false;
+      r.targets.push_back(std::move(pl));
+    }
+    const json::Array* inputs = array(*o, "inputs", p);
+    if (!inputs) return false;
+    for (size_t i = 0; i < inputs->size(); ++i) {
+      json::Path ip = p.field("inputs").index(i);
+      const json::Object* io = (*inputs)[i].getAsObject();
+      if (!io) return ip.report("expected an object"), false;
+      InputFile in;
+      std::string status;
+      if (!string(*io, "path", in.path, ip) || !string(*io, "language", in.language, ip) ||
+          !string(*io, "status", status, ip) || !string(*io, "message", in.message, ip))
+        return false;
+      auto st = parseInputStatus(status);
+      if (!st) return ip.field("status").report("unknown value"), false;
+      in.status = *st;
+      r.inputs.push_back(std::move(in));
+    }
+    const json::Array* findings = array(*o, "findings", p);
+    if (!findings) return false;
+    r.findings.reserve(findings->size());
+    for (size_t i = 0; i < findings->size(); ++i) {
+      ReportFinding rf;
+      if (!finding((*findings)[i], rf, p.field("findings").index(i))) return false;
+      r.findings.push_back(std::move(rf));
+    }
+    if (const json::Array* sugg = o->getArray("suggestions")) {
+      for (size_t i = 0; i < sugg->size(); ++i) {
+        json::Path sp = p.field("suggestions").index(i);
+        const json::Object* so = (*sugg)[i].getAsObject();
+        if (!so) return sp.report("expected an object"), false;
+        Suggestion s;
+        unsigned offset = 0, length = 0;
+        if (!string(*so, "platform", s.platform, sp) || !string(*so, "file", s.file, sp) ||
+            !integer(*so, "offset", offset, sp) || !integer(*so, "length", length, sp) ||
+            !integer(*so, "line", s.line, sp) || !integer(*so, "column", s.column, sp) ||
+            !string(*so, "replacement", s.replacement, sp) || !string(*so, "reason", s.reason, sp))
+          return false;
+        s.offset = offset;
+        s.length = length;
+        r.suggestions.push_back(std::move(s));
+      }
+    }
+    return true;
+  }
+
+ private:
+  json::Path::Root& root_;
+};
+
+}  // namespace
+
+ReadResult readJsonReport(std::string_view text, const std::string& path) {
+  ReadResult out;
+  auto doc = json::parse(llvm::StringRef(text.data(), text.size()));
+  if (!doc) {
+    out.error = path + ": not valid JSON: " + llvm::toString(doc.takeError());
+    return out;
+  }
+  json::Path::Root root("report");
+  Reader reader(root);
+  if (!reader.read(*doc, out.report)) {
+    out.error = path + ": " + llvm::toString(root.getError());
+    return out;
+  }
+  out.report.finalize();
+  out.ok = true;
+  return out;
+}
+
+}  // namespace opscope::reports

@@ -1,0 +1,22 @@
+// Reads a saved opscope-report/1 JSON file back into the report model, for `opscope report`,
+// `opscope merge` and baselines. Strict: an unknown schema, a missing field or a wrong type is
+// an error naming the file and the JSON path (or the line and column of a syntax error).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/Model.h"
+
+namespace opscope::reports {
+
+struct ReadResult {
+  bool ok = false;
+  std::string error;  // "FILE: ..." when !ok
+  Report report;
+};
+
+/// Parses `text`, the content of `path` (used in messages only).
+ReadResult readJsonReport(std::string_view text, const std::string& path);
+
+}  // namespace opscope::reports

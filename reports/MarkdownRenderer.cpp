@@ -1,0 +1,133 @@
+#include "reports/MarkdownRenderer.h"
+
+#include <cstdio>
+#include <sstream>
+
+#include "reports/ReportFacts.h"
+
+namespace opscope::reports {
+namespace {
+
+/// GitHub and GitLab refuse comments past 65,536 characters; stay clear of it.
+constexpr size_t kLimit = 64000;
+
+/// Text from the user's files inside a table cell: no table breaks, no HTML, no stray code spans.
+std::string md(const std::string& s) {
+  std::string out;
+  for (unsigned char c : s) {
+    switch (c) {
+      case '|': out += "\\|"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '&': out += "&amp;"; break;
+      case '`': out += "'"; break;
+      case '*': case '_': case '[': case ']': case '\\': case '#':
+        out += '\\';
+        out += static_cast<char>(c);
+        break;
+      case '\n': case '\r': out += ' '; break;
+      default: out += c < 0x20 ? '?' : static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+std::string code(const std::string& s) {
+  std::string out;
+  for (char c : s) out += (c == '`' || c == '|' || c == '\n') ? '?' : c;
+  return "`" + out + "`";
+}
+
+std::string pct(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f%%", v);
+  return buf;
+}
+
+}  // namespace
+
+void MarkdownRenderer::render(const Report& report, std::ostream& os) const {
+  std::ostringstream out;
+  unsigned problems = 0;
+  for (const InputFile& in : report.inputs) problems += in.status == InputStatus::Error || !in.message.empty();
+  out << "## opscope: migration coverage\n\n";
+  out << "opscope " << md(report.toolVersion) << " · opdb " << md(report.opdbVersion) << " · " << report.inputs.size()
+      << " file(s) · " << report.findings.size() << " finding(s)\n\n";
+
+  if (!report.gate.empty()) {
+    out << "### Gate\n\n";
+    for (const GateCondition& c : report.gate)
+      out << "- " << (c.failed ? "❌" : "✅") << " **" << md(c.name) << "**: " << md(c.message) << "\n";
+    out << "\n";
+  }
+
+  out << "| platform | coverage | symbols | native | mapped | partial | emulated | missing | unknown |\n";
+  out << "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+  for (const Platform& p : report.targets) {
+    auto it = report.summaries.find(p.id);
+    if (it == report.summaries.end()) continue;
+    const PlatformSummary& s = it->second;
+    out << "| " << md(p.name) << " | " << pct(s.coveragePercent) << " | " << s.symbols;
+    for (CoverageStatus st : kAllStatuses) out << " | " << s.symbolsByStatus.at(st);
+    out << " |\n";
+  }
+  out << "\nCoverage counts distinct API symbols; `unknown` means no public source says whether the platform "
+         "covers the symbol, and counts against coverage.\n\n";
+
+  std::vector<SymbolGap> gaps = topGaps(report, 30);
+  if (!gaps.empty()) {
+    out << "### Top gaps\n\n| symbol | kind | uses |";
+    for (const Platform& p : report.targets) out << " " << md(p.id) << " |";
+    out << "\n|---|---|---:|";
+    for (size_t i = 0; i < report.targets.size(); ++i) out << "---|";
+    out << "\n";
+    for (const SymbolGap& g : gaps) {
+      out << "| " << code(g.name) << " | " << toString(g.kind) << " | " << g.occurrences << " |";
+      for (const Platform& p : report.targets) {
+        auto it = g.status.find(p.id);
+        out << " " << (it == g.status.end() ? "" : std::string(toString(it->second))) << " |";
+      }
+      out << "\n";
+    }
+    out << "\n";
+  }
+
+  std::vector<const ReportFinding*> hazards, kernels;
+  for (const ReportFinding& rf : report.findings) {
+    if (rf.finding.symbol.kind == SymbolKind::Hazard && !rf.suppressed) hazards.push_back(&rf);
+    if (rf.finding.symbol.kind == SymbolKind::Kernel) kernels.push_back(&rf);
+  }
+  if (!hazards.empty()) {
+    out << "### Porting hazards (" << hazards.size() << ")\n\n";
+    for (size_t i = 0; i < hazards.size() && i < 40; ++i)
+      out << "- " << code(hazards[i]->finding.symbol.name) << " at " << code(where(hazards[i]->finding)) << "\n";
+    if (hazards.size() > 40) out << "- ... and " << hazards.size() - 40 << " more\n";
+    out << "\n";
+  }
+  if (!kernels.empty()) out << "**Kernels to port by hand:** " << kernels.size() << "\n\n";
+
+  if (problems > 0) {
+    out << "<details><summary>" << problems << " input(s) not fully parsed</summary>\n\n";
+    unsigned shown = 0;
+    for (const InputFile& in : report.inputs) {
+      if (in.status != InputStatus::Error && in.message.empty()) continue;
+      if (++shown > 50) {
+        out << "- ... and " << problems - 50 << " more\n";
+        break;
+      }
+      out << "- " << code(in.path) << " (" << toString(in.status) << "): " << md(in.message.substr(0, 300)) << "\n";
+    }
+    out << "\n</details>\n";
+  }
+
+  std::string text = out.str();
+  if (text.size() > kLimit) {
+    // Cut at a line boundary, never inside a multi-byte character.
+    size_t cut = text.rfind('\n', kLimit - 200);
+    text = text.substr(0, cut == std::string::npos ? 0 : cut + 1);
+    text += "\n_(truncated to stay within the comment size limit; the full report is in the CI artefacts)_\n";
+  }
+  os << text;
+}
+
+}  // namespace opscope::reports

@@ -1,0 +1,42 @@
+#include "reports/ReportFacts.h"
+
+#include <algorithm>
+#include <map>
+
+namespace opscope::reports {
+
+CoverageStatus worstStatus(const ReportFinding& rf) {
+  if (rf.coverage.empty()) return CoverageStatus::Unknown;
+  CoverageStatus worst = CoverageStatus::Native;
+  for (const auto& [p, c] : rf.coverage) worst = std::max(worst, c.status);  // enum order: best first
+  return worst;
+}
+
+std::vector<SymbolGap> topGaps(const Report& report, size_t limit) {
+  std::map<std::pair<std::string, SymbolKind>, SymbolGap> bySymbol;
+  for (const ReportFinding& rf : report.findings) {
+    if (rf.suppressed || isInventoryKind(rf.finding.symbol.kind)) continue;
+    CoverageStatus worst = worstStatus(rf);
+    if (worst != CoverageStatus::Missing && worst != CoverageStatus::Unknown) continue;
+    SymbolGap& g = bySymbol[{rf.finding.symbol.name, rf.finding.symbol.kind}];
+    g.name = rf.finding.symbol.name;
+    g.kind = rf.finding.symbol.kind;
+    g.library = rf.finding.symbol.library;
+    g.worst = worst;
+    ++g.occurrences;
+    for (const auto& [p, c] : rf.coverage) g.status[p] = c.status;
+  }
+  std::vector<SymbolGap> out;
+  for (auto& [key, g] : bySymbol) out.push_back(std::move(g));
+  std::stable_sort(out.begin(), out.end(), [](const SymbolGap& a, const SymbolGap& b) {
+    return a.occurrences != b.occurrences ? a.occurrences > b.occurrences : a.name < b.name;
+  });
+  if (out.size() > limit) out.resize(limit);
+  return out;
+}
+
+std::string where(const Finding& f) {
+  return f.location.file + ":" + std::to_string(f.location.line) + ":" + std::to_string(f.location.column);
+}
+
+}  // namespace opscope::reports

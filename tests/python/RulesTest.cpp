@@ -1,0 +1,103 @@
+// The Python rule loader: the built-in rules load, and bad rule files are refused with
+// FILE:LINE:COLUMN diagnostics while the good files still load.
+#include <gtest/gtest.h>
+
+#include "PythonTestSupport.h"
+#include "cli/PythonRules.h"
+
+namespace opscope::cli {
+namespace {
+
+TEST(PythonRules, BuiltinRulesCoverEveryPlatform) {
+  const auto& sets = python::test::rules();
+  for (const std::string& p : python::test::platforms()) {
+    python::RuleSet r = rulesFor(sets, p);
+    EXPECT_EQ(r.platform, p);
+    if (p == "dcu") {
+      EXPECT_TRUE(r.renames.empty() && r.strings.empty() && r.imports.empty()) << "PyTorch-ROCm keeps CUDA names";
+      EXPECT_FALSE(r.advice.empty());
+    } else {
+      EXPECT_FALSE(r.renames.empty()) << p;
+      EXPECT_FALSE(r.strings.empty()) << p;
+      EXPECT_FALSE(r.imports.empty()) << p;
+    }
+  }
+}
+
+const char* kGood = R"(opscope-rules: 1
+kind: python
+platform: ascend
+sources:
+  - {id: s, title: t, url: "https://example.org/doc", date: 2026-01-01, license: MIT}
+renames:
+  - {id: r1, from: torch.cuda, to: torch.npu, reason: because, source: s}
+imports:
+  - {id: i1, statement: import torch_npu, when: file-edited, unless-imported: torch_npu, reason: r, source: s}
+)";
+
+TEST(PythonRules, ReadsAGoodFile) {
+  std::vector<python::RuleSet> sets;
+  std::vector<db::Diagnostic> diags;
+  ASSERT_TRUE(loadPythonRules({{"good.yaml", kGood}}, sets, diags));
+  ASSERT_EQ(sets.size(), 1u);
+  ASSERT_EQ(sets[0].renames.size(), 1u);
+  EXPECT_EQ(sets[0].renames[0].to, "torch.npu");
+  ASSERT_EQ(sets[0].imports.size(), 1u);
+  EXPECT_EQ(sets[0].imports[0].unlessImported, "torch_npu");
+}
+
+struct BadCase {
+  const char* text;
+  const char* where;    // "LINE:COL"
+  const char* message;  // part of the message
+};
+
+TEST(PythonRules, BadFilesAreRefusedAtTheOffendingNode) {
+  const std::string head = "opscope-rules: 1\nkind: python\nplatform: x\n"
+                           "sources: [{id: s, title: t, url: u, date: 2026-01-01, license: MIT}]\n";
+  const BadCase cases[] = {
+      {"opscope-rules: 2\nkind: python\nplatform: ascend\n", "1:16", "unsupported rule format version"},
+      {"opscope-rules: 1\nkind: hazards\nplatform: ascend\n", "2:7", "kind 'hazards' is not read here"},
+      {"opscope-rules: 1\nkind: python\nplatform: Ascend!\n", "3:11", "not a platform id"},
+      {"renames:\n  - {id: a, from: torch..cuda, to: t, reason: r, source: s}\n", "6:19", "not a dotted Python name"},
+      {"strings:\n  - {id: a, symbol: device:cuda, from: cuda, to: npu, reason: r, source: nowhere}\n", "6:74",
+       "source 'nowhere' is not an id"},
+      {"imports:\n  - {id: a, statement: 'import (', when: file-edited, reason: r, source: s}\n", "6:24",
+       "is not one Python import statement"},
+      {"imports:\n  - {id: a, statement: import t, when: sometimes, reason: r, source: s}\n", "6:40",
+       "neither file-edited nor entry-script"},
+      {"advice:\n  - {id: a, symbol: x, reason: r, source: s, colour: red}\n", "6:46", "unknown key 'colour'"},
+      {"renames: [{id: a, from: a, to: b, reason: r, source: s}, {id: a, from: a, to: b, reason: r, source: s}]\n",
+       "5:63", "duplicate id 'a'"},
+      {"opscope-rules: 1\nkind: python\nplatform: x\nsources:\n  - {id: t, title: t, url: u, date: 2026-13-01, license: MIT}\n",
+       "5:37", "date '2026-13-01' is not YYYY-MM-DD"},
+      {"renames: [\n", "5:11", "YAML syntax"},
+  };
+  for (const BadCase& c : cases) {
+    std::vector<python::RuleSet> sets;
+    std::vector<db::Diagnostic> diags;
+    std::string text = std::string(c.text).starts_with("opscope-rules") ? c.text : head + c.text;
+    EXPECT_FALSE(loadPythonRules({{"bad.yaml", text}, {"good.yaml", kGood}}, sets, diags)) << text;
+    ASSERT_FALSE(diags.empty()) << text;
+    std::string first = diags.front().str();
+    EXPECT_EQ(first.rfind(std::string("bad.yaml:") + c.where + ": error: ", 0), 0u) << first;
+    EXPECT_NE(first.find(c.message), std::string::npos) << first;
+    // The good file still loads.
+    ASSERT_EQ(sets.size(), 1u) << text;
+    EXPECT_EQ(sets[0].platform, "ascend");
+  }
+}
+
+TEST(PythonRules, LaterFilesReplaceRulesWithTheSameId) {
+  std::string overlay = std::string(kGood);
+  overlay.replace(overlay.find("to: torch.npu"), 13, "to: torch.xpu");
+  std::vector<python::RuleSet> sets;
+  std::vector<db::Diagnostic> diags;
+  ASSERT_TRUE(loadPythonRules({{"a.yaml", kGood}, {"b.yaml", overlay}}, sets, diags));
+  ASSERT_EQ(sets.size(), 1u);
+  ASSERT_EQ(sets[0].renames.size(), 1u);
+  EXPECT_EQ(sets[0].renames[0].to, "torch.xpu");
+}
+
+}  // namespace
+}  // namespace opscope::cli

@@ -1,0 +1,1 @@
+int binding() { return 0; }
