@@ -98,6 +98,7 @@ void SemanticContext::add(Finding f) {
 void SemanticContext::raise(const std::string& checkId, clang::SourceLocation loc, std::string detail,
                             std::string context) {
   std::optional<Symbol> hazard = hazardSymbol(options_, checkId);
+
   // A hazard is reported where the code uses the construct: a mask spelled in a macro is reported
   // at each use of the macro (with the macro in the chain), not once at its #define.
   clang::SourceLocation where = sm_.getFileLoc(loc);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,7 @@ struct FunctionState {
   bool device = false;        // __device__ or __global__ (or inside one)
   bool usesWarpOps = false;   // calls a warp shuffle, vote, match or reduction
   std::vector<clang::SourceLocation> literal32;  // integer literals 32 seen so far
+  std::set<unsigned> literalsRaised;             // literals already reported (width, lane math)
   bool fp64Raised = false;
 };
 

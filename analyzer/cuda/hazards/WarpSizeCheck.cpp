@@ -50,7 +50,8 @@ class WarpSizeCheck : public SemanticCheck {
     if (isShuffleIntrinsic(leaf)) {
       unsigned widthArg = leaf.size() > 5 && leaf.substr(leaf.size() - 5) == "_sync" ? 3 : 2;
       if (call.getNumArgs() > widthArg && isExplicit(call.getArg(widthArg)) &&
-          constantOf(call.getArg(widthArg), ast) == 32)
+          constantOf(call.getArg(widthArg), ast) == 32 &&
+          fn.literalsRaised.insert(call.getArg(widthArg)->getExprLoc().getRawEncoding()).second)
         ctx.raise(checks::kWarpSizeLiteral, call.getArg(widthArg)->getExprLoc(),
                   "shuffle width 32 in " + std::string(leaf), fn.name);
     }
@@ -82,7 +83,7 @@ class WarpSizeCheck : public SemanticCheck {
       case clang::BO_Shr: what = *rhs == 5 ? ">> 5" : nullptr; break;
       default: break;
     }
-    if (what)
+    if (what && fn.literalsRaised.insert(op.getRHS()->getExprLoc().getRawEncoding()).second)
       ctx.raise(checks::kWarpLaneMath, op.getRHS()->getExprLoc(),
                 std::string("lane or warp index arithmetic '") + what + "' assumes 32 lanes per warp", fn.name);
   }
@@ -104,7 +105,8 @@ class WarpSizeCheck : public SemanticCheck {
   void onFunctionEnd(FunctionState& fn, SemanticContext& ctx) override {
     if (!fn.usesWarpOps) return;
     for (clang::SourceLocation loc : fn.literal32)
-      ctx.raise(checks::kWarpSizeLiteral, loc, "literal 32 in " + fn.name + ", which uses warp shuffles or votes", fn.name);
+      if (!fn.literalsRaised.count(loc.getRawEncoding()))
+        ctx.raise(checks::kWarpSizeLiteral, loc, "literal 32 in " + fn.name + ", which uses warp shuffles or votes", fn.name);
   }
 };
 

@@ -6,8 +6,12 @@
 #define OPSCOPE_CORE_PRELUDE_H
 
 #define __OPSCOPE_CUDA_SHIM__ 1
-/* __CUDACC__ and __CUDA_ARCH__ are Clang's to define (in CUDA mode only): a .cpp file that includes
- * these headers must not see them. */
+/* nvcc defines __CUDACC__ for CUDA sources (Clang's CUDA wrapper headers do, which the shims
+ * replace); a .cpp file that includes these headers must not see it. __CUDA_ARCH__ stays undefined:
+ * the scan is of the host side, device-only #if branches are scanned lexically. */
+#if defined(__CUDA__) && !defined(__CUDACC__)
+#define __CUDACC__ 1
+#endif
 /* The shims describe the CUDA 12.4 programming model; #if branches for newer toolkits stay
  * inactive and are scanned lexically. */
 #ifndef CUDART_VERSION

@@ -228,17 +228,21 @@ template <class T = void, class U = void> struct project1st { template <class A,
 template <class T = void, class U = void> struct project2nd { template <class A, class B> __host__ __device__ const B& operator()(const A&, const B& b) const; };
 namespace placeholders {
 struct placeholder {
-  template <class T> __host__ __device__ friend placeholder operator+(placeholder, const T&);
-  template <class T> __host__ __device__ friend placeholder operator-(placeholder, const T&);
-  template <class T> __host__ __device__ friend placeholder operator*(placeholder, const T&);
-  template <class T> __host__ __device__ friend placeholder operator/(placeholder, const T&);
-  template <class T> __host__ __device__ friend placeholder operator<(placeholder, const T&);
-  template <class T> __host__ __device__ friend placeholder operator>(placeholder, const T&);
-  template <class T> __host__ __device__ friend placeholder operator==(placeholder, const T&);
-  template <class T, class = std::enable_if_t<!std::is_same<T, placeholder>::value>> __host__ __device__ friend placeholder operator+(const T&, placeholder);
-  template <class T, class = std::enable_if_t<!std::is_same<T, placeholder>::value>> __host__ __device__ friend placeholder operator*(const T&, placeholder);
   template <class... A> __host__ __device__ placeholder operator()(A&&...) const;
 };
+template <class T> using not_placeholder = std::enable_if_t<!std::is_same<std::decay_t<T>, placeholder>::value, placeholder>;
+#define OPSCOPE_THRUST_PLACEHOLDER_OP(op)                                               \
+  template <class T> __host__ __device__ placeholder operator op(placeholder, const T&); \
+  template <class T> __host__ __device__ not_placeholder<T> operator op(const T&, placeholder);
+OPSCOPE_THRUST_PLACEHOLDER_OP(+)
+OPSCOPE_THRUST_PLACEHOLDER_OP(-)
+OPSCOPE_THRUST_PLACEHOLDER_OP(*)
+OPSCOPE_THRUST_PLACEHOLDER_OP(/)
+OPSCOPE_THRUST_PLACEHOLDER_OP(<)
+OPSCOPE_THRUST_PLACEHOLDER_OP(>)
+OPSCOPE_THRUST_PLACEHOLDER_OP(==)
+OPSCOPE_THRUST_PLACEHOLDER_OP(!=)
+#undef OPSCOPE_THRUST_PLACEHOLDER_OP
 static constexpr placeholder _1{}, _2{}, _3{}, _4{};
 }  // namespace placeholders
 

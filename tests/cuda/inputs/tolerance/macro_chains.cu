@@ -3,8 +3,10 @@
 #include <cstdio>
 
 #define CHECK(call) do { cudaError_t e_ = (call); if (e_ != cudaSuccess) std::abort(); } while (0)
-// CHECK: [[@LINE-1]]:26 cudaError_t type semantic via CHECK
-// CHECK: [[@LINE-2]]:61 cudaSuccess enum_value semantic via CHECK
+// A name in a macro body reached through several expansions is reported once, with the least
+// chain in canonical order (here ALLOC's, which expands CHECK), whichever unit saw it first.
+// CHECK: [[@LINE-3]]:26 cudaError_t type semantic via ALLOC CHECK
+// CHECK: [[@LINE-4]]:61 cudaSuccess enum_value semantic via ALLOC CHECK
 #define ALLOC(ptr, n) CHECK(cudaMalloc(&(ptr), (n)))
 // CHECK: [[@LINE-1]]:29 cudaMalloc function semantic via ALLOC CHECK
 #define STREAM_FLAGS cudaStreamNonBlocking
