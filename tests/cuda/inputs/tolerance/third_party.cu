@@ -11,6 +11,8 @@ void sortAndSum(float* data, int n, void* tmp, size_t bytes, float* out) {
 // CHECK: [[@LINE-1]]:11 thrust::device_vector type semantic lib=thrust
   thrust::sort(thrust::device, v.begin(), v.end());
 // CHECK: [[@LINE-1]]:11 thrust::sort function semantic lib=thrust
+// CHECK: [[@LINE-2]]:34 thrust::device_vector::begin function semantic lib=thrust
+// CHECK: [[@LINE-3]]:45 thrust::device_vector::end function semantic lib=thrust
   cub::DeviceReduce::Sum(tmp, bytes, data, out, n);
 // CHECK: [[@LINE-1]]:22 cub::DeviceReduce::Sum function semantic lib=cub
   using Gemm = cutlass::gemm::device::Gemm<float, cutlass::layout::RowMajor, float, cutlass::layout::RowMajor,
