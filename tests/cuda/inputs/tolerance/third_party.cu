@@ -15,6 +15,7 @@ void sortAndSum(float* data, int n, void* tmp, size_t bytes, float* out) {
 // CHECK: [[@LINE-3]]:45 thrust::device_vector::end function semantic lib=thrust
   cub::DeviceReduce::Sum(tmp, bytes, data, out, n);
 // CHECK: [[@LINE-1]]:22 cub::DeviceReduce::Sum function semantic lib=cub
+// CHECK: [[@LINE-2]]:8 cub::DeviceReduce type semantic lib=cub
   using Gemm = cutlass::gemm::device::Gemm<float, cutlass::layout::RowMajor, float, cutlass::layout::RowMajor,
 // CHECK: [[@LINE-1]]:39 cutlass::gemm::device::Gemm type lexical lib=cutlass
 // CHECK: [[@LINE-2]]:68 cutlass::layout::RowMajor type lexical lib=cutlass
