@@ -118,8 +118,17 @@ bool AstCollector::VisitDeclRefExpr(clang::DeclRefExpr* e) {
 }
 
 bool AstCollector::VisitMemberExpr(clang::MemberExpr* e) {
-  // Methods of CUDA library types (grid.sync(), tile.shfl_down()); data members are not API names.
-  if (llvm::isa<clang::CXXMethodDecl>(e->getMemberDecl())) reference(e->getMemberDecl(), e->getMemberLoc());
+  // Methods of the CUDA libraries' own classes are CUDA uses: device operations (grid.sync(),
+  // tile.shfl_down(), BlockReduce(...).Sum()) and Thrust's containers (v.begin() yields device
+  // iterators); data members are not API names. Other methods (a CUDA-named user class's, the
+  // standard library's) count only when the catalog names them.
+  const auto* method = llvm::dyn_cast<clang::CXXMethodDecl>(e->getMemberDecl());
+  if (!method || !method->getIdentifier()) return true;
+  std::optional<std::string> lib = libraryOfNamespace(qualifiedName(method));
+  bool operation = lib && (*lib == "cooperative_groups" || *lib == "wmma" || *lib == "cub" || *lib == "cuda" ||
+                           *lib == "thrust");
+  if (operation || ctx_.catalog().find(qualifiedName(method))) reference(method, e->getMemberLoc());
+  else if (auto pos = ctx_.position(e->getMemberLoc())) ctx_.out().resolved.insert(*pos);
   return true;
 }
 
@@ -206,7 +215,10 @@ bool AstCollector::VisitForStmt(clang::ForStmt* loop) {
 void AstCollector::noteUserDeclaration(const clang::NamedDecl* d) {
   // A user declaration's own name is the user's, whatever it looks like: never a lexical finding.
   if (!d->getIdentifier()) return;
-  if (auto pos = ctx_.position(d->getLocation())) ctx_.out().resolved.insert(*pos);
+  if (auto pos = ctx_.position(d->getLocation())) {
+    ctx_.out().resolved.insert(*pos);
+    ctx_.out().userNames.insert(d->getNameAsString());
+  }
 }
 
 void AstCollector::reference(const clang::NamedDecl* d, clang::SourceLocation loc) {

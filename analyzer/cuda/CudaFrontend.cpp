@@ -118,11 +118,26 @@ ScanResult scan(const std::vector<TranslationUnit>& units, const SymbolCatalog& 
     out.inputs.push_back(std::move(r.input));
   }
 
+  // The names the project declares, wherever: what Clang saw, and what the files left to the
+  // lexical pass declare themselves.
+  std::set<std::string> projectNames;
+  for (const UnitResult& r : results) projectNames.insert(r.userNames.begin(), r.userNames.end());
+  std::map<std::string, std::unique_ptr<llvm::MemoryBuffer>> texts;
   for (const auto& [file, ranges] : lexicalWork) {
     if (ranges && ranges->empty()) continue;
     auto buffer = llvm::MemoryBuffer::getFile(file, /*IsText=*/false, /*RequiresNullTerminator=*/false);
     if (!buffer) continue;  // the semantic pass already reported an unreadable file
-    LexicalResult lexical = runLexicalPass(file, (*buffer)->getBuffer(), catalog, ranges ? &*ranges : nullptr, options);
+    if (!ranges) {
+      std::set<std::string> own = declaredNames((*buffer)->getBuffer());
+      projectNames.insert(own.begin(), own.end());
+    }
+    texts.emplace(file, std::move(*buffer));
+  }
+  for (const auto& [file, ranges] : lexicalWork) {
+    auto text = texts.find(file);
+    if (text == texts.end()) continue;
+    LexicalResult lexical = runLexicalPass(file, text->second->getBuffer(), catalog, ranges ? &*ranges : nullptr,
+                                           options, &projectNames);
     for (Finding& f : lexical.findings) {
       // A name Clang resolved is the semantic pass's to report; hazards are not names.
       if (f.symbol.kind != SymbolKind::Hazard && resolved.count(Position{f.location.file, f.location.line, f.location.column}))

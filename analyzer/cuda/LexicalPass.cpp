@@ -8,6 +8,7 @@
 #include "cuda/CudaNames.h"
 #include "cuda/LexicalScanner.h"
 #include "cuda/Passes.h"
+#include "cuda/Shims.h"
 #include "cuda/hazards/SemanticChecks.h"
 
 namespace opscope::cuda {
@@ -37,8 +38,9 @@ std::string stringContent(std::string_view tok) {
 class LexicalPass {
  public:
   LexicalPass(const std::string& path, std::string_view text, const SymbolCatalog& catalog, const LineRanges* ranges,
-              const ScanOptions& options)
-      : path_(path), view_(tokenize(text)), catalog_(catalog), ranges_(ranges), options_(options) {}
+              const ScanOptions& options, const std::set<std::string>* projectNames)
+      : path_(path), view_(tokenize(text)), catalog_(catalog), ranges_(ranges), options_(options),
+        projectNames_(projectNames) {}
 
   LexicalResult run() {
     const std::vector<Token>& toks = view_.tokens();
@@ -143,6 +145,21 @@ class LexicalPass {
     }
   }
 
+  /// A name the shims' core declares, as the semantic pass would report it when the catalog does
+  /// not know it: its namespace's library, else its file's, else its prefix's. Macros count only
+  /// when they look like CUDA names (not __host__ or __launch_bounds__).
+  std::optional<Symbol> shimSymbol(const std::string& name) const {
+    const ShimName* declared = ShimSet::bundled().declared(name);
+    if (!declared) return std::nullopt;
+    std::optional<SymbolKind> kind = parseSymbolKind(declared->kind);
+    std::string leaf = name.substr(name.rfind(':') == std::string::npos ? 0 : name.rfind(':') + 1);
+    if (!kind || isStandardTypeName(leaf)) return std::nullopt;
+    if (*kind == SymbolKind::Macro && !looksLikeCudaName(leaf)) return std::nullopt;
+    std::optional<std::string> lib = libraryOfNamespace(name);
+    if (!lib) lib = declared->library.empty() ? std::string(libraryFromPrefix(leaf)) : declared->library;
+    return Symbol{name, *kind, *lib};
+  }
+
   /// A name found at tokens [i, end): reported, like the semantic pass does, at its last
   /// identifier (cub::DeviceReduce::Sum at Sum), so both passes agree on where a name is.
   void report(size_t i, const Symbol& sym, size_t end) {
@@ -165,6 +182,9 @@ class LexicalPass {
         expanded = ns + "::" + expanded;
       }
     }
+    if (!sym) sym = shimSymbol(expanded);
+    for (const std::string& ns : view_.usingNamespaces())
+      if (!sym && (sym = shimSymbol(ns + "::" + expanded))) expanded = ns + "::" + expanded;
     if (!sym) {
       std::optional<std::string> lib = libraryOfNamespace(expanded);
       for (const std::string& ns : view_.usingNamespaces())
@@ -189,8 +209,17 @@ class LexicalPass {
         report(i, *sym, i + 1);
         return;
       }
-    // Names no catalog knows: in #if conditions they are the project's configuration macros.
-    if (inCondition_) return;
+    // Names no catalog knows: in #if conditions they are the project's configuration macros, and
+    // names the project declares anywhere are its own.
+    if (inCondition_ || (projectNames_ && projectNames_->count(n))) return;
+    // Names the shims' hand-written core declares, with the kind the semantic pass would give.
+    std::optional<Symbol> shim = shimSymbol(n);
+    for (const std::string& ns : view_.usingNamespaces())
+      if (!shim) shim = shimSymbol(ns + "::" + n);
+    if (shim) {
+      if (isDistinctiveName(n) || device) report(i, *shim, i + 1);
+      return;
+    }
     if (isPlausibleUnknownCudaName(n)) {
       report(i, Symbol{n, guessKind(n, nextText(i + 1)), std::string(libraryFromPrefix(n))}, i + 1);
     } else if (isPytorchMacro(n)) {
@@ -376,6 +405,25 @@ class LexicalPass {
     if (n >= view_.tokens().size() || tok(n).kind != Token::Kind::Number) return;
     std::optional<unsigned long long> v = integerValue(tok(n).text);
     bool hit = (v == 32 && (op == "%" || op == "/")) || (v == 31 && op == "&") || (v == 5 && op == ">>");
+    // Lane math is thread-index math: threadIdx.x % 32, lane / 32, tid & 31; a_index / 32 is not.
+    auto threadLike = [&](std::string_view w) {
+      std::string lower(w);
+      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      return w == "threadIdx" || lower.find("lane") != std::string::npos || lower.find("warp") != std::string::npos ||
+             lower.find("tid") != std::string::npos || lower.find("thread") != std::string::npos;
+    };
+    size_t left = i - 1;
+    if (left < view_.tokens().size() && view_.isPunct(left, ")")) {  // (threadIdx.x + off) % 32
+      int depth = 0;
+      for (size_t j = left + 1; j-- > 0 && left - j < 24;) {
+        if (view_.isPunct(j, ")")) ++depth;
+        if (view_.isPunct(j, "(") && --depth == 0) break;
+        if (view_.isIdent(j) && threadLike(tok(j).text)) left = j;
+      }
+    } else if (left >= 2 && view_.isIdent(left) && view_.isPunct(left - 1, ".") && view_.isIdent(left - 2)) {
+      left -= 2;  // threadIdx.x
+    }
+    hit = hit && left < view_.tokens().size() && view_.isIdent(left) && threadLike(tok(left).text);
     if (hit) {
       laneMathTokens_.insert(n);
       hazard(n, checks::kWarpLaneMath,
@@ -397,6 +445,7 @@ class LexicalPass {
   const SymbolCatalog& catalog_;
   const LineRanges* ranges_;
   const ScanOptions& options_;
+  const std::set<std::string>* projectNames_;
   LexicalResult result_;
   std::set<size_t> fp64Regions_, laneMathTokens_;
   bool inCondition_ = false;  // the token is in an #if condition: configuration macros, known names only
@@ -405,8 +454,16 @@ class LexicalPass {
 }  // namespace
 
 LexicalResult runLexicalPass(const std::string& absPath, std::string_view text, const SymbolCatalog& catalog,
-                             const LineRanges* ranges, const ScanOptions& options) {
-  return LexicalPass(absPath, text, catalog, ranges, options).run();
+                             const LineRanges* ranges, const ScanOptions& options,
+                             const std::set<std::string>* projectNames) {
+  return LexicalPass(absPath, text, catalog, ranges, options, projectNames).run();
+}
+
+std::set<std::string> declaredNames(std::string_view text) {
+  TokenView view(tokenize(text));
+  std::set<std::string> out;
+  for (std::string_view n : view.declaredNames()) out.emplace(n);
+  return out;
 }
 
 }  // namespace opscope::cuda

@@ -37,6 +37,7 @@ class TokenView {
 
   /// Names the file defines or declares itself (macros, functions, types, variables).
   bool declaresName(std::string_view name) const { return declared_.count(name) > 0; }
+  const std::set<std::string_view>& declaredNames() const { return declared_; }
   /// The innermost device region holding token `i`, or nullptr.
   const DeviceRegion* deviceRegionAt(size_t i) const;
   const std::vector<DeviceRegion>& deviceRegions() const { return regions_; }

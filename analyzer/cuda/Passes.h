@@ -37,6 +37,9 @@ struct UnitResult {
   /// Lines of user files that Clang did not parse as code: inactive #if branches, macro bodies.
   std::map<std::string, LineRanges> unparsedLines;
   FunctionSpans spans;
+  /// Names the user's code declares (functions, types, variables, macros), for the lexical pass of
+  /// files Clang could not parse: a project's own cudaCheckError is not an unknown CUDA name.
+  std::set<std::string> userNames;
   bool hadErrors = false;
 };
 
@@ -50,8 +53,13 @@ struct LexicalResult {
 };
 
 /// Lexical findings of one file: over the whole file when `ranges` is null, else over those lines.
+/// `projectNames` are names the scanned project declares anywhere (never guessed to be CUDA's).
 LexicalResult runLexicalPass(const std::string& absPath, std::string_view text, const SymbolCatalog& catalog,
-                             const LineRanges* ranges, const ScanOptions& options);
+                             const LineRanges* ranges, const ScanOptions& options,
+                             const std::set<std::string>* projectNames = nullptr);
+
+/// The names a file declares itself, from its tokens (see TokenView).
+std::set<std::string> declaredNames(std::string_view text);
 
 /// True when `absPath` lies under the scan root (the user's own code).
 bool isUnderRoot(const std::string& absPath, const std::string& root);

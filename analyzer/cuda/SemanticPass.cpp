@@ -62,9 +62,11 @@ class PreprocessorWatcher : public clang::PPCallbacks {
   void SourceRangeSkipped(clang::SourceRange range, clang::SourceLocation endifLoc) override {
     add(range.getBegin(), endifLoc.isValid() ? endifLoc : range.getEnd());
   }
-  void MacroDefined(const clang::Token&, const clang::MacroDirective* md) override {
+  void MacroDefined(const clang::Token& name, const clang::MacroDirective* md) override {
     const clang::MacroInfo* mi = md->getMacroInfo();
     add(mi->getDefinitionLoc(), mi->getDefinitionEndLoc());
+    if (name.getIdentifierInfo() && ctx_.inUserFile(mi->getDefinitionLoc()))
+      ctx_.out().userNames.insert(name.getIdentifierInfo()->getName().str());
   }
   void MacroExpands(const clang::Token& name, const clang::MacroDefinition& md, clang::SourceRange,
                     const clang::MacroArgs*) override {
@@ -217,6 +219,11 @@ std::vector<std::string> parseArguments(const TranslationUnit& unit, const ScanO
   for (const char* a : {"-fsyntax-only", "-w", "-ferror-limit=0", "-fno-caret-diagnostics", "-fno-spell-checking",
                         "-Wno-unknown-cuda-version"})
     args.emplace_back(a);
+  // What GCC still accepts in C (implicit declarations, implicit int) Clang 16+ rejects by default.
+  if (lang == "c")
+    for (const char* a : {"-Wno-error=implicit-function-declaration", "-Wno-error=implicit-int",
+                          "-Wno-error=int-conversion", "-Wno-error=incompatible-function-pointer-types"})
+      args.emplace_back(a);
   bool toolkit = !options.toolkit.path.empty();
   if (lang == "cuda") {
     for (const char* a : {"--cuda-host-only", "-nocudalib"}) args.emplace_back(a);

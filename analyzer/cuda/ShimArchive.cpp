@@ -1,6 +1,7 @@
 #include "cuda/ShimArchive.h"
 
 #include <sstream>
+#include <vector>
 
 namespace opscope::cuda {
 namespace {
@@ -41,13 +42,43 @@ std::optional<ShimFiles> readShimArchive(std::string_view text) {
   return files;
 }
 
-std::map<std::string, std::string> readShimManifest(const ShimFiles& files) {
-  std::map<std::string, std::string> out;
+namespace {
+
+/// The manifest's lines split into words.
+std::vector<std::vector<std::string>> manifestLines(const ShimFiles& files) {
+  std::vector<std::vector<std::string>> out;
   auto it = files.find(kShimManifest);
   if (it == files.end()) return out;
   std::istringstream in(it->second);
-  std::string path, library;
-  while (in >> path >> library) out.emplace(path, library);
+  for (std::string line; std::getline(in, line);) {
+    std::istringstream words(line);
+    std::vector<std::string> w;
+    for (std::string x; words >> x;) w.push_back(x);
+    if (!w.empty()) out.push_back(std::move(w));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::map<std::string, std::string> readShimManifest(const ShimFiles& files) {
+  std::map<std::string, std::string> out;
+  for (const auto& w : manifestLines(files))
+    if (w.size() == 2 && w[0] != "@dir") out.emplace(w[0], w[1]);
+  return out;
+}
+
+std::map<std::string, std::string> readShimDirectoryRules(const ShimFiles& files) {
+  std::map<std::string, std::string> out;
+  for (const auto& w : manifestLines(files))
+    if (w.size() == 3 && w[0] == "@dir") out.emplace(w[1], w[2]);
+  return out;
+}
+
+std::map<std::string, ShimName> readShimNames(const ShimFiles& files) {
+  std::map<std::string, ShimName> out;
+  for (const auto& w : manifestLines(files))
+    if (w.size() == 4 && w[0] == "@name") out.emplace(w[3], ShimName{w[1], w[2] == "-" ? "" : w[2]});
   return out;
 }
 

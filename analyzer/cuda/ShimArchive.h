@@ -3,7 +3,8 @@
 //   opscope-shim-archive 1\n
 //   then per file:  @file <path> <byte count>\n<bytes>\n
 // The file `opscope_manifest.txt` in the archive maps shim files to CUDA libraries, one
-// "<path> <library>" per line. Standard library only, so the generator can share it.
+// "<path> <library>" per line, and holds the directory rules and core names described below.
+// Standard library only, so the generator can share it.
 #pragma once
 
 #include <map>
@@ -24,6 +25,19 @@ std::optional<ShimFiles> readShimArchive(std::string_view text);
 
 /// The manifest's file -> library map (empty when the archive has no manifest).
 std::map<std::string, std::string> readShimManifest(const ShimFiles& files);
+
+/// The manifest's directory rules: any header under the directory (e.g. "thrust") is served as a
+/// forwarder to the given library header ("opscope_lib_thrust.h"). Lines "@dir <dir> <header>".
+std::map<std::string, std::string> readShimDirectoryRules(const ShimFiles& files);
+
+/// What the hand-written core declares, for the lexical pass (which has no declarations to look
+/// at): its kind as a finding and its library ("" when the file has none). Lines
+/// "@name <kind> <library or -> <qualified name>".
+struct ShimName {
+  std::string kind;
+  std::string library;
+};
+std::map<std::string, ShimName> readShimNames(const ShimFiles& files);
 
 inline constexpr const char* kShimManifest = "opscope_manifest.txt";
 

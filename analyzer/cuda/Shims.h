@@ -26,12 +26,20 @@ class ShimSet {
   /// is not a shim, "cuda" for a shim the manifest does not name).
   std::string libraryOf(const std::string& absPath) const;
 
-  /// A fresh in-memory file system holding the shims under kShimRoot (buffers are not copied).
-  llvm::IntrusiveRefCntPtr<llvm::vfs::InMemoryFileSystem> fileSystem() const;
+  /// A name the hand-written core declares (dim3, nvcuda::wmma::row_major, fabs), with its kind
+  /// and library; null for other names.
+  const ShimName* declared(const std::string& name) const;
+
+  /// A fresh file system holding the shims under kShimRoot (buffers are not copied). Headers under
+  /// a directory rule's directory (thrust/..., cub/...) that no file names are served on demand as
+  /// forwarders to their library's header.
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> fileSystem() const;
 
  private:
   ShimFiles files_;
   std::map<std::string, std::string> libraries_;  // relative path -> library
+  std::map<std::string, std::string> directories_;  // directory -> library header
+  std::map<std::string, ShimName> names_;
 };
 
 }  // namespace opscope::cuda

@@ -29,7 +29,8 @@ enum class Mode { Cuda, Cxx, C };
 
 std::vector<std::string> parseWithShims(const std::string& source, Mode mode) {
   auto overlay = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(llvm::vfs::getRealFileSystem());
-  auto memory = ShimSet::bundled().fileSystem();
+  overlay->pushOverlay(ShimSet::bundled().fileSystem());
+  auto memory = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
   std::string main = std::string(kShimRoot) + (mode == Mode::Cuda ? "/opscope_test_main.cu"
                                                : mode == Mode::Cxx ? "/opscope_test_main.cpp"
                                                                    : "/opscope_test_main.c");
@@ -99,6 +100,18 @@ TEST(Shims, ARealisticFileIncludingManyLibrariesParsesCleanly) {
       "  k<<<1, 1>>>(nullptr, nullptr); return cudaDeviceSynchronize() == cudaSuccess ? 0 : 1;\n"
       "}\n";
   for (const std::string& e : parseWithShims(source, Mode::Cuda)) ADD_FAILURE() << e;
+}
+
+TEST(Shims, AnyHeaderUnderAThrustOrCubDirectoryResolves) {
+  // Thrust's and CUB's internal headers are many; each one resolves to the library's shim.
+  for (const std::string& e : parseWithShims("#include <thrust/detail/internal_functional.h>\n"
+                                             "#include <thrust/system/cuda/detail/par.h>\n"
+                                             "#include <cub/agent/agent_reduce.cuh>\n"
+                                             "void f() { thrust::device_vector<int> v(4); thrust::sort(v.begin(), v.end()); }\n",
+                                             Mode::Cuda))
+    ADD_FAILURE() << e;
+  EXPECT_EQ(ShimSet::bundled().libraryOf(std::string(kShimRoot) + "/thrust/detail/whatever.h"), "thrust");
+  EXPECT_EQ(ShimSet::bundled().libraryOf(std::string(kShimRoot) + "/cub/agent/agent_reduce.cuh"), "cub");
 }
 
 TEST(ShimArchive, RoundTripsAndRejectsDamage) {

@@ -24,6 +24,34 @@ std::optional<uint64_t> literalOf(const clang::Expr* e) {
 
 bool isExplicit(const clang::Expr* e) { return !llvm::isa<clang::CXXDefaultArgExpr>(e); }
 
+bool threadLikeName(llvm::StringRef name) {
+  std::string lower = name.lower();
+  for (const char* w : {"lane", "warp", "tid", "thread"})
+    if (lower.find(w) != std::string::npos) return true;
+  return false;
+}
+
+/// True when an expression is derived from the thread index: threadIdx itself, a variable named
+/// like a lane or thread id, or a local initialised from such an expression. Dividing a bit index
+/// by 32 (a_index / 32) is word arithmetic, not lane math.
+bool threadDerived(const clang::Stmt* s, int depth = 0) {
+  if (!s || depth > 3) return false;
+  if (const auto* dre = llvm::dyn_cast<clang::DeclRefExpr>(s)) {
+    const clang::ValueDecl* d = dre->getDecl();
+    if (!d->getIdentifier()) return false;
+    if (d->getName() == "threadIdx" || threadLikeName(d->getName())) return true;
+    if (const auto* var = llvm::dyn_cast<clang::VarDecl>(d))
+      if (var->isLocalVarDecl() && var->getInit()) return threadDerived(var->getInit(), depth + 1);
+    return false;
+  }
+  if (const auto* call = llvm::dyn_cast<clang::CallExpr>(s))  // laneid(), __lane_id(), get_thread_id()
+    if (const clang::FunctionDecl* fd = call->getDirectCallee())
+      if (fd->getIdentifier() && threadLikeName(fd->getName())) return true;
+  for (const clang::Stmt* child : s->children())
+    if (threadDerived(child, depth)) return true;
+  return false;
+}
+
 bool containsShuffle(const clang::Stmt* s) {
   if (!s) return false;
   if (const auto* call = llvm::dyn_cast<clang::CallExpr>(s))
@@ -72,7 +100,7 @@ class WarpSizeCheck : public SemanticCheck {
   void onBinaryOperator(const clang::BinaryOperator& op, FunctionState& fn, SemanticContext& ctx) override {
     if (!fn.device) return;
     std::optional<uint64_t> rhs = literalOf(op.getRHS());
-    if (!rhs) return;
+    if (!rhs || !threadDerived(op.getLHS())) return;
     const char* what = nullptr;
     switch (op.getOpcode()) {
       case clang::BO_Rem:

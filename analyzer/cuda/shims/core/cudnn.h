@@ -28,6 +28,35 @@ typedef int cudnnConvolutionBwdFilterAlgo_t;
 typedef int cudnnDeterminism_t;
 typedef int cudnnMathType_t;
 typedef void* cudnnBackendDescriptor_t;
+/* Legacy descriptors and enums that cuDNN 9 still declares (most deprecated) but that the opdb
+ * import does not list yet; declared here so that code using them keeps parsing. */
+typedef struct cudnnFilterStruct* cudnnFilterDescriptor_t;
+typedef struct cudnnConvolutionStruct* cudnnConvolutionDescriptor_t;
+typedef struct cudnnPoolingStruct* cudnnPoolingDescriptor_t;
+typedef struct cudnnActivationStruct* cudnnActivationDescriptor_t;
+typedef struct cudnnOpTensorStruct* cudnnOpTensorDescriptor_t;
+typedef struct cudnnReduceTensorStruct* cudnnReduceTensorDescriptor_t;
+typedef struct cudnnAttention* cudnnAttnDescriptor_t;
+typedef struct cudnnSeqDataStruct* cudnnSeqDataDescriptor_t;
+typedef struct cudnnTensorTransformStruct* cudnnTensorTransformDescriptor_t;
+typedef struct cudnnFusedOpsPlanStruct* cudnnFusedOpsPlan_t;
+typedef struct cudnnFusedOpsConstParamStruct* cudnnFusedOpsConstParamPack_t;
+typedef struct cudnnFusedOpsVariantParamStruct* cudnnFusedOpsVariantParamPack_t;
+typedef struct cudnnPersistentRNNPlan* cudnnPersistentRNNPlan_t;
+typedef int cudnnBatchNormMode_t;
+typedef int cudnnPoolingMode_t;
+typedef int cudnnActivationMode_t;
+typedef int cudnnReduceTensorIndices_t;
+typedef int cudnnIndicesType_t;
+typedef int cudnnBatchNormOps_t;
+typedef int cudnnNormMode_t;
+typedef int cudnnNormOps_t;
+typedef int cudnnNormAlgo_t;
+typedef int cudnnReorderType_t;
+typedef int cudnnFusedOps_t;
+typedef int cudnnFusedOpsConstParamLabel_t;
+typedef int cudnnFusedOpsVariantParamLabel_t;
+typedef int cudnnFusedOpsPointerPlaceHolder_t;
 typedef struct {
   cudnnConvolutionFwdAlgo_t algo;
   cudnnStatus_t status;

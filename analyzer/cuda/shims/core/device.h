@@ -59,6 +59,26 @@ __device__ unsigned int atomicInc(unsigned int* address, unsigned int val);
 __device__ unsigned int atomicDec(unsigned int* address, unsigned int val);
 template <class T> __device__ T atomicAdd_block(T* address, T val);
 template <class T> __device__ T atomicAdd_system(T* address, T val);
+/* The concrete overloads, so that a value of another arithmetic type converts as with nvcc
+ * (atomicAdd(float*, int)); the templates above take what they do not cover (__half). */
+__device__ int atomicAdd(int* address, int val); __device__ unsigned int atomicAdd(unsigned int* address, unsigned int val);
+__device__ unsigned long long atomicAdd(unsigned long long* address, unsigned long long val); __device__ float atomicAdd(float* address, float val); __device__ double atomicAdd(double* address, double val);
+__device__ int atomicSub(int* address, int val); __device__ unsigned int atomicSub(unsigned int* address, unsigned int val);
+__device__ int atomicExch(int* address, int val); __device__ unsigned int atomicExch(unsigned int* address, unsigned int val);
+__device__ unsigned long long atomicExch(unsigned long long* address, unsigned long long val); __device__ float atomicExch(float* address, float val);
+__device__ int atomicMin(int* address, int val); __device__ unsigned int atomicMin(unsigned int* address, unsigned int val);
+__device__ long long atomicMin(long long* address, long long val); __device__ unsigned long long atomicMin(unsigned long long* address, unsigned long long val);
+__device__ int atomicMax(int* address, int val); __device__ unsigned int atomicMax(unsigned int* address, unsigned int val);
+__device__ long long atomicMax(long long* address, long long val); __device__ unsigned long long atomicMax(unsigned long long* address, unsigned long long val);
+__device__ int atomicAnd(int* address, int val); __device__ unsigned int atomicAnd(unsigned int* address, unsigned int val);
+__device__ unsigned long long atomicAnd(unsigned long long* address, unsigned long long val);
+__device__ int atomicOr(int* address, int val); __device__ unsigned int atomicOr(unsigned int* address, unsigned int val);
+__device__ unsigned long long atomicOr(unsigned long long* address, unsigned long long val);
+__device__ int atomicXor(int* address, int val); __device__ unsigned int atomicXor(unsigned int* address, unsigned int val);
+__device__ unsigned long long atomicXor(unsigned long long* address, unsigned long long val);
+__device__ int atomicCAS(int* address, int compare, int val);
+__device__ unsigned int atomicCAS(unsigned int* address, unsigned int compare, unsigned int val);
+__device__ unsigned long long atomicCAS(unsigned long long* address, unsigned long long compare, unsigned long long val);
 
 /* Read-only and cache-hinted loads */
 template <class T> __device__ T __ldg(const T* ptr);
@@ -185,6 +205,61 @@ __device__ double erfinv(double x);
 __device__ double sinpi(double x);
 __device__ double cospi(double x);
 __device__ double exp10(double x);
+/* The double-precision functions, and the float overloads C++ code calls by the generic name;
+ * device-only, so the host declarations of <cmath> and <math.h> stay the host's. */
+__device__ double acos(double x); __device__ float acos(float x);
+__device__ double acosh(double x); __device__ float acosh(float x);
+__device__ double asin(double x); __device__ float asin(float x);
+__device__ double asinh(double x); __device__ float asinh(float x);
+__device__ double atan(double x); __device__ float atan(float x);
+__device__ double atanh(double x); __device__ float atanh(float x);
+__device__ double cbrt(double x); __device__ float cbrt(float x);
+__device__ double ceil(double x); __device__ float ceil(float x);
+__device__ double cos(double x); __device__ float cos(float x);
+__device__ double cosh(double x); __device__ float cosh(float x);
+__device__ double erf(double x); __device__ float erf(float x);
+__device__ double erfc(double x); __device__ float erfc(float x);
+__device__ double exp(double x); __device__ float exp(float x);
+__device__ double exp2(double x); __device__ float exp2(float x);
+__device__ double expm1(double x); __device__ float expm1(float x);
+__device__ double fabs(double x); __device__ float fabs(float x);
+__device__ double floor(double x); __device__ float floor(float x);
+__device__ double lgamma(double x); __device__ float lgamma(float x);
+__device__ double log(double x); __device__ float log(float x);
+__device__ double log10(double x); __device__ float log10(float x);
+__device__ double log1p(double x); __device__ float log1p(float x);
+__device__ double log2(double x); __device__ float log2(float x);
+__device__ double logb(double x); __device__ float logb(float x);
+__device__ double nearbyint(double x); __device__ float nearbyint(float x);
+__device__ double rint(double x); __device__ float rint(float x);
+__device__ double round(double x); __device__ float round(float x);
+__device__ double sin(double x); __device__ float sin(float x);
+__device__ double sinh(double x); __device__ float sinh(float x);
+__device__ double sqrt(double x); __device__ float sqrt(float x);
+__device__ double tan(double x); __device__ float tan(float x);
+__device__ double tanh(double x); __device__ float tanh(float x);
+__device__ double tgamma(double x); __device__ float tgamma(float x);
+__device__ double trunc(double x); __device__ float trunc(float x);
+__device__ double atan2(double x, double y); __device__ float atan2(float x, float y);
+__device__ double copysign(double x, double y); __device__ float copysign(float x, float y);
+__device__ double fdim(double x, double y); __device__ float fdim(float x, float y);
+__device__ double fmax(double x, double y); __device__ float fmax(float x, float y);
+__device__ double fmin(double x, double y); __device__ float fmin(float x, float y);
+__device__ double fmod(double x, double y); __device__ float fmod(float x, float y);
+__device__ double hypot(double x, double y); __device__ float hypot(float x, float y);
+__device__ double nextafter(double x, double y); __device__ float nextafter(float x, float y);
+__device__ double pow(double x, double y); __device__ float pow(float x, float y);
+__device__ double remainder(double x, double y); __device__ float remainder(float x, float y);
+__device__ double fma(double x, double y, double z); __device__ float fma(float x, float y, float z);
+__device__ void sincos(double x, double* s, double* c);
+__device__ void sincospi(double x, double* s, double* c);
+__device__ int isnan(double x); __device__ int isinf(double x); __device__ int isfinite(double x);
+__device__ int signbit(float x); __device__ int signbit(double x);
+__device__ long lrintf(float x); __device__ long lroundf(float x); __device__ long long llrintf(float x);
+__device__ long long llroundf(float x); __device__ float ldexpf(float x, int e); __device__ float frexpf(float x, int* e);
+__device__ double ldexp(double x, int e); __device__ double frexp(double x, int* e); __device__ float modff(float x, float* i);
+__device__ double modf(double x, double* i); __device__ float scalbnf(float x, int n); __device__ int ilogbf(float x);
+__device__ int abs(int x); __device__ long labs(long x); __device__ long long llabs(long long x);
 
 
 /* min and max as nvcc provides them to device and host code */
@@ -245,6 +320,15 @@ extern "C" __host__ __device__ void __assertfail(const char* message, const char
 
 /* Dynamic parallelism and printf are plain device calls */
 extern "C" __device__ int vprintf(const char* format, void* args);
+/* The C library functions device code may call; device overloads beside the host's, which
+ * <stdio.h>, <stdlib.h>, <string.h> and <assert.h> declare. */
+extern "C" __device__ int printf(const char* format, ...);
+extern "C" __device__ void* malloc(size_t size);
+extern "C" __device__ void free(void* ptr);
+extern "C" __device__ void* memcpy(void* dst, const void* src, size_t n);
+extern "C" __device__ void* memset(void* dst, int value, size_t n);
+extern "C" __device__ void __assert_fail(const char* assertion, const char* file, unsigned int line,
+                                         const char* function);
 #endif
 
 #endif

@@ -34,7 +34,11 @@
 #define __managed__ __attribute__((managed))
 #define __launch_bounds__(...) __attribute__((launch_bounds(__VA_ARGS__)))
 #define __forceinline__ __inline__ __attribute__((always_inline))
-#define __noinline__ __attribute__((noinline))
+/* Clang knows __noinline__ as a keyword in CUDA mode; elsewhere an empty macro keeps the
+ * library's own __attribute__((__noinline__)) spellings (libstdc++) valid. */
+#if !defined(__CUDA__) && !defined(__noinline__)
+#define __noinline__
+#endif
 #define __inline_hint__
 #define __align__(n) __attribute__((aligned(n)))
 #define __builtin_align__(n) __attribute__((aligned(n)))

@@ -2,12 +2,14 @@
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/FileManager.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Lex/MacroInfo.h"
 #include "clang/Lex/Preprocessor.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -46,7 +48,44 @@ class Errors : public clang::DiagnosticConsumer {
   std::vector<ProbeError>& out_;
 };
 
-void collectNames(const clang::DeclContext* dc, const std::string& prefix, std::set<std::string>& out) {
+/// The file (relative to the probe root) a location is in, or "" outside the shim files.
+std::string shimFileOf(const clang::SourceManager& sm, clang::SourceLocation loc) {
+  if (loc.isInvalid()) return "";
+  clang::PresumedLoc p = sm.getPresumedLoc(sm.getSpellingLoc(loc));
+  if (p.isInvalid()) return "";
+  std::string file = p.getFilename(), root = std::string(kProbeRoot) + "/";
+  if (file.compare(0, root.size(), root) != 0) return "";
+  file = file.substr(root.size());
+  return file.rfind("opscope_probe.", 0) == 0 ? "" : file;
+}
+
+/// The kind a declaration has as a finding (what the scanner's semantic pass calls it).
+std::string kindOf(const clang::NamedDecl* d) {
+  if (llvm::isa<clang::EnumConstantDecl>(d)) return "enum_value";
+  if (llvm::isa<clang::TypeDecl>(d) || llvm::isa<clang::ClassTemplateDecl>(d) ||
+      llvm::isa<clang::TypeAliasTemplateDecl>(d))
+    return "type";
+  const clang::FunctionDecl* fd = llvm::dyn_cast<clang::FunctionDecl>(d);
+  if (const auto* ft = llvm::dyn_cast<clang::FunctionTemplateDecl>(d)) fd = ft->getTemplatedDecl();
+  if (fd) return fd->hasAttr<clang::CUDADeviceAttr>() && !fd->hasAttr<clang::CUDAHostAttr>() ? "intrinsic" : "function";
+  return "";  // variables, namespaces: not names the scanner reports
+}
+
+struct NameSink {
+  const clang::SourceManager& sm;
+  std::set<std::string>& names;
+  std::map<std::string, ProbeDeclaration>& declarations;
+
+  void add(const clang::NamedDecl* d, const std::string& name) {
+    names.insert(name);
+    std::string kind = kindOf(d);
+    if (kind.empty() || d->isImplicit()) return;
+    std::string file = shimFileOf(sm, d->getLocation());
+    if (!file.empty()) declarations.try_emplace(name, ProbeDeclaration{kind, file});
+  }
+};
+
+void collectNames(const clang::DeclContext* dc, const std::string& prefix, NameSink& out) {
   for (const clang::Decl* d : dc->decls()) {
     if (const auto* ls = llvm::dyn_cast<clang::LinkageSpecDecl>(d)) {
       collectNames(ls, prefix, out);
@@ -55,17 +94,17 @@ void collectNames(const clang::DeclContext* dc, const std::string& prefix, std::
     if (const auto* ns = llvm::dyn_cast<clang::NamespaceDecl>(d)) {
       if (ns->isAnonymousNamespace()) continue;
       std::string inner = prefix + ns->getNameAsString() + "::";
-      out.insert(prefix + ns->getNameAsString());
+      out.names.insert(prefix + ns->getNameAsString());
       collectNames(ns, inner, out);
       if (ns->isInline()) collectNames(ns, prefix, out);  // visible in the enclosing namespace too
       continue;
     }
     if (const auto* ed = llvm::dyn_cast<clang::EnumDecl>(d)) {
       for (const clang::EnumConstantDecl* c : ed->enumerators())
-        out.insert((ed->isScoped() ? prefix + ed->getNameAsString() + "::" : prefix) + c->getNameAsString());
+        out.add(c, (ed->isScoped() ? prefix + ed->getNameAsString() + "::" : prefix) + c->getNameAsString());
     }
     if (const auto* nd = llvm::dyn_cast<clang::NamedDecl>(d))
-      if (nd->getIdentifier()) out.insert(prefix + nd->getNameAsString());
+      if (nd->getIdentifier()) out.add(nd, prefix + nd->getNameAsString());
   }
 }
 
@@ -78,8 +117,14 @@ class ProbeAction : public clang::ASTFrontendAction {
       clang::Preprocessor& pp;
       Consumer(ProbeResult& o, clang::Preprocessor& p) : out(o), pp(p) {}
       void HandleTranslationUnit(clang::ASTContext& ctx) override {
-        collectNames(ctx.getTranslationUnitDecl(), "", out.names);
-        for (const auto& m : pp.macros()) out.macros.insert(m.first->getName().str());
+        NameSink sink{ctx.getSourceManager(), out.names, out.declarations};
+        collectNames(ctx.getTranslationUnitDecl(), "", sink);
+        for (const auto& m : pp.macros()) {
+          out.macros.insert(m.first->getName().str());
+          const clang::MacroInfo* mi = pp.getMacroInfo(m.first);
+          std::string file = mi ? shimFileOf(ctx.getSourceManager(), mi->getDefinitionLoc()) : "";
+          if (!file.empty()) out.declarations.try_emplace(m.first->getName().str(), ProbeDeclaration{"macro", file});
+        }
       }
     };
     return std::make_unique<Consumer>(out_, ci.getPreprocessor());

@@ -2,6 +2,7 @@
 // needs to know: the errors (file, line, message), the names declared and the macros defined.
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -16,11 +17,18 @@ struct ProbeError {
   std::string message;
 };
 
+/// A name the probed shim files themselves declare (not the system headers they include).
+struct ProbeDeclaration {
+  std::string kind;  // a SymbolKind's spelling: function, intrinsic (device-only function), type, enum_value, macro
+  std::string file;  // path relative to the shim root
+};
+
 struct ProbeResult {
   bool ran = false;
   std::vector<ProbeError> errors;
   std::set<std::string> names;  // declared names, namespaced ones as a::b::c
   std::set<std::string> macros;
+  std::map<std::string, ProbeDeclaration> declarations;  // by name, for the shim files' own names
 };
 
 enum class ProbeLanguage { Cuda, Cxx, C };

@@ -99,6 +99,7 @@ class Generator {
       return out;
     }
     declared_ = core.names;
+    coreDeclarations_ = core.declarations;
     for (const std::string& n : core.names) declaredLast_.insert(lastComponent(n));
     macros_ = core.macros;
     for (const UniverseSymbol& s : in_.universe)
@@ -352,6 +353,7 @@ class Generator {
       if (!p.layout->core.empty() && coreSeen.insert(p.layout->core).second)
         manifest += "core/" + p.layout->core + " " + lib + "\n";
       for (const std::string& h : p.layout->headers) forwarders[h].insert(lib);
+      for (const std::string& d : p.layout->headerDirs) manifest += "@dir " + d + " " + file + "\n";
     }
     for (const UniverseSymbol& s : in_.universe)
       if (!s.header.empty() && plans.count(s.library)) forwarders[s.header].insert(s.library);
@@ -365,12 +367,24 @@ class Generator {
       for (const std::string& l : sorted) text += "#include \"" + libraryHeader(l) + "\"\n";
       files_[header] = text;
     }
+    // The core's own names with their kinds, for the lexical pass. Internal helpers (opscope_*,
+    // the runtime's __cuda* hooks) are nobody's API.
+    std::map<std::string, std::string> coreLibrary;  // core file -> library
+    for (const LibraryLayout& l : in_.layout.libraries)
+      if (!l.core.empty()) coreLibrary.try_emplace("core/" + l.core, l.name);
+    for (const auto& [name, d] : coreDeclarations_) {
+      std::string leaf = lastComponent(name);
+      if (leaf.rfind("opscope", 0) == 0 || leaf.rfind("OPSCOPE", 0) == 0 || leaf.rfind("__cuda", 0) == 0) continue;
+      auto lib = coreLibrary.find(d.file);
+      manifest += "@name " + d.kind + " " + (lib == coreLibrary.end() ? "-" : lib->second) + " " + name + "\n";
+    }
     files_[cuda::kShimManifest] = manifest;
   }
 
   const GeneratorInput& in_;
   std::map<std::string, LibraryLayout> defaults_;
   std::set<std::string> declared_, declaredLast_, macros_, functions_, dropped_;
+  std::map<std::string, ProbeDeclaration> coreDeclarations_;
   cuda::ShimFiles files_;
   std::map<std::string, std::map<unsigned, std::string>> lineSymbols_;
   std::vector<const LibraryLayout*> libraries_;

@@ -91,6 +91,7 @@ class Reader {
       if (key == "name") lib.name = scalar(v);
       else if (key == "core") lib.core = scalar(v);
       else if (key == "headers") lib.headers = strings(v);
+      else if (key == "header_dirs") lib.headerDirs = strings(v);
       else if (key == "requires") {
         lib.requires_ = strings(v);
         for (const std::string& r : lib.requires_) requiresToCheck_.emplace_back(lib.name, r, v);

@@ -24,6 +24,7 @@ struct LibraryLayout {
   std::string name;
   std::string core;  // file under core/, or empty
   std::vector<std::string> headers;
+  std::vector<std::string> headerDirs;  // any header under these directories brings the library in
   std::vector<std::string> requires_;
   bool deviceApi = false;
   std::string status = "int";

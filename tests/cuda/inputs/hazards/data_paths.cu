@@ -45,4 +45,9 @@ void graph(cudaStream_t s) {
   cudaGraphLaunch(exec, s);
 // CHECK: [[@LINE-1]]:3 cudaGraphLaunch function semantic
 // CHECK: [[@LINE-2]]:3 cuda-graphs hazard semantic
+  // Graphics interop shares the prefix and is no CUDA graph: no hazard.
+  cudaGraphicsResource_t res;
+// CHECK: [[@LINE-1]]:3 cudaGraphicsResource_t type semantic
+  cudaGraphicsMapResources(1, &res, s);
+// CHECK: [[@LINE-1]]:3 cudaGraphicsMapResources function semantic lib=cudart
 }

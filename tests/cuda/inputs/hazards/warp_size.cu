@@ -50,3 +50,8 @@ int blocksFor(int n) { return n / 32; }
 __device__ int laneOf() { return threadIdx.x % warpSize; }
 // CHECK: [[@LINE-1]]:16 laneOf device_function semantic {lines=1}
 // CHECK: [[@LINE-2]]:48 warpSize macro semantic lib=device_intrinsics
+
+// Bit-word indexing is no lane math: an index that does not come from the thread id.
+__device__ void setBit(unsigned* words, int index) { atomicOr(&words[index / 32], 1u << (index % 32)); }
+// CHECK: [[@LINE-1]]:17 setBit device_function semantic {lines=1}
+// CHECK: [[@LINE-2]]:54 atomicOr intrinsic semantic

@@ -5,6 +5,7 @@
 #include <nvToolsExt.h>
 #include <nvtx3/nvtx3.hpp>
 #include <cuda_runtime.h>
+#include <memory>  // libstdc++ spells __attribute__((__noinline__)); the shims must not break it
 
 void allreduce(float* buf, size_t n, ncclComm_t comm, cudaStream_t s) {
 // CHECK: [[@LINE-1]]:38 ncclComm_t type semantic lib=nccl
