@@ -435,9 +435,94 @@ void renderKernels(HtmlWriter& w, const Report& report, const Digest& d) {
   w.close();
 }
 
+/// "1.34 TB", "812 GB", "3.2 MB": decimal units, three significant digits, as `opscope fit` prints.
+std::string bytesText(double bytes) {
+  static constexpr const char* kUnits[] = {"B", "KB", "MB", "GB", "TB", "PB"};
+  std::size_t u = 0;
+  while (bytes >= 1000 && u + 1 < std::size(kUnits)) bytes /= 1000, ++u;
+  char buf[48];
+  std::snprintf(buf, sizeof buf, bytes >= 100 || u == 0 ? "%.0f %s" : bytes >= 10 ? "%.1f %s" : "%.2f %s", bytes, kUnits[u]);
+  return buf;
+}
+
+/// "6.74 billion", "25.6 million", "512": parameter counts as people say them.
+std::string countText(double n) {
+  static constexpr std::pair<double, const char*> kScales[] = {{1e12, "trillion"}, {1e9, "billion"}, {1e6, "million"}};
+  for (const auto& [scale, word] : kScales)
+    if (n >= scale) {
+      char buf[48];
+      double v = n / scale;
+      std::snprintf(buf, sizeof buf, v >= 100 ? "%.0f %s" : v >= 10 ? "%.1f %s" : "%.2f %s", v, word);
+      return buf;
+    }
+  return std::to_string(static_cast<std::uint64_t>(n));
+}
+
+std::string rangeText(std::uint64_t low, std::uint64_t high) {
+  return low == high ? std::to_string(low) : std::to_string(low) + "–" + std::to_string(high);
+}
+
+/// Per model: how its main graph would split on each platform, and how many cards hold it.
+void renderModels(HtmlWriter& w, const Report& report, const Digest& d) {
+  for (const ModelReport& m : report.models) {
+    w.open("h3").text("Model ").element("code", m.file).close();
+    w.element("p", {{"class", "hint"}},
+              plural(m.nodes, "node", "nodes") + ", " + countText(m.parameters) + " floating-point parameters at " +
+                  m.precision + ". Allowance for KV cache and activations: " +
+                  m.allowance);
+    if (!m.partitions.empty()) {
+      w.open("table", {{"class", "partition sortable"}});
+      w.open("thead").open("tr");
+      sortableHeader(w, "Platform", "text");
+      sortableHeader(w, "On the accelerator", "num");
+      sortableHeader(w, "Accelerator segments", "num");
+      sortableHeader(w, "Fallback segments", "num");
+      sortableHeader(w, "Transitions", "num");
+      w.close().close().open("tbody");
+      for (const auto& [platform, g] : m.partitions) {
+        auto it = std::find_if(d.platforms.begin(), d.platforms.end(), [&](const html::PlatformColumn& p) { return p.id == platform; });
+        w.open("tr", {{"data-platform", platform}});
+        w.element("td", it == d.platforms.end() ? platform : it->name);
+        w.element("td", {{"class", "num"}},
+                  std::to_string(g.acceleratorNodes) + " of " + std::to_string(g.nodes) + " (" +
+                      fixed1(g.nodes ? 100.0 * g.acceleratorNodes / g.nodes : 0) + "%)");
+        w.element("td", {{"class", "num"}}, std::to_string(g.acceleratorSegments));
+        w.element("td", {{"class", "num"}}, std::to_string(g.fallbackSegments));
+        w.element("td", {{"class", "num"}}, std::to_string(g.transitions));
+        w.close();
+      }
+      w.close().close();
+    }
+    if (!m.sizing.empty()) {
+      w.open("table", {{"class", "sizing sortable"}});
+      w.open("thead").open("tr");
+      sortableHeader(w, "Accelerator", "text");
+      sortableHeader(w, "Precision", "text");
+      sortableHeader(w, "Runs at", "text");
+      sortableHeader(w, "Memory needed", "num");
+      sortableHeader(w, "Cards", "num");
+      sortableHeader(w, "8-card servers", "num");
+      w.close().close().open("tbody");
+      for (const SizingRow& r : m.sizing) {
+        w.open("tr", {{"data-platform", r.platform}});
+        w.element("td", r.name);
+        w.element("td", r.precision);
+        w.element("td", r.available ? r.effective + (r.conversion.empty() ? "" : " (" + r.conversion + ")")
+                                    : std::string("cannot run: ") + r.conversion);
+        w.element("td", {{"class", "num"}}, bytesText(r.totalBytes));
+        w.element("td", {{"class", "num"}}, r.available ? rangeText(r.cardsLow, r.cardsHigh) : "—");
+        w.element("td", {{"class", "num"}}, r.available ? rangeText(r.serversLow, r.serversHigh) : "—");
+        w.close();
+      }
+      w.close().close();
+    }
+  }
+}
+
 void renderOnnx(HtmlWriter& w, const Report& report, const Digest& d) {
-  if (d.onnxOps.empty()) return;
+  if (d.onnxOps.empty() && report.models.empty()) return;
   sectionStart(w, "onnx", "ONNX models");
+  renderModels(w, report, d);
   unsigned nodes = 0, most = 0;
   for (std::size_t s : d.onnxOps) {
     nodes += d.symbols[s].graphOccurrences;

@@ -1,5 +1,7 @@
 #include "reports/JsonReader.h"
 
+#include <algorithm>
+
 #include "llvm/Support/JSON.h"
 
 namespace opscope::reports {
@@ -50,6 +52,82 @@ class Reader {
       return false;
     }
     out = *e;
+    return true;
+  }
+
+  bool count(const json::Object& o, llvm::StringRef key, std::uint64_t& out, json::Path p) {
+    const json::Value* v = o.get(key);
+    auto n = v ? v->getAsInteger() : std::nullopt;
+    if (!n || *n < 0) {
+      v ? p.field(key).report("expected a non-negative integer") : p.field(key).report("missing");
+      return false;
+    }
+    out = static_cast<std::uint64_t>(*n);
+    return true;
+  }
+
+  bool number(const json::Object& o, llvm::StringRef key, double& out, json::Path p) {
+    const json::Value* v = o.get(key);
+    auto n = v ? v->getAsNumber() : std::nullopt;
+    if (!n || !(*n >= 0)) {
+      v ? p.field(key).report("expected a non-negative number") : p.field(key).report("missing");
+      return false;
+    }
+    out = *n;
+    return true;
+  }
+
+  bool boolean(const json::Object& o, llvm::StringRef key, bool& out, json::Path p) {
+    auto b = o.getBoolean(key);
+    if (!b) {
+      o.get(key) ? p.field(key).report("expected a boolean") : p.field(key).report("missing");
+      return false;
+    }
+    out = *b;
+    return true;
+  }
+
+  bool model(const json::Value& v, ModelReport& m, json::Path p) {
+    const json::Object* o = v.getAsObject();
+    if (!o) return p.report("expected an object"), false;
+    if (!string(*o, "file", m.file, p) || !count(*o, "nodes", m.nodes, p) || !number(*o, "parameters", m.parameters, p) ||
+        !string(*o, "precision", m.precision, p) || !string(*o, "allowance", m.allowance, p))
+      return false;
+    const json::Object* parts = o->getObject("partitions");
+    if (!parts) return p.field("partitions").report("missing"), false;
+    json::Path partsPath = p.field("partitions");  // a Path refers to its parent: keep it alive
+    for (const auto& [platform, pv] : *parts) {
+      json::Path pp = partsPath.field(platform);
+      const json::Object* po = pv.getAsObject();
+      if (!po) return pp.report("expected an object"), false;
+      GraphPartition& g = m.partitions[platform.str()];
+      std::uint64_t segments = 0, fallback = 0, transitions = 0;
+      if (!count(*po, "nodes", g.nodes, pp) || !count(*po, "accelerator_nodes", g.acceleratorNodes, pp) ||
+          !count(*po, "accelerator_segments", segments, pp) || !count(*po, "fallback_segments", fallback, pp) ||
+          !count(*po, "transitions", transitions, pp))
+        return false;
+      if (g.acceleratorNodes > g.nodes) return pp.field("accelerator_nodes").report("more than nodes"), false;
+      g.acceleratorSegments = static_cast<unsigned>(segments);
+      g.fallbackSegments = static_cast<unsigned>(fallback);
+      g.transitions = static_cast<unsigned>(transitions);
+    }
+    const json::Array* sizing = array(*o, "sizing", p);
+    if (!sizing) return false;
+    json::Path sizingPath = p.field("sizing");
+    for (size_t i = 0; i < sizing->size(); ++i) {
+      json::Path sp = sizingPath.index(i);
+      const json::Object* so = (*sizing)[i].getAsObject();
+      if (!so) return sp.report("expected an object"), false;
+      SizingRow r;
+      if (!string(*so, "accelerator", r.accelerator, sp) || !string(*so, "name", r.name, sp) ||
+          !string(*so, "platform", r.platform, sp) || !string(*so, "precision", r.precision, sp) ||
+          !string(*so, "effective", r.effective, sp) || !string(*so, "conversion", r.conversion, sp, false) ||
+          !boolean(*so, "available", r.available, sp) || !number(*so, "total_bytes", r.totalBytes, sp) ||
+          !count(*so, "cards_low", r.cardsLow, sp) || !count(*so, "cards_high", r.cardsHigh, sp) ||
+          !count(*so, "servers_low", r.serversLow, sp) || !count(*so, "servers_high", r.serversHigh, sp))
+        return false;
+      m.sizing.push_back(std::move(r));
+    }
     return true;
   }
 
@@ -137,8 +215,9 @@ class Reader {
     }
     const json::Array* inputs = array(*o, "inputs", p);
     if (!inputs) return false;
+    json::Path inputsPath = p.field("inputs");  // a Path refers to its parent: keep it alive
     for (size_t i = 0; i < inputs->size(); ++i) {
-      json::Path ip = p.field("inputs").index(i);
+      json::Path ip = inputsPath.index(i);
       const json::Object* io = (*inputs)[i].getAsObject();
       if (!io) return ip.report("expected an object"), false;
       InputFile in;
@@ -160,8 +239,9 @@ class Reader {
       r.findings.push_back(std::move(rf));
     }
     if (const json::Array* sugg = o->getArray("suggestions")) {
+      json::Path suggestionsPath = p.field("suggestions");
       for (size_t i = 0; i < sugg->size(); ++i) {
-        json::Path sp = p.field("suggestions").index(i);
+        json::Path sp = suggestionsPath.index(i);
         const json::Object* so = (*sugg)[i].getAsObject();
         if (!so) return sp.report("expected an object"), false;
         Suggestion s;
@@ -176,6 +256,16 @@ class Reader {
         r.suggestions.push_back(std::move(s));
       }
     }
+    // Results written before models were reported have none.
+    if (o->get("models")) {
+      const json::Array* models = array(*o, "models", p);
+      if (!models) return false;
+      for (size_t i = 0; i < models->size(); ++i) {
+        ModelReport m;
+        if (!model((*models)[i], m, p.field("models").index(i))) return false;
+        r.models.push_back(std::move(m));
+      }
+    }
     return true;
   }
 
@@ -185,8 +275,45 @@ class Reader {
 
 }  // namespace
 
+namespace {
+
+/// Where arrays and objects first nest deeper than `limit`, as a byte offset, or npos. LLVM's
+/// JSON parser (and json::Value's destructor) recurse once per level, so a hostile file of a few
+/// megabytes of '[' would overflow the stack; this linear pre-pass refuses it first.
+size_t tooDeep(std::string_view text, unsigned limit) {
+  unsigned depth = 0;
+  bool inString = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (inString) {
+      if (c == '\\') ++i;
+      else if (c == '"') inString = false;
+    } else if (c == '"') {
+      inString = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > limit) return i;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
 ReadResult readJsonReport(std::string_view text, const std::string& path) {
   ReadResult out;
+  // Results files nest about eight levels deep; anything far deeper is not one.
+  constexpr unsigned kMaxDepth = 64;
+  if (size_t at = tooDeep(text, kMaxDepth); at != std::string_view::npos) {
+    size_t line = 1 + static_cast<size_t>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
+    size_t lineStart = text.rfind('\n', at);
+    size_t column = at - (lineStart == std::string_view::npos ? 0 : lineStart + 1) + 1;
+    out.error = path + ":" + std::to_string(line) + ":" + std::to_string(column) + " (byte " + std::to_string(at) +
+                "): not an opscope results file: arrays and objects nested deeper than " + std::to_string(kMaxDepth) +
+                " levels";
+    return out;
+  }
   auto doc = json::parse(llvm::StringRef(text.data(), text.size()));
   if (!doc) {
     out.error = path + ": not valid JSON: " + llvm::toString(doc.takeError());

@@ -101,6 +101,43 @@ void JsonRenderer::render(const Report& report, std::ostream& os) const {
           j.attribute("reason", utf8(s.reason));
         });
     });
+    j.attributeArray("models", [&] {
+      for (const ModelReport& m : report.models)
+        j.object([&] {
+          j.attribute("file", utf8(m.file));
+          j.attribute("nodes", static_cast<int64_t>(m.nodes));
+          j.attribute("parameters", m.parameters);
+          j.attribute("precision", m.precision);
+          j.attribute("allowance", utf8(m.allowance));
+          j.attributeObject("partitions", [&] {
+            for (const auto& [platform, g] : m.partitions)
+              j.attributeObject(platform, [&] {
+                j.attribute("nodes", static_cast<int64_t>(g.nodes));
+                j.attribute("accelerator_nodes", static_cast<int64_t>(g.acceleratorNodes));
+                j.attribute("accelerator_segments", static_cast<int64_t>(g.acceleratorSegments));
+                j.attribute("fallback_segments", static_cast<int64_t>(g.fallbackSegments));
+                j.attribute("transitions", static_cast<int64_t>(g.transitions));
+              });
+          });
+          j.attributeArray("sizing", [&] {
+            for (const SizingRow& r : m.sizing)
+              j.object([&] {
+                j.attribute("accelerator", r.accelerator);
+                j.attribute("name", utf8(r.name));
+                j.attribute("platform", r.platform);
+                j.attribute("precision", r.precision);
+                j.attribute("effective", r.effective);
+                if (!r.conversion.empty()) j.attribute("conversion", utf8(r.conversion));
+                j.attribute("available", r.available);
+                j.attribute("total_bytes", r.totalBytes);
+                j.attribute("cards_low", static_cast<int64_t>(r.cardsLow));
+                j.attribute("cards_high", static_cast<int64_t>(r.cardsHigh));
+                j.attribute("servers_low", static_cast<int64_t>(r.serversLow));
+                j.attribute("servers_high", static_cast<int64_t>(r.serversHigh));
+              });
+          });
+        });
+    });
     j.attributeObject("summary", [&] {
       for (const auto& [platform, s] : report.summaries)
         j.attributeObject(platform, [&] {

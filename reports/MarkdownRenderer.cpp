@@ -105,6 +105,17 @@ void MarkdownRenderer::render(const Report& report, std::ostream& os) const {
     out << "\n";
   }
   if (!kernels.empty()) out << "**Kernels to port by hand:** " << kernels.size() << "\n\n";
+  for (const ModelReport& m : report.models) {
+    ModelFacts facts = modelFacts(m);
+    out << "### ONNX model " << code(m.file) << "\n\n" << md(facts.headline) << "\n\n";
+    for (const std::string& line : facts.partitions) out << "- " << md(line) << "\n";
+    if (!facts.cards.empty()) {
+      out << "- fewest cards at " << md(m.precision) << ":";
+      for (size_t i = 0; i < facts.cards.size() && i < 20; ++i) out << (i ? "; " : " ") << md(facts.cards[i]);
+      out << "\n";
+    }
+    out << "\n";
+  }
 
   if (problems > 0) {
     out << "<details><summary>" << problems << " input(s) not fully parsed</summary>\n\n";

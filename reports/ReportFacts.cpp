@@ -1,6 +1,7 @@
 #include "reports/ReportFacts.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 
 namespace opscope::reports {
@@ -37,6 +38,30 @@ std::vector<SymbolGap> topGaps(const Report& report, size_t limit) {
 
 std::string where(const Finding& f) {
   return f.location.file + ":" + std::to_string(f.location.line) + ":" + std::to_string(f.location.column);
+}
+
+ModelFacts modelFacts(const ModelReport& m) {
+  ModelFacts out;
+  char buf[256];
+  std::snprintf(buf, sizeof buf, "%llu nodes, %.0f floating-point parameters at %s",
+                static_cast<unsigned long long>(m.nodes), m.parameters, m.precision.c_str());
+  out.headline = buf;
+  for (const auto& [platform, g] : m.partitions) {
+    std::snprintf(buf, sizeof buf,
+                  "%s: %llu of %llu main-graph nodes on the accelerator (%.1f%%), %u accelerator and %u fallback "
+                  "segments, %u transitions",
+                  platform.c_str(), static_cast<unsigned long long>(g.acceleratorNodes),
+                  static_cast<unsigned long long>(g.nodes), g.nodes ? 100.0 * g.acceleratorNodes / g.nodes : 0.0,
+                  g.acceleratorSegments, g.fallbackSegments, g.transitions);
+    out.partitions.push_back(buf);
+  }
+  for (const SizingRow& r : m.sizing) {
+    if (r.precision != m.precision) continue;
+    std::string n = r.available ? std::to_string(r.cardsLow) : "cannot run " + r.precision;
+    if (r.available && r.cardsHigh != r.cardsLow) n += "-" + std::to_string(r.cardsHigh);
+    out.cards.push_back(r.name + " " + n);
+  }
+  return out;
 }
 
 }  // namespace opscope::reports

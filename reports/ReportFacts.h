@@ -25,6 +25,17 @@ struct SymbolGap {
 /// name), at most `limit` of them; suppressed findings are left out.
 std::vector<SymbolGap> topGaps(const Report& report, size_t limit);
 
+/// What a text summary says of one ONNX model: its partition on each target, one line each
+/// ("ascend: 52 of 54 main-graph nodes on the accelerator (96.3%), 2 accelerator and 2 fallback
+/// segments, 4 transitions"), and the fewest cards per accelerator at the model's own precision
+/// ("Huawei Ascend 910B (64 GB) 1", ranges where sources disagree).
+struct ModelFacts {
+  std::string headline;  // "58 nodes, 132,096 floating-point parameters at fp16"
+  std::vector<std::string> partitions;
+  std::vector<std::string> cards;
+};
+ModelFacts modelFacts(const ModelReport& m);
+
 /// Human-readable location "file:line:column".
 std::string where(const Finding& f);
 

@@ -1,4 +1,5 @@
 #include "reports/TextRenderer.h"
+#include "reports/ReportFacts.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -83,6 +84,17 @@ void TextRenderer::render(const Report& report, std::ostream& out) const {
   }
   out << "\n" << report.findings.size() << " finding(s); " << kernels << " kernel definition(s), " << launches
       << " launch(es)\n";
+
+  for (const ModelReport& m : report.models) {
+    ModelFacts facts = modelFacts(m);
+    out << "\nONNX model " << printable(m.file) << ": " << facts.headline << "\n";
+    for (const std::string& line : facts.partitions) out << "  partition " << line << "\n";
+    if (!facts.cards.empty()) {
+      out << "  fewest cards at " << m.precision << ":";
+      for (size_t i = 0; i < facts.cards.size(); ++i) out << (i ? "; " : " ") << printable(facts.cards[i]);
+      out << " (opscope fit " << printable(m.file) << " explains each number)\n";
+    }
+  }
 
   out << "\ncoverage by platform (distinct API symbols; unknown counts against coverage):\n";
   out << "  platform     coverage  symbols  native mapped partial emulated missing unknown\n";

@@ -1,6 +1,9 @@
 #include "cli/Cli.h"
 
+#include <cstdlib>
 #include <exception>
+#include <stdexcept>
+#include <string_view>
 
 #include "cli/Commands.h"
 
@@ -20,6 +23,7 @@ constexpr const char* kUsage =
     "  merge A.json B.json ... -o ALL.json   join the results of a sharded scan\n"
     "  onnx MODEL          an ONNX model's summary and its operator coverage per platform\n"
     "  fit MODEL | --params N --dtype D   cards and servers of each accelerator a model needs\n"
+    "  rewrite PATH... --target P   port sources to one platform: diff, copy, in place, fixes\n"
     "\n"
     "options:\n"
     "  -h, --help          this help; `opscope <command> --help` for a command's options\n"
@@ -31,6 +35,10 @@ constexpr const char* kUsage =
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   try {
+    // Fault injection for the test of exit code 3 (tests/cli/ReliabilityCliTest.cpp): nothing
+    // else reaches an internal error on purpose.
+    if (const char* fault = std::getenv("OPSCOPE_FAULT_INJECTION"); fault && std::string_view(fault) == "internal-error")
+      throw std::runtime_error("fault injected by OPSCOPE_FAULT_INJECTION=internal-error");
     if (args.size() < 2) {
       err << kUsage;
       return kUsageError;
@@ -43,7 +51,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     }
     if (cmd == "--version" || cmd == "-V") {
       db::Database db;
-      loadDatabase(db, {}, err);
+      loadDatabase(db, {}, err, /*kinds=*/0);
       out << "opscope " << kToolVersion << " (opdb " << db.version() << ")\n";
       return kOk;
     }
@@ -53,6 +61,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     if (cmd == "merge") return mergeCommand(rest, out, err);
     if (cmd == "onnx") return onnxCommand(rest, out, err);
     if (cmd == "fit") return fitCommand(rest, out, err);
+    if (cmd == "rewrite") return rewriteCommand(rest, out, err);
     err << "opscope: unknown command '" << cmd << "'\n\n" << kUsage;
     return kUsageError;
   } catch (const UsageError& e) {

@@ -1,6 +1,7 @@
 // Subcommands of the CLI; each parses its own options and returns an ExitCode.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -21,10 +22,12 @@ int reportCommand(const std::vector<std::string>& args, std::ostream& out, std::
 int mergeCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int onnxCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int fitCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int rewriteCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 /// Loads the built-in opdb plus the overlays; prints diagnostics to `err`. Throws UsageError
 /// when any layer has errors.
-void loadDatabase(db::Database& db, const std::vector<std::string>& overlays, std::ostream& err);
+void loadDatabase(db::Database& db, const std::vector<std::string>& overlays, std::ostream& err,
+                  db::KindMask kinds = db::kAllKinds);
 
 /// The text of `rel` (relative to `root`, or absolute), or nullopt if it cannot be read.
 std::optional<std::string> readSourceText(const std::string& root, const std::string& rel);
@@ -32,5 +35,7 @@ std::optional<std::string> readSourceText(const std::string& root, const std::st
 /// Writes `content` to `path` atomically: a temporary file in the same directory, then rename.
 /// Throws UsageError naming the path when it cannot.
 void writeFileAtomically(const std::string& path, const std::string& content);
+/// The same, with the content written by `write` straight into the temporary file.
+void writeFileAtomically(const std::string& path, const std::function<void(std::ostream&)>& write);
 
 }  // namespace opscope::cli

@@ -1,5 +1,8 @@
 // The C/C++/CUDA step of `opscope scan`: compile commands or inferred flags, the toolkit or the
 // bundled shims, the hazard rules, then the frontend; hazards get each platform's advice.
+#include <algorithm>
+#include <filesystem>
+#include <optional>
 #include <stdexcept>
 
 #include "cli/Commands.h"
@@ -8,6 +11,7 @@
 #include "cuda/CudaFrontend.h"
 #include "cuda/Toolkit.h"
 #include "db/Catalog.h"
+#include "llvm/Support/JSON.h"
 #include "rewrite/Rules.h"
 
 namespace opscope::cli {
@@ -39,10 +43,58 @@ const rewrite::RuleSet& hazardRules(const db::Database& db) {
 
 }  // namespace
 
+namespace {
+
+/// Why a compilation database could not be read: the reader's reason, and where the JSON is
+/// broken (line, column and byte, from LLVM's JSON parser) when it is not JSON at all.
+std::string databaseError(const std::string& path, const std::string& error) {
+  std::string file = path;
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) file = (std::filesystem::path(path) / "compile_commands.json").string();
+  std::optional<std::string> text = readSourceText("", file);
+  if (!text) return "cannot read the compilation database " + error;
+  // LLVM's JSON parser recurses per level: only a plausibly shaped file is handed to it.
+  unsigned depth = 0, deepest = 0;
+  bool inString = false;
+  for (size_t i = 0; i < text->size(); ++i) {
+    char c = (*text)[i];
+    if (inString) {
+      if (c == '\\') ++i;
+      else if (c == '"') inString = false;
+    } else if (c == '"') {
+      inString = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  if (deepest > 16) return "cannot read the compilation database " + error + " (nested " + std::to_string(deepest) + " levels deep)";
+  auto json = llvm::json::parse(*text);
+  if (!json) return "cannot read the compilation database " + file + ": not JSON: " + llvm::toString(json.takeError());
+  return "cannot read the compilation database " + error;
+}
+
+/// Files a compilation database names that do not exist: a note naming the first few, since
+/// they are silently left out otherwise.
+void noteMissingFiles(const cuda::CompileDatabase& database, const std::string& path, std::vector<std::string>& notes) {
+  std::vector<std::string> missing;
+  std::error_code ec;
+  for (const auto& [file, args] : database.commands)
+    if (!std::filesystem::exists(file, ec)) missing.push_back(file);
+  if (missing.empty()) return;
+  std::string note = path + " names " + std::to_string(missing.size()) + " file(s) that do not exist, not scanned:";
+  for (size_t i = 0; i < missing.size() && i < 5; ++i) note += " " + missing[i];
+  if (missing.size() > 5) note += " ...";
+  notes.push_back(note);
+}
+
+}  // namespace
+
 std::string compileDatabaseRoot(const std::string& compileCommands) {
   std::string error;
   auto database = cuda::loadCompileDatabase(compileCommands, cuda::TranslateOptions{}, error);
-  if (!database) throw UsageError{"cannot read the compilation database " + error};
+  if (!database) throw UsageError{databaseError(compileCommands, error)};
   if (database->commands.empty()) throw UsageError{"the compilation database " + compileCommands + " has no commands"};
   return cuda::databaseRoot(*database);
 }
@@ -61,20 +113,15 @@ void runCudaStep(ScanContext& ctx) {
     translate.dropToolkitIncludes = options.toolkit.path.empty();
     std::string error;
     database = cuda::loadCompileDatabase(ctx.compileCommands, translate, error);
-    if (!database) throw UsageError{"cannot read the compilation database " + error};
+    if (!database) throw UsageError{databaseError(ctx.compileCommands, error)};
+    noteMissingFiles(*database, ctx.compileCommands, ctx.notes);
     if (std::string note = database->notes.summary(); !note.empty() && !ctx.inputs.sources.empty())
       ctx.notes.push_back(note);
   }
   if (ctx.inputs.sources.empty()) return;
-  const rewrite::RuleSet& rules = hazardRules(ctx.db);
-  options.root = ctx.inputs.root;
-  options.includeDirs = ctx.inputs.includeDirs;
-  options.jobs = ctx.jobs;
-  options.headersNotAlone = ctx.inputs.headersNotAlone;
-  for (const rewrite::HazardRule& h : rules.hazards()) {
-    for (const std::string& c : h.checks) options.checkHazards[c] = h.id;
-    for (const std::string& s : h.symbols) options.hazardTriggers.push_back(cuda::HazardTrigger{h.id, s});
-  }
+  cuda::Toolkit toolkit = options.toolkit;
+  options = cudaScanOptions(ctx);
+  options.toolkit = toolkit;
 
   std::vector<cuda::TranslationUnit> units;
   size_t fromDatabase = 0;
@@ -94,11 +141,30 @@ void runCudaStep(ScanContext& ctx) {
                         " C/C++/CUDA files have a compile command; flags of the others are inferred");
 
   db::DatabaseCatalog catalog(ctx.db);
+  // The frontend reports no per-file progress: the stage shows a spinner.
+  if (ctx.progress) ctx.progress->stage("C/C++/CUDA: parsing " + std::to_string(units.size()) + " files", 0);
   cuda::ScanResult scanned = cuda::scan(units, catalog, options);
   for (InputFile& in : scanned.inputs) ctx.report.inputs.push_back(std::move(in));
-  size_t first = ctx.report.findings.size();
-  addFindings(ctx, std::move(scanned.findings));
+  addCudaFindings(ctx, std::move(scanned.findings));
+}
 
+cuda::ScanOptions cudaScanOptions(const ScanContext& ctx) {
+  cuda::ScanOptions options;
+  options.root = ctx.inputs.root;
+  options.includeDirs = ctx.inputs.includeDirs;
+  options.jobs = ctx.jobs;
+  options.headersNotAlone = ctx.inputs.headersNotAlone;
+  for (const rewrite::HazardRule& h : hazardRules(ctx.db).hazards()) {
+    for (const std::string& c : h.checks) options.checkHazards[c] = h.id;
+    for (const std::string& s : h.symbols) options.hazardTriggers.push_back(cuda::HazardTrigger{h.id, s});
+  }
+  return options;
+}
+
+void addCudaFindings(ScanContext& ctx, std::vector<Finding> findings) {
+  const rewrite::RuleSet& rules = hazardRules(ctx.db);
+  size_t first = ctx.report.findings.size();
+  addFindings(ctx, std::move(findings));
   // A hazard's coverage is its rule's advice for each platform.
   for (size_t i = first; i < ctx.report.findings.size(); ++i) {
     ReportFinding& rf = ctx.report.findings[i];

@@ -462,9 +462,9 @@ int exportEntries(const Parsed& p, std::ostream& out, std::ostream& err) {
 
 }  // namespace
 
-void loadDatabase(db::Database& db, const std::vector<std::string>& overlays, std::ostream& err) {
+void loadDatabase(db::Database& db, const std::vector<std::string>& overlays, std::ostream& err, db::KindMask kinds) {
   std::vector<db::Diagnostic> diags;
-  bool ok = db::loadBuiltin(db, diags);
+  bool ok = db::loadBuiltin(db, diags, kinds);
   for (const std::string& f : overlays) ok = db.addLayer(f, {db::SourceText{f, readFile(f)}}, diags) && ok;
   for (const db::Diagnostic& d : diags) err << d.str() << "\n";
   if (!ok) throw UsageError{"the coverage database has errors (see above)"};

@@ -252,8 +252,8 @@ int fitCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
       "becomes BF16; W8A8 and W8A16 options). Every number is printed with its arithmetic.\n\noptions");
   std::string format, params, dtype;
   std::vector<std::string> models, overlays, precisions, hardware;
-  double overhead = 0.2;
-  std::int64_t batch = 1, sequence = 4096;
+  double overhead = kDefaultAllowanceRatio;
+  std::int64_t batch = kDefaultBatch, sequence = kDefaultSequence;
   desc.add_options()("help,h", "this help")("params", po::value(&params),
                                             "parameter count instead of a model (671e9, 70B, 7.5b)")(
       "dtype", po::value(&dtype),
@@ -261,11 +261,11 @@ int fitCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
       "precision", po::value(&precisions)->composing(),
       "precisions to size, comma-separated or repeated (default: the model's, bf16, w8a8, w8a16)")(
       "hw", po::value(&hardware)->composing(), "an accelerator id or part of its name; repeatable (default: all)")(
-      "overhead", po::value(&overhead)->default_value(0.2),
+      "overhead", po::value(&overhead)->default_value(kDefaultAllowanceRatio),
       "allowance for KV cache and activations as a share of the weights, used unless the graph has past_key_values "
-      "inputs")("batch", po::value(&batch)->default_value(1),
+      "inputs")("batch", po::value(&batch)->default_value(kDefaultBatch),
                 "batch size for a KV cache derived from past_key_values inputs")(
-      "seq", po::value(&sequence)->default_value(4096),
+      "seq", po::value(&sequence)->default_value(kDefaultSequence),
       "sequence length for a KV cache derived from past_key_values inputs")(
       "format,f", po::value(&format)->default_value("text"), "text or json")(
       "db", po::value(&overlays)->composing(), "an opdb overlay file; repeatable, later ones win")(
@@ -293,7 +293,7 @@ int fitCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
   if (batch <= 0 || sequence <= 0) throw UsageError{"--batch and --seq must be positive"};
 
   db::Database db;
-  loadDatabase(db, overlays, err);
+  loadDatabase(db, overlays, err, db::kindBit(SymbolKind::OnnxOp));  // operator versions and hardware
   std::vector<onnx::Accelerator> all = acceleratorsFromDb(db);
   if (all.empty()) throw UsageError{"the opdb has no hardware table (opdb/hardware.yaml): nothing to size against"};
   std::vector<onnx::Accelerator> cards = selectHardware(std::move(all), hardware);

@@ -1,7 +1,9 @@
 #include "cli/Inputs.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <regex>
 #include <filesystem>
@@ -49,12 +51,68 @@ std::string commonDirectory(const std::vector<fs::path>& dirs) {
 
 }  // namespace
 
-DiscoveredInputs discoverInputs(const std::vector<std::string>& paths, const std::vector<std::string>& excludes) {
+namespace {
+
+/// "12.5 MiB"-style sizes for messages.
+std::string bytesText(std::uint64_t n) {
+  char buf[64];
+  if (n >= (std::uint64_t{1} << 20)) std::snprintf(buf, sizeof buf, "%.1f MiB", static_cast<double>(n) / (1 << 20));
+  else std::snprintf(buf, sizeof buf, "%llu bytes", static_cast<unsigned long long>(n));
+  return buf;
+}
+
+/// One directory tree, walked with an explicit stack: every directory that cannot be opened or
+/// read is a problem naming it, symbolic links to directories are not entered, and links that
+/// loop or dangle (under a name a frontend would read) are problems too.
+void walkTree(const fs::path& top, const std::function<void(const fs::path&)>& addFile,
+              std::vector<InputFile>& problems) {
+  std::vector<fs::path> pending{top};
+  while (!pending.empty()) {
+    fs::path dir = std::move(pending.back());
+    pending.pop_back();
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec), end;
+    if (ec) {
+      problems.push_back(InputFile{dir.string(), "", InputStatus::Error, "cannot read directory: " + ec.message()});
+      continue;
+    }
+    std::vector<fs::path> subdirs;
+    for (; !ec && it != end; it.increment(ec)) {
+      const fs::directory_entry& e = *it;
+      std::error_code ec2;
+      bool link = e.is_symlink(ec2);
+      fs::file_status st = e.status(ec2);
+      if (ec2) {
+        if (link && !languageOfInput(e.path()).empty())
+          problems.push_back(InputFile{e.path().string(), languageOfInput(e.path()), InputStatus::Error,
+                                       "symbolic link that cannot be followed (" + ec2.message() + ")"});
+        continue;
+      }
+      if (fs::is_directory(st)) {
+        if (!link && !skippedDirectory(e.path())) subdirs.push_back(e.path());
+      } else if (fs::is_regular_file(st)) {
+        addFile(e.path());
+      }
+    }
+    if (ec) problems.push_back(InputFile{dir.string(), "", InputStatus::Error, "directory listing stopped: " + ec.message()});
+    // Depth first, in name order, so the walk is deterministic.
+    std::sort(subdirs.begin(), subdirs.end(), std::greater<>());
+    for (fs::path& d : subdirs) pending.push_back(std::move(d));
+  }
+}
+
+}  // namespace
+
+DiscoveredInputs discoverInputs(const std::vector<std::string>& paths, const std::vector<std::string>& excludes,
+                                const InputLimits& limits, const std::function<void()>& onFile) {
   DiscoveredInputs out;
   std::vector<fs::path> roots;
   std::set<std::string> sources, python, onnx, includeDirs;
   std::vector<std::pair<fs::path, bool>> found;  // (file, named on the command line)
-  auto addFile = [&](const fs::path& p, bool named) { found.emplace_back(p, named); };
+  auto addFile = [&](const fs::path& p, bool named) {
+    found.emplace_back(p, named);
+    if (onFile) onFile();
+  };
   for (const std::string& raw : paths) {
     std::error_code ec;
     fs::path p = fs::weakly_canonical(fs::absolute(raw, ec), ec);
@@ -63,20 +121,11 @@ DiscoveredInputs discoverInputs(const std::vector<std::string>& paths, const std
       fs::directory_iterator probe(p, ec);
       if (ec) throw UsageError{"cannot read '" + raw + "': " + ec.message()};
       roots.push_back(p);
-      fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
-      for (; !ec && it != end; it.increment(ec)) {
-        const fs::directory_entry& e = *it;
-        std::error_code ec2;
-        if (e.is_directory(ec2)) {
-          if (skippedDirectory(e.path())) it.disable_recursion_pending();
-          continue;
-        }
-        if (e.is_regular_file(ec2)) addFile(e.path(), false);
-      }
-      if (ec) out.problems.push_back(InputFile{p.string(), "", InputStatus::Error, "directory walk stopped: " + ec.message()});
+      walkTree(p, [&](const fs::path& f) { addFile(f, false); }, out.problems);
     } else {
       if (languageOfInput(p).empty())
         throw UsageError{"cannot scan '" + raw + "': not a C, C++, CUDA, Python or ONNX file"};
+      if (!fs::is_regular_file(p, ec)) throw UsageError{"cannot scan '" + raw + "': not a regular file"};
       if (FILE* f = std::fopen(p.c_str(), "rb")) std::fclose(f);
       else throw UsageError{"cannot read '" + raw + "': permission denied"};
       roots.push_back(p.parent_path());
@@ -95,6 +144,16 @@ DiscoveredInputs discoverInputs(const std::vector<std::string>& paths, const std
     if (!named && std::any_of(patterns.begin(), patterns.end(), [&](const llvm::GlobPattern& g) { return g.match(rel); }))
       continue;
     std::string lang = languageOfInput(p);
+    if (!lang.empty() && lang != "onnx") {
+      std::error_code ec;
+      std::uintmax_t size = fs::file_size(p, ec);
+      if (!ec && size > limits.maxFileSize) {
+        out.problems.push_back(InputFile{p.string(), lang, InputStatus::Error,
+                                         bytesText(size) + ", over the per-file limit of " + bytesText(limits.maxFileSize) +
+                                             " (--max-file-size); not scanned"});
+        continue;
+      }
+    }
     if (lang == "python") python.insert(p.string());
     else if (lang == "onnx") onnx.insert(p.string());
     else if (!lang.empty()) {
@@ -116,6 +175,13 @@ DiscoveredInputs discoverInputs(const std::vector<std::string>& paths, const std
       dirs.insert(parent.string());
   }
   out.includeDirs.assign(dirs.begin(), dirs.end());
+  // Problems are reported like every input: relative to the root, each message naming its path.
+  for (InputFile& p : out.problems) {
+    std::string rel = fs::path(p.path).lexically_relative(out.root).generic_string();
+    if (!rel.empty() && rel.rfind("..", 0) != 0) p.path = rel;
+    p.message = p.path + ": " + p.message;
+  }
+  std::sort(out.problems.begin(), out.problems.end(), [](const InputFile& a, const InputFile& b) { return a.path < b.path; });
   return out;
 }
 
@@ -139,7 +205,10 @@ std::set<std::string> includedHeaders(const DiscoveredInputs& inputs) {
     std::string line;
     while (std::getline(in, line)) {
       std::smatch m;
-      if (line.find("include") == std::string::npos || !std::regex_search(line, m, include)) continue;
+      // std::regex recurses per character: a huge line would exhaust the stack, and no
+      // #include line is that long.
+      if (line.size() > 4096 || line.find("include") == std::string::npos || !std::regex_search(line, m, include))
+        continue;
       std::vector<fs::path> dirs = {fs::path(file).parent_path()};
       for (const std::string& d : inputs.includeDirs) dirs.emplace_back(d);
       for (const fs::path& d : dirs) {
@@ -183,7 +252,7 @@ void keepShard(DiscoveredInputs& inputs, unsigned k, unsigned n) {
     inputs.notOwned.insert(f);
     return true;
   });
-  std::erase_if(inputs.problems, [&](const InputFile& p) { return !mine(p.path); });
+  std::erase_if(inputs.problems, [&](const InputFile& p) { return !mine((fs::path(inputs.root) / p.path).string()); });
 }
 
 }  // namespace opscope::cli

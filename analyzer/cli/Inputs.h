@@ -1,6 +1,8 @@
 // Finding the files to scan under the paths the user gave.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <set>
 #include <string>
 #include <vector>
@@ -24,11 +26,23 @@ struct DiscoveredInputs {
   std::set<std::string> notOwned;
 };
 
+/// Bounds on what one input may cost (README, "Limits").
+struct InputLimits {
+  /// C/C++/CUDA and Python files larger than this are not scanned (ONNX models are streamed and
+  /// have their own bounds). 16 MiB is several times the largest hand-written or generated
+  /// source file in big projects; a larger "source" is almost always data.
+  std::uint64_t maxFileSize = std::uint64_t{16} << 20;
+};
+
 /// Walks `paths` (files or directories), leaving out files whose path relative to the root
 /// matches one of `excludes` (glob: `*` and `?` cross directories, `[...]` and `{a,b}` work).
 /// A path that does not exist or cannot be read throws UsageError naming it; problems deeper in
-/// a tree are recorded and the walk goes on.
-DiscoveredInputs discoverInputs(const std::vector<std::string>& paths, const std::vector<std::string>& excludes = {});
+/// a tree (a directory that cannot be read, a symbolic-link loop, a file over the size limit)
+/// are recorded in `problems`, paths relative to the root, and the walk goes on. Symbolic links
+/// to files are followed, links to directories are not (so the walk always ends).
+/// `onFile` (may be empty) is called for every file found, for progress reports.
+DiscoveredInputs discoverInputs(const std::vector<std::string>& paths, const std::vector<std::string>& excludes = {},
+                                const InputLimits& limits = {}, const std::function<void()>& onFile = {});
 
 /// Keeps shard `k` of `n` (1-based): a deterministic share of the inputs chosen by a stable hash
 /// of each path relative to the root, so a CI matrix can split a tree and merge the results.

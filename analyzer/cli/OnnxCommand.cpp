@@ -321,7 +321,7 @@ int onnxCommand(const std::vector<std::string>& args, std::ostream& out, std::os
   if (models.size() != 1) throw UsageError{"onnx needs exactly one MODEL (see opscope onnx --help)"};
   if (format != "text" && format != "json") throw UsageError{"unknown format '" + format + "' (expected text or json)"};
   db::Database db;
-  loadDatabase(db, overlays, err);
+  loadDatabase(db, overlays, err, db::kindBit(SymbolKind::OnnxOp));
   std::vector<Platform> platforms = pickTargets(db, targets);
 
   auto analyzed = analyzeModel(models.front(), db);

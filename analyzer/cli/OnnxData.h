@@ -52,8 +52,14 @@ struct AnalyzedModel {
   std::vector<std::string> notes;  // model-wide remarks (opset newer than the table, ...)
 };
 
+/// The sizing defaults `opscope fit` and the scan's model report share: the rule-of-thumb
+/// allowance, and the batch and sequence a KV cache from past_key_values inputs is sized at.
+inline constexpr double kDefaultAllowanceRatio = 0.2;
+inline constexpr std::int64_t kDefaultBatch = 1, kDefaultSequence = 4096;
+
 /// Reads and analyses one model file; a ReadError when it cannot be read.
-std::variant<AnalyzedModel, onnx::ReadError> analyzeModel(const std::string& path, const db::Database& db);
+std::variant<AnalyzedModel, onnx::ReadError> analyzeModel(const std::string& path, const db::Database& db,
+                                                          const onnx::ReadOptions& options = {});
 
 /// The external-data problems of a model, one line each ("FILE: byte N: ..."), for stderr.
 std::vector<std::string> externalDataErrors(const onnx::ModelInfo& model);

@@ -6,6 +6,7 @@
 #include "cli/OnnxData.h"
 #include "cli/ScanSteps.h"
 #include "onnx/DataTypes.h"
+#include "onnx/Sizing.h"
 #include "onnx/Types.h"
 
 namespace opscope::cli {
@@ -76,8 +77,9 @@ std::vector<onnx::Accelerator> acceleratorsFromDb(const db::Database& db) {
   return out;
 }
 
-std::variant<AnalyzedModel, onnx::ReadError> analyzeModel(const std::string& path, const db::Database& db) {
-  onnx::ReadResult r = onnx::readModelFile(path);
+std::variant<AnalyzedModel, onnx::ReadError> analyzeModel(const std::string& path, const db::Database& db,
+                                                          const onnx::ReadOptions& options) {
+  onnx::ReadResult r = onnx::readModelFile(path, options);
   if (auto* e = std::get_if<onnx::ReadError>(&r)) return std::move(*e);
   AnalyzedModel m;
   m.model = std::get<onnx::ModelInfo>(std::move(r));
@@ -107,14 +109,58 @@ std::string releasesForIrVersion(const db::Database& db, std::int64_t irVersion)
   return "ONNX " + (first == last ? first : first + " to " + last);
 }
 
+namespace {
+
+/// The graph-level facts of one model for the report: partition per target platform, and the
+/// deployment sizing (the defaults of `opscope fit`) on the targets' cards and the NVIDIA
+/// reference cards.
+ModelReport modelReport(const std::string& rel, const AnalyzedModel& m, const std::vector<onnx::PlatformCoverage>& platforms,
+                        const db::Database& db, const std::vector<Platform>& targets) {
+  ModelReport out;
+  out.file = rel;
+  out.nodes = m.summary.nodes;
+  for (const onnx::PlatformCoverage& pc : platforms) {
+    const onnx::PartitionEstimate& e = pc.partition;
+    out.partitions[pc.platform] =
+        GraphPartition{e.nodes, e.acceleratorNodes, e.acceleratorSegments, e.fallbackSegments, e.transitions};
+  }
+  onnx::WeightProfile weights = onnx::profileFromModel(m.model, m.summary);
+  onnx::Allowance allowance = onnx::allowanceFromModel(m.model, kDefaultAllowanceRatio, kDefaultBatch, kDefaultSequence);
+  out.parameters = weights.parameters;
+  out.precision = std::string(onnx::toString(weights.native));
+  out.allowance = allowance.explanation;
+  std::vector<onnx::Accelerator> cards;
+  for (onnx::Accelerator& a : acceleratorsFromDb(db)) {
+    bool target = std::any_of(targets.begin(), targets.end(), [&](const Platform& p) { return p.id == a.platform; });
+    // A card with no memory figure in any source cannot be sized; `opscope fit` lists it as such.
+    if ((a.platform == "reference" || target) && a.memoryGB.known()) cards.push_back(std::move(a));
+  }
+  for (const onnx::AcceleratorFit& fit :
+       onnx::fitDeployment(weights, allowance, cards, onnx::defaultPrecisions(weights.native)))
+    for (const onnx::Plan& plan : fit.plans)
+      out.sizing.push_back(SizingRow{fit.accelerator.id, fit.accelerator.name, fit.accelerator.platform,
+                                     std::string(onnx::toString(plan.requested)),
+                                     std::string(onnx::toString(plan.effective)), plan.conversion, plan.available,
+                                     plan.totalBytes, plan.cardsLow, plan.cardsHigh, plan.serversLow, plan.serversHigh});
+  return out;
+}
+
+}  // namespace
+
 void runOnnxStep(ScanContext& ctx) {
   if (ctx.inputs.onnx.empty()) return;
   namespace fs = std::filesystem;
   DbOperatorCoverage coverage(ctx.db);
+  onnx::ReadOptions readOptions;
+  readOptions.maxSubgraphDepth = ctx.limits.maxOnnxDepth;
+  // Each subgraph level is three messages (graph, node, attribute) plus what a graph holds.
+  readOptions.maxMessageDepth = std::max(readOptions.maxMessageDepth, 4 * ctx.limits.maxOnnxDepth + 16);
+  if (ctx.progress) ctx.progress->stage("ONNX: models", ctx.inputs.onnx.size());
   for (const std::string& file : ctx.inputs.onnx) {
+    if (ctx.progress) ctx.progress->advance();
     std::string rel = fs::path(file).lexically_relative(ctx.inputs.root).string();
     if (rel.empty() || rel.rfind("..", 0) == 0) rel = file;
-    auto analyzed = analyzeModel(file, ctx.db);
+    auto analyzed = analyzeModel(file, ctx.db, readOptions);
     if (auto* e = std::get_if<onnx::ReadError>(&analyzed)) {
       onnx::ReadError shown = *e;
       shown.file = rel;
@@ -129,6 +175,7 @@ void runOnnxStep(ScanContext& ctx) {
     std::vector<onnx::PlatformCoverage> platforms;
     for (const Platform& p : ctx.report.targets)
       platforms.push_back(onnx::evaluateCoverage(m.model, m.ops, coverage, p.id));
+    ctx.report.models.push_back(modelReport(rel, m, platforms, ctx.db, ctx.report.targets));
     for (size_t i = 0; i < m.model.nodes.size(); ++i) {
       const onnx::ResolvedOp& op = m.ops[i];
       // A call of a local function is its body's nodes, which are findings of their own.

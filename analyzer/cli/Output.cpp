@@ -51,9 +51,8 @@ void emitReport(const Report& report, const OutputSpec& spec, std::ostream& out)
     std::string path = intoDirectory
                            ? (fs::path(spec.output) / ("opscope-report." + std::string(reports::extensionOf(f)))).string()
                            : spec.output;
-    std::ostringstream buffer;
-    reports::createRenderer(f, options)->render(report, buffer);
-    writeFileAtomically(path, buffer.str());
+    std::unique_ptr<reports::Renderer> renderer = reports::createRenderer(f, options);
+    writeFileAtomically(path, [&](std::ostream& file) { renderer->render(report, file); });
     written.emplace_back(f, path);
   }
   reports::RenderOptions summary;

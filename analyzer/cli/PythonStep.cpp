@@ -1,6 +1,9 @@
 // The Python step of `opscope scan`: scripts through analyzer/python, suggestions from the
 // built-in rules/python for each target platform, and the C/C++/CUDA sources named by
 // torch.utils.cpp_extension calls handed to the C++ frontend.
+#include <unistd.h>
+
+#include <charconv>
 #include <filesystem>
 #include <set>
 #include <stdexcept>
@@ -36,6 +39,8 @@ std::vector<std::string> expand(const fs::path& path) {
   return out;
 }
 
+void scanInlineSources(ScanContext& ctx, const std::vector<python::InlineSource>& sources, const SymbolCatalog& catalog);
+
 std::vector<python::RuleSet> builtinRules() {
   std::vector<python::RuleSet> sets;
   std::vector<db::Diagnostic> diags;
@@ -65,6 +70,11 @@ void runPythonStep(ScanContext& ctx) {
   static const std::vector<python::RuleSet> rules = builtinRules();
   python::ScanOptions options;
   options.jobs = ctx.jobs;
+  options.maxSyntaxDepth = ctx.limits.maxSyntaxDepth;
+  if (ctx.progress) {
+    ctx.progress->stage("Python: " + std::to_string(files.size()) + " files, 2 passes", 2 * files.size());
+    options.onFilePass = [p = ctx.progress] { p->advance(); };
+  }
   for (const Platform& p : ctx.report.targets) options.rules.push_back(rulesFor(rules, p.id));
   db::DatabaseCatalog catalog(ctx.db);
   python::ScanResult scanned = python::scan(files, catalog, options);
@@ -95,14 +105,69 @@ void runPythonStep(ScanContext& ctx) {
       dirs.insert(fs::path(file).parent_path().string());
     }
   }
-  if (units.empty()) return;
-  cuda::ScanOptions cudaOptions;
-  cudaOptions.root = ctx.inputs.root;
-  cudaOptions.includeDirs.assign(dirs.begin(), dirs.end());
-  cudaOptions.jobs = ctx.jobs;
-  cuda::ScanResult cudaScanned = cuda::scan(units, catalog, cudaOptions);
-  for (InputFile& in : cudaScanned.inputs) ctx.report.inputs.push_back(std::move(in));
-  addFindings(ctx, std::move(cudaScanned.findings));
+  if (!units.empty()) {
+    cuda::ScanOptions cudaOptions = cudaScanOptions(ctx);
+    cudaOptions.includeDirs.assign(dirs.begin(), dirs.end());
+    cuda::ScanResult cudaScanned = cuda::scan(units, catalog, cudaOptions);
+    for (InputFile& in : cudaScanned.inputs) ctx.report.inputs.push_back(std::move(in));
+    addCudaFindings(ctx, std::move(cudaScanned.findings));
+  }
+  if (!ctx.inputs.notOwned.empty())
+    std::erase_if(scanned.inlineSources, [&](const python::InlineSource& s) {
+      return ctx.inputs.notOwned.count((fs::path(ctx.inputs.root) / s.declaredIn).lexically_normal().string()) > 0;
+    });
+  scanInlineSources(ctx, scanned.inlineSources, catalog);
 }
+
+namespace {
+
+/// load_inline's code strings, scanned by the C++ frontend as files of their own whose lines and
+/// columns are the script's (python::InlineSource); findings are reported in the script.
+void scanInlineSources(ScanContext& ctx, const std::vector<python::InlineSource>& sources, const SymbolCatalog& catalog) {
+  if (sources.empty()) return;
+  // A private directory the frontend treats as the root, removed whatever happens.
+  std::error_code ec;
+  fs::path dir = fs::temp_directory_path(ec) / ("opscope-inline-" + std::to_string(::getpid()));
+  fs::remove_all(dir, ec);
+  if (!fs::create_directories(dir, ec)) {
+    ctx.notes.push_back("load_inline sources were not scanned: cannot create " + dir.string() + ": " + ec.message());
+    return;
+  }
+  struct Cleanup {
+    fs::path dir;
+    ~Cleanup() {
+      std::error_code ignored;
+      fs::remove_all(dir, ignored);
+    }
+  } cleanup{dir};
+  std::vector<cuda::TranslationUnit> units;
+  for (size_t i = 0; i < sources.size(); ++i) {
+    fs::path file = dir / (std::to_string(i) + (sources[i].language == "cuda" ? ".cu" : ".cpp"));
+    writeFileAtomically(file.string(), sources[i].text);
+    units.push_back(cuda::TranslationUnit{file.string(), {}});
+  }
+  cuda::ScanOptions options = cudaScanOptions(ctx);
+  options.root = dir.string();
+  options.headersNotAlone.clear();
+  cuda::ScanResult scanned = cuda::scan(units, catalog, options);
+  std::vector<Finding> findings;
+  for (Finding& f : scanned.findings) {
+    size_t index = 0;
+    auto [ptr, err] = std::from_chars(f.location.file.data(), f.location.file.data() + f.location.file.size(), index);
+    if (err != std::errc() || index >= sources.size() || *ptr != '.') continue;  // a header of the private root
+    const python::InlineSource& src = sources[index];
+    f.location.file = src.declaredIn;
+    if (!src.exact) {
+      // Decoded escapes: the code's lines all come from the literal's first line.
+      f.location.line = f.location.endLine = src.line;
+      f.location.column = f.location.endColumn = 1;
+    }
+    f.detail += (f.detail.empty() ? "" : " ") + std::string("(load_inline ") + (src.language == "cuda" ? "cuda_sources" : "cpp_sources") + ")";
+    findings.push_back(std::move(f));
+  }
+  addCudaFindings(ctx, std::move(findings));
+}
+
+}  // namespace
 
 }  // namespace opscope::cli

@@ -90,6 +90,7 @@ int mergeCommand(const std::vector<std::string>& args, std::ostream& out, std::o
   Report merged;
   std::map<std::string, InputFile> inputs;
   std::map<FindingKey, ReportFinding> findings;
+  std::map<std::string, ModelReport> models;
   for (size_t i = 0; i < files.size(); ++i) {
     Report r = readResults(files[i]);
     if (i == 0) {
@@ -125,7 +126,10 @@ int mergeCommand(const std::vector<std::string>& args, std::ostream& out, std::o
       if (!inserted && std::tie(f.evidence, f) < std::tie(it->second.finding.evidence, it->second.finding)) it->second = rf;
     }
     for (Suggestion& s : r.suggestions) merged.suggestions.push_back(std::move(s));
+    // Each model is read by the one shard that owns its file; a repeated one is kept once.
+    for (ModelReport& m : r.models) models.try_emplace(m.file, std::move(m));
   }
+  for (auto& [file, m] : models) merged.models.push_back(std::move(m));
   for (auto& [path, in] : inputs) merged.inputs.push_back(std::move(in));
   for (auto& [key, rf] : findings) merged.findings.push_back(std::move(rf));
   std::sort(merged.suggestions.begin(), merged.suggestions.end(), [](const Suggestion& a, const Suggestion& b) {

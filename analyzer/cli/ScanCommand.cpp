@@ -1,6 +1,8 @@
 // `opscope scan PATH...`: discover inputs, run the frontends, look findings up in the opdb,
 // render the report.
 #include <boost/program_options.hpp>
+#include <cctype>
+#include <cstdint>
 #include <iostream>
 #include <sstream>
 
@@ -41,6 +43,24 @@ std::vector<Platform> resolveTargets(const db::Database& db, const std::string& 
 
 }  // namespace
 
+std::uint64_t parseByteSize(const std::string& option, const std::string& text) {
+  std::uint64_t value = 0;
+  size_t i = 0;
+  for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {
+    if (value > (UINT64_MAX - 9) / 10) throw UsageError{option + " '" + text + "': too large"};
+    value = value * 10 + static_cast<unsigned>(text[i] - '0');
+  }
+  unsigned shift = 0;
+  if (i + 1 == text.size()) {
+    char unit = static_cast<char>(std::toupper(static_cast<unsigned char>(text[i])));
+    shift = unit == 'K' ? 10 : unit == 'M' ? 20 : unit == 'G' ? 30 : 64;
+    ++i;
+  }
+  if (i == 0 || i != text.size() || shift == 64 || (shift && value > (UINT64_MAX >> shift)) || value == 0)
+    throw UsageError{option + " '" + text + "': expected a positive number of bytes, optionally with K, M or G"};
+  return value << shift;
+}
+
 void addFindings(ScanContext& ctx, std::vector<Finding> findings) {
   for (Finding& f : findings) {
     ReportFinding rf;
@@ -60,7 +80,8 @@ int scanCommand(const std::vector<std::string>& args, std::ostream& out, std::os
   std::string targets, format, output, shard;
   std::vector<std::string> paths, overlays, excludes;
   unsigned jobs = 0;
-  std::string compileCommands, cudaPath;
+  std::string compileCommands, cudaPath, maxFileSize, progressWhen;
+  StepLimits limits;
   GateArgs gateArgs;
   desc.add_options()
       ("help,h", "this help")
@@ -74,6 +95,10 @@ int scanCommand(const std::vector<std::string>& args, std::ostream& out, std::os
       ("compile-commands,p", po::value(&compileCommands), "compile_commands.json (or its directory) for C/C++/CUDA flags; without PATH, scans its sources")
       ("cuda-path", po::value(&cudaPath), "parse against this CUDA toolkit when Clang can (else the bundled shims, with a note)")
       ("no-config", "ignore .opscope.yaml")
+      ("max-file-size", po::value(&maxFileSize), "skip C/C++/CUDA and Python files larger than this (bytes, or with K, M, G; default 16M)")
+      ("max-syntax-depth", po::value(&limits.maxSyntaxDepth)->default_value(limits.maxSyntaxDepth), "skip Python files whose syntax nests deeper than this")
+      ("max-onnx-depth", po::value(&limits.maxOnnxDepth)->default_value(limits.maxOnnxDepth), "refuse ONNX models whose subgraphs (If/Loop/Scan bodies) nest deeper than this")
+      ("progress", po::value(&progressWhen), "auto (on a terminal, for scans over 2 s), always or never; default: $OPSCOPE_PROGRESS, else auto")
       ("path", po::value(&paths), "files or directories to scan");
   addGateOptions(desc, gateArgs);
   po::positional_options_description pos;
@@ -92,6 +117,11 @@ int scanCommand(const std::vector<std::string>& args, std::ostream& out, std::os
   if (paths.empty() && !compileCommands.empty()) paths.push_back(compileDatabaseRoot(compileCommands));
   if (paths.empty()) throw UsageError{"scan needs at least one PATH (see opscope scan --help)"};
   OutputSpec spec = parseOutputSpec(format, output);
+  InputLimits inputLimits;
+  if (!maxFileSize.empty()) inputLimits.maxFileSize = parseByteSize("--max-file-size", maxFileSize);
+  if (limits.maxSyntaxDepth == 0 || limits.maxOnnxDepth == 0)
+    throw UsageError{"--max-syntax-depth and --max-onnx-depth must be at least 1"};
+  Progress::Settings progressSettings = Progress::settingsFor(err, progressWhen);
 
   // The project's settings first, then the command line on top.
   std::optional<ProjectConfig> config;
@@ -119,7 +149,9 @@ int scanCommand(const std::vector<std::string>& args, std::ostream& out, std::os
   report.opdbVersion = db.version();
   report.targets = resolveTargets(db, targets);
 
-  DiscoveredInputs inputs = discoverInputs(paths, excludes);
+  Progress progress(err, progressSettings);
+  progress.stage("finding files", 0);
+  DiscoveredInputs inputs = discoverInputs(paths, excludes, inputLimits, [&] { progress.advance(); });
   if (!shard.empty()) {
     unsigned k = 0, n = 0;
     char slash = 0;
@@ -133,9 +165,12 @@ int scanCommand(const std::vector<std::string>& args, std::ostream& out, std::os
   ScanContext ctx{db, inputs, jobs, report};
   ctx.compileCommands = compileCommands;
   ctx.cudaPath = cudaPath;
+  ctx.limits = limits;
+  ctx.progress = &progress;
   runCudaStep(ctx);
   runPythonStep(ctx);
   runOnnxStep(ctx);
+  progress.finish();
   for (const std::string& note : ctx.notes) err << "opscope: note: " << note << "\n";
 
   applySuppressions(report, [&](const std::string& rel) { return readSourceText(report.root, rel); });

@@ -3,10 +3,19 @@
 #pragma once
 
 #include "cli/Inputs.h"
+#include "cli/Progress.h"
+#include "cuda/CudaFrontend.h"
 #include "core/Model.h"
 #include "db/Database.h"
 
 namespace opscope::cli {
+
+/// Bounds on one input's cost that the steps apply (README, "Limits"); file sizes are bounded
+/// earlier, by discoverInputs.
+struct StepLimits {
+  unsigned maxSyntaxDepth = 1000;  // Python syntax trees (python::ScanOptions::maxSyntaxDepth)
+  unsigned maxOnnxDepth = 64;      // ONNX subgraph nesting (onnx::ReadOptions::maxSubgraphDepth)
+};
 
 struct ScanContext {
   const db::Database& db;
@@ -16,7 +25,13 @@ struct ScanContext {
   std::string compileCommands;     // -p: compile_commands.json or its directory ("" if none)
   std::string cudaPath;            // --cuda-path ("" if none)
   std::vector<std::string> notes;  // what the steps want the user told (printed to stderr)
+  StepLimits limits;
+  Progress* progress = nullptr;    // each step names its stage and counts its files, if set
 };
+
+/// "16M" -> 16777216: a positive byte count with an optional K, M or G (powers of 1024) suffix.
+/// Throws UsageError naming `option` otherwise.
+std::uint64_t parseByteSize(const std::string& option, const std::string& text);
 
 /// Looks every finding up in the opdb for every target platform and adds it to the report
 /// (the project's own kernels and registered ops are inventory: they get no lookup).
@@ -24,6 +39,12 @@ void addFindings(ScanContext& ctx, std::vector<Finding> findings);
 
 /// C, C++ and CUDA sources (analyzer/cuda).
 void runCudaStep(ScanContext& ctx);
+
+/// The options of a C/C++/CUDA scan in this run (root, include dirs, jobs, hazard rules), for
+/// the other steps that hand sources to analyzer/cuda.
+cuda::ScanOptions cudaScanOptions(const ScanContext& ctx);
+/// Adds findings of analyzer/cuda to the report, hazards with their rules' per-platform advice.
+void addCudaFindings(ScanContext& ctx, std::vector<Finding> findings);
 
 /// The common directory of the sources of a compilation database (`-p` without PATH scans it);
 /// throws UsageError when the database cannot be read.

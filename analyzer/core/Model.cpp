@@ -60,6 +60,7 @@ void Report::finalize() {
     return std::tie(a.platform, a.file, a.offset, a.length) <
            std::tie(b.platform, b.file, b.offset, b.length);
   });
+  std::sort(models.begin(), models.end(), [](const ModelReport& a, const ModelReport& b) { return a.file < b.file; });
   summaries.clear();
   for (const Platform& p : targets) summaries[p.id] = summarize(findings, p.id);
 }

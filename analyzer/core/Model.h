@@ -115,6 +115,40 @@ struct GateCondition {
   std::string message;  // what was measured, and the new gaps when it failed
 };
 
+/// How one ONNX model's main graph would split between one platform's accelerator and a
+/// fallback device (estimated as analyzer/onnx/Coverage.h describes).
+struct GraphPartition {
+  std::uint64_t nodes = 0;             // main-graph nodes
+  std::uint64_t acceleratorNodes = 0;  // of which on the accelerator
+  unsigned acceleratorSegments = 0, fallbackSegments = 0;
+  unsigned transitions = 0;  // data edges crossing between the two
+};
+
+/// The fewest cards (and 8-card servers) of one accelerator that hold a model at one precision.
+/// Low and high follow the spread of the memory figures the sources give.
+struct SizingRow {
+  std::string accelerator;  // hardware id in opdb/hardware.yaml
+  std::string name;         // its display name
+  PlatformId platform;      // "reference" for the NVIDIA reference cards
+  std::string precision;    // as requested: fp16, bf16, fp8, w8a8, ...
+  std::string effective;    // what the card runs it at
+  std::string conversion;   // why `effective` differs from `precision`, if it does
+  bool available = true;    // false: the card cannot run this precision at all
+  double totalBytes = 0;    // weights at `effective` plus the allowance
+  std::uint64_t cardsLow = 0, cardsHigh = 0, serversLow = 0, serversHigh = 0;
+};
+
+/// What the findings of one ONNX model cannot carry: graph-level partition and sizing.
+struct ModelReport {
+  std::string file;  // as in Report::inputs
+  std::uint64_t nodes = 0;  // every node, subgraphs and function bodies included
+  double parameters = 0;    // floating-point weights (those that scale with the precision)
+  std::string precision;    // the model's own precision (that of most weight bytes)
+  std::string allowance;    // how the KV-cache and activation allowance was reckoned
+  std::map<PlatformId, GraphPartition> partitions;
+  std::vector<SizingRow> sizing;
+};
+
 /// Everything a run produced; the only thing renderers see.
 struct Report {
   std::string toolVersion;
@@ -124,10 +158,12 @@ struct Report {
   std::vector<InputFile> inputs;
   std::vector<ReportFinding> findings;
   std::vector<Suggestion> suggestions;
+  std::vector<ModelReport> models;  // one per ONNX model read
   std::map<PlatformId, PlatformSummary> summaries;
   std::vector<GateCondition> gate;  // empty when no gate was asked for
 
-  /// Sorts inputs and findings into their canonical order and recomputes the summaries.
+  /// Sorts inputs, findings, suggestions and models into their canonical order and recomputes
+  /// the summaries.
   void finalize();
 };
 

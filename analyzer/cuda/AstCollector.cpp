@@ -218,6 +218,10 @@ void AstCollector::noteUserDeclaration(const clang::NamedDecl* d) {
   if (auto pos = ctx_.position(d->getLocation())) {
     ctx_.out().resolved.insert(*pos);
     ctx_.out().userNames.insert(d->getNameAsString());
+    // Qualified too: the project's helpers in a library's namespace (at::cuda::utils::...) are
+    // the project's when files Clang could not parse name them.
+    if (!llvm::isa<clang::NamespaceDecl>(d) && libraryOfNamespace(qualifiedName(d)))
+      ctx_.out().userNames.insert(qualifiedName(d));
   }
 }
 
@@ -232,7 +236,9 @@ void AstCollector::reference(const clang::NamedDecl* d, clang::SourceLocation lo
   std::string qualified = qualifiedName(d);
   std::optional<std::string> nsLibrary = libraryOfNamespace(qualified);
   bool userDecl = ctx_.declaredByUser(d->getLocation());
-  if (userDecl && !nsLibrary) return;  // the user's own function, type or variable shadows the name
+  // The user's own function, type or variable: it shadows a CUDA name, or lives in a library's
+  // namespace (a project's helpers in namespace at::cuda) without being the library's API.
+  if (userDecl) return;
   std::optional<std::string> headerLibrary = userDecl ? std::nullopt : ctx_.cudaLibraryOf(d->getLocation());
 
   std::optional<Symbol> known = ctx_.catalog().find(qualified);

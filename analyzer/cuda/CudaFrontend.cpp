@@ -4,12 +4,14 @@
 #include "cuda/CudaFrontend.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 
 #include "cuda/Passes.h"
 #include "cuda/Shims.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 
@@ -62,6 +64,11 @@ bool isHeaderFile(const std::string& f) {
 
 ScanResult scan(const std::vector<TranslationUnit>& units, const SymbolCatalog& catalog, const ScanOptions& options) {
   const ShimSet& shims = ShimSet::bundled();
+  // Until `opscope scan` has an option for it, the environment names where to export the clang
+  // command lines of this scan (exportClangCommands): read once here, used by the scan benchmark.
+  if (const char* dir = std::getenv("OPSCOPE_EXPORT_CLANG_COMMANDS"); dir && *dir)
+    if (std::string error = exportClangCommands(units, options, dir); !error.empty())
+      llvm::errs() << "opscope: warning: cannot export the clang command lines: " << error << "\n";
   // Source files first; then each header no source file included, parsed on its own.
   std::vector<const TranslationUnit*> sources, headers;
   for (const TranslationUnit& u : units) (isHeaderFile(u.file) ? headers : sources).push_back(&u);
@@ -127,10 +134,10 @@ ScanResult scan(const std::vector<TranslationUnit>& units, const SymbolCatalog& 
     if (ranges && ranges->empty()) continue;
     auto buffer = llvm::MemoryBuffer::getFile(file, /*IsText=*/false, /*RequiresNullTerminator=*/false);
     if (!buffer) continue;  // the semantic pass already reported an unreadable file
-    if (!ranges) {
-      std::set<std::string> own = declaredNames((*buffer)->getBuffer());
-      projectNames.insert(own.begin(), own.end());
-    }
+    // What a file declares where Clang did not look (ggml's NCCL_CHECK, #defined in an inactive
+    // branch and used in others) is the project's too.
+    std::set<std::string> own = declaredNames((*buffer)->getBuffer());
+    projectNames.insert(own.begin(), own.end());
     texts.emplace(file, std::move(*buffer));
   }
   for (const auto& [file, ranges] : lexicalWork) {

@@ -61,6 +61,14 @@ struct ScanResult {
 ScanResult scan(const std::vector<TranslationUnit>& units, const SymbolCatalog& catalog,
                 const ScanOptions& options);
 
+/// Writes what lets a plain `clang -fsyntax-only` repeat the semantic pass's parses: each unit's
+/// exact clang arguments in DIR/compile_commands.json and, unless a toolkit is in use, the bundled
+/// shims under DIR/shims (the arguments point there). The shims' on-demand forwarders for library
+/// directories (thrust/..., cub/...) are not written. Returns "" on success, else what failed.
+/// scan() calls it first when the environment variable OPSCOPE_EXPORT_CLANG_COMMANDS names a DIR.
+std::string exportClangCommands(const std::vector<TranslationUnit>& units, const ScanOptions& options,
+                                const std::string& dir);
+
 /// A code check of the frontend: its id (the key of ScanOptions::checkHazards) and what it looks for.
 struct HazardCheck {
   std::string id;

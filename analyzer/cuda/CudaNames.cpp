@@ -3,6 +3,7 @@
 #include <array>
 #include <cctype>
 #include <set>
+#include <string>
 
 #include "core/SymbolCatalog.h"
 
@@ -99,9 +100,35 @@ bool isStandardTypeName(std::string_view name) {
   return kTypes.count(name) > 0;
 }
 
+bool isIncludeGuardName(std::string_view name) {
+  std::string upper(name);
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  while (!upper.empty() && upper.back() == '_') upper.pop_back();
+  auto endsWith = [&](std::string_view suffix) {
+    return upper.size() > suffix.size() && upper.compare(upper.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  return endsWith("_H") || endsWith("_HPP") || endsWith("_CUH");
+}
+
+bool isStandardNamespace(std::string_view name) {
+  return name == "std" || name == "__gnu_cxx" || name == "__cxxabiv1";
+}
+
 SymbolKind guessKind(std::string_view name, std::string_view next) {
   std::string_view leaf = name.substr(name.rfind(':') == std::string_view::npos ? 0 : name.rfind(':') + 1);
-  if (next == "(") return SymbolKind::Function;
+  if (next == "(") {
+    // cudnn_frontend::TensorBuilder() and cutlass::Array(...) construct a namespace's class;
+    // cub::DeviceReduce::Sum(...) calls a class's member.
+    size_t sep = name.rfind("::");
+    if (sep == std::string_view::npos || leaf.empty() || !std::isupper(static_cast<unsigned char>(leaf[0])))
+      return SymbolKind::Function;
+    std::string_view owner = name.substr(0, sep);
+    owner = owner.substr(owner.rfind(':') == std::string_view::npos ? 0 : owner.rfind(':') + 1);
+    bool allCaps = true;
+    for (char c : leaf) allCaps = allCaps && !std::islower(static_cast<unsigned char>(c));
+    return !owner.empty() && std::islower(static_cast<unsigned char>(owner[0])) && !allCaps ? SymbolKind::Type
+                                                                                          : SymbolKind::Function;
+  }
   if (next == "<") return SymbolKind::Type;
   if (!next.empty() && (std::isalpha(static_cast<unsigned char>(next[0])) || next[0] == '_' || next == "*" || next == "&"))
     return SymbolKind::Type;

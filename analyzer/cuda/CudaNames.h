@@ -36,6 +36,14 @@ bool isPlausibleUnknownCudaName(std::string_view name);
 /// CUDA findings, whatever a catalog built from those headers says.
 bool isStandardTypeName(std::string_view name);
 
+/// True for the include-guard macros of headers (CUBLAS_API_H_, __cuda_cuda_h__): code tests them
+/// to see what is included; they are no API.
+bool isIncludeGuardName(std::string_view name);
+
+/// True for the standard library's namespaces (std, __gnu_cxx): a name written in one is never
+/// a CUDA library's, whatever `using namespace` directives precede it.
+bool isStandardNamespace(std::string_view name);
+
 /// The kind a name most likely has when no catalog knows it and only its spelling and the token
 /// after it are available: "(" a function, "<" a template (a type), an identifier a type being
 /// declared; otherwise the spelling decides.

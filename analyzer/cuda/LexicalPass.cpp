@@ -83,6 +83,13 @@ class LexicalPass {
       }
       size_t end = i + 1;
       std::string name = qualifiedNameAt(view_, i, end);
+      // `using namespace at::cuda;`, `namespace cg = cooperative_groups;`, `namespace a::b {`: a
+      // namespace named, not used (its members are what code uses).
+      if (i > 0 && (view_.isIdent(i - 1, "namespace") || (view_.isPunct(i - 1, "=") && i >= 3 &&
+                                                          view_.isIdent(i - 3, "namespace")))) {
+        i = end - 1;
+        continue;
+      }
       if (name.find("::") != std::string::npos) {
         qualifiedName(i, name, end);
         i = end - 1;
@@ -186,9 +193,14 @@ class LexicalPass {
     for (const std::string& ns : view_.usingNamespaces())
       if (!sym && (sym = shimSymbol(ns + "::" + expanded))) expanded = ns + "::" + expanded;
     if (!sym) {
+      // A name the project declares itself, even inside a library's namespace (apex's
+      // at::cuda::utils::MaxSharedMemoryPerMultiprocessor), is the project's.
+      if (projectNames_ && projectNames_->count(expanded)) return;
       std::optional<std::string> lib = libraryOfNamespace(expanded);
-      for (const std::string& ns : view_.usingNamespaces())
-        if (!lib && (lib = libraryOfNamespace(ns + "::" + expanded))) expanded = ns + "::" + expanded;
+      // std::vector after `using namespace at::cuda::utils;` is still the standard library's.
+      if (!isStandardNamespace(head))
+        for (const std::string& ns : view_.usingNamespaces())
+          if (!lib && (lib = libraryOfNamespace(ns + "::" + expanded))) expanded = ns + "::" + expanded;
       if (!lib) return;
       sym = Symbol{expanded, guessKind(expanded, nextText(end)), *lib};
     }

@@ -37,8 +37,9 @@ struct UnitResult {
   /// Lines of user files that Clang did not parse as code: inactive #if branches, macro bodies.
   std::map<std::string, LineRanges> unparsedLines;
   FunctionSpans spans;
-  /// Names the user's code declares (functions, types, variables, macros), for the lexical pass of
-  /// files Clang could not parse: a project's own cudaCheckError is not an unknown CUDA name.
+  /// Names the user's code declares (functions, types, variables, macros; qualified as well when
+  /// declared inside a CUDA library's namespace), for the lexical pass of files Clang could not
+  /// parse: a project's own cudaCheckError is not an unknown CUDA name.
   std::set<std::string> userNames;
   bool hadErrors = false;
 };

@@ -100,7 +100,7 @@ class PreprocessorWatcher : public clang::PPCallbacks {
     std::optional<Symbol> known = ctx_.catalog().find(name);
     bool pytorch = isPytorchMacro(name);
     if (!headerLibrary && !known && !pytorch) return;
-    if (!known && !pytorch && !looksLikeCudaName(name)) return;  // __host__, __launch_bounds__, ...
+    if (!known && !pytorch && (!looksLikeCudaName(name) || isIncludeGuardName(name))) return;  // __host__, CUBLAS_API_H_
     ctx_.out().resolved.insert(*pos);
     Symbol sym = known ? *known
                        : Symbol{name, SymbolKind::Macro,

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstring>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace opscope::db {
 
@@ -176,7 +177,7 @@ class BinaryWriter {
 /// a crash.
 class BinaryReader {
  public:
-  explicit BinaryReader(std::string_view blob) : blob_(blob) {}
+  BinaryReader(std::string_view blob, KindMask kinds) : blob_(blob), kinds_(kinds) {}
 
   bool read(Database& db, std::string& error) {
     if (blob_.substr(0, 4) != "OPDB") return fail(error, "not a compiled opdb (bad magic)");
@@ -211,29 +212,42 @@ class BinaryReader {
     }
     std::uint32_t nSymbols = count(80);
     db.symbols_.reserve(nSymbols);
+    // Names of the symbols kept (views into the pool), so that entries of skipped kinds are
+    // skipped too without a string being made of them.
+    std::unordered_set<std::string_view> kept;
     for (std::uint32_t n = nSymbols; n-- && ok_;) {
       SymbolInfo s;
-      s.name = str();
+      std::string_view name = view();
       s.kind = static_cast<SymbolKind>(u32());
+      skip_ = !wanted(s.kind);
+      if (!skip_) {
+        kept.insert(name);
+        s.name = std::string(name);
+      }
       for (std::string* f : {&s.library, &s.category, &s.header, &s.added, &s.deprecated, &s.removed, &s.signature})
         *f = str();
       for (std::uint32_t d = count(8); d-- && ok_;) s.dispatch.push_back(str());
       s.versions = ints();
       s.deprecatedVersions = ints();
       s.source = prov();
+      if (skip_) continue;
       std::string key = s.name;
       db.symbols_.emplace(std::move(key), std::move(s));
     }
+    skip_ = false;
     for (std::uint32_t n = count(12); n-- && ok_;) {
+      skip_ = false;  // the platform's name is always read
       auto& table = db.entries_[str()];
       std::uint32_t nEntries = count(92);
       table.reserve(nEntries);
       for (std::uint32_t i = 0; i < nEntries && ok_; ++i) {
         Entry e;
-        e.symbol = str();
+        std::string_view symbol = view();
         e.status = static_cast<CoverageStatus>(u32());
         e.confidence = static_cast<Confidence>(u32());
         if (std::uint32_t k = u32(); k != BinaryWriter::kNone) e.kind = static_cast<SymbolKind>(k);
+        skip_ = kinds_ != kAllKinds && !(e.kind ? wanted(*e.kind) : kept.count(symbol) > 0);
+        if (!skip_) e.symbol = std::string(symbol);
         for (std::string* f : {&e.target, &e.note, &e.category, &e.effort, &e.fileCategory, &e.library, &e.constraints.sdk,
                                &e.file})
           *f = str();
@@ -242,10 +256,12 @@ class BinaryReader {
         if (std::uint32_t v = u32(); v != BinaryWriter::kNone) e.constraints.opsetMax = static_cast<int>(v);
         e.line = u32();
         e.source = prov();
+        if (skip_) continue;
         std::string key = e.symbol;
         table.emplace(std::move(key), std::move(e));
       }
     }
+    skip_ = false;
     for (std::uint32_t n = count(24); n-- && ok_;) {
       OpsetDomain d;
       d.domain = str();
@@ -308,14 +324,20 @@ class BinaryReader {
     if (ok_ && n > (blob_.size() - pos_) / minRecordBytes + 1) ok_ = false;
     return ok_ ? n : 0;
   }
-  std::string str() {
+  std::string_view view() {
     std::uint32_t off = u32(), len = u32();
     if (!ok_ || off > pool_.size() || len > pool_.size() - off) {
       ok_ = false;
       return {};
     }
-    return std::string(pool_.substr(off, len));
+    return pool_.substr(off, len);
   }
+  /// A string of the pool; none is made while a skipped record is read.
+  std::string str() {
+    std::string_view v = view();
+    return skip_ ? std::string() : std::string(v);
+  }
+  bool wanted(SymbolKind k) const { return (kinds_ >> static_cast<unsigned>(k)) & 1u; }
   std::vector<int> ints() {
     std::vector<int> v(count(4));
     for (int& i : v) i = static_cast<int>(u32());
@@ -352,13 +374,15 @@ class BinaryReader {
   std::string_view blob_, pool_;
   size_t pos_ = 0;
   bool ok_ = true;
+  bool skip_ = false;  // the record being read is of a kind not loaded
+  KindMask kinds_;
   std::vector<std::shared_ptr<const Provenance>> provenance_;
 };
 
 std::string compileDatabase(const Database& db) { return BinaryWriter().finish(db); }
 
-bool loadCompiled(std::string_view blob, Database& db, std::string& error) {
-  return BinaryReader(blob).read(db, error);
+bool loadCompiled(std::string_view blob, Database& db, std::string& error, KindMask kinds) {
+  return BinaryReader(blob, kinds).read(db, error);
 }
 
 }  // namespace opscope::db

@@ -19,8 +19,10 @@ inline constexpr unsigned kBinaryVersion = 1;
 /// Writes `db` (every layer flattened into one, named after layer 0) in the compiled form.
 std::string compileDatabase(const Database& db);
 
-/// Reads a compiled database into an empty `db`. On a malformed or foreign blob it returns
-/// false and says why in `error`; `db` is then unspecified.
-bool loadCompiled(std::string_view blob, Database& db, std::string& error);
+/// Reads a compiled database into an empty `db`: only the symbols and entries of `kinds` (an entry
+/// of no kind of its own goes with its symbol), and always the platforms, ONNX opset tables and
+/// hardware. On a malformed or foreign blob it returns false and says why in `error`; `db` is
+/// then unspecified.
+bool loadCompiled(std::string_view blob, Database& db, std::string& error, KindMask kinds = kAllKinds);
 
 }  // namespace opscope::db

@@ -26,9 +26,9 @@ std::string_view builtinCompiled() {
   return blobs.empty() ? std::string_view() : blobs.front().second;
 }
 
-bool loadBuiltin(Database& db, std::vector<Diagnostic>& diags) {
+bool loadBuiltin(Database& db, std::vector<Diagnostic>& diags, KindMask kinds) {
   std::string error;
-  if (loadCompiled(builtinCompiled(), db, error)) return true;
+  if (loadCompiled(builtinCompiled(), db, error, kinds)) return true;
   diags.push_back({"<built-in opdb>", 1, 1, Diagnostic::Severity::Error, "the compiled opdb cannot be read: " + error});
   return false;
 }

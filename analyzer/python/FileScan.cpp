@@ -234,9 +234,44 @@ class Walker {
       if (callee.name == "torch.utils.cpp_extension.CUDAExtension" ||
           callee.name == "torch.utils.cpp_extension.CppExtension" || callee.name == "torch.utils.cpp_extension.load")
         details_[fn.id] = extensionSources(args, scope);
+      if (callee.name == "torch.utils.cpp_extension.load_inline") inlineSources(args, scope);
     }
+    deviceIndices(fn, args, callee, scope, inError);
     visit(fn, scope, true, inError);
     visitChild(args, scope, inError);
+  }
+
+  /// Bare integers that mean a CUDA device: `.to(0)`, `device=0` in torch calls,
+  /// `torch.device(0)`, and the ordinals of `device_ids=`/`output_device=`. A user function's
+  /// own `device=` parameter is not PyTorch's and is left alone.
+  void deviceIndices(TSNode fn, TSNode args, const Ref& callee, int scope, bool inError) {
+    if (ts_node_is_null(args) || !is(args, g_.argumentList)) return;
+    bool torchCall = callee.is(Ref::Kind::Qualified) && callee.name.starts_with("torch");
+    bool toCall = is(fn, g_.attribute) && text(field(fn, g_.attributeField)) == "to";
+    bool deviceCtor = callee.is(Ref::Kind::Qualified) && callee.name == "torch.device";
+    if (!torchCall && !toCall) return;
+    auto ordinal = [&](TSNode v, bool rewritable) {
+      if (ts_node_is_null(v) || !is(v, g_.integer)) return;
+      std::string_view digits = text(v);
+      if (digits.empty() || digits.find_first_not_of("0123456789") != std::string_view::npos) return;
+      report(v, "device:cuda", SymbolKind::TorchApi, "torch", Evidence::Semantic, inError, scope,
+             "device index " + std::string(digits) + ": a bare ordinal is a CUDA device");
+      out_.deviceIndices.push_back(DeviceIndexSite{{ts_node_start_byte(v), ts_node_end_byte(v)}, rewritable});
+    };
+    unsigned positional = 0;
+    forEachChild(args, [&](TSNode a) {
+      if (!ts_node_is_named(a) || is(a, g_.comment)) return;
+      if (is(a, g_.keywordArgument)) {
+        std::string_view key = text(field(a, g_.name));
+        TSNode v = field(a, g_.value);
+        if (key == "device") ordinal(v, true);
+        if (key == "output_device") ordinal(v, false);
+        if (key == "device_ids" && (is(v, g_.list) || is(v, g_.tuple)))
+          forEachChild(v, [&](TSNode c) { ordinal(c, false); });
+      } else if (++positional == 1 && (toCall || deviceCtor)) {
+        ordinal(a, true);
+      }
+    });
   }
 
   void compileBackend(TSNode fn, TSNode args, int scope, bool inError) {
@@ -283,6 +318,82 @@ class Walker {
       detail += (detail.empty() ? "sources=" : ",") + joined;
     }
     return detail;
+  }
+
+  /// The code strings of a load_inline call (`cpp_sources=`, `cuda_sources=`, or the second
+  /// and third positional arguments): literals, lists of them, and names bound once to either.
+  void inlineSources(TSNode args, int scope) {
+    if (ts_node_is_null(args)) return;
+    unsigned positional = 0;
+    forEachChild(args, [&](TSNode a) {
+      if (!ts_node_is_named(a) || is(a, g_.comment)) return;
+      if (is(a, g_.keywordArgument)) {
+        std::string_view key = text(field(a, g_.name));
+        if (key == "cpp_sources") inlineCode(field(a, g_.value), "c++", scope, 0);
+        if (key == "cuda_sources") inlineCode(field(a, g_.value), "cuda", scope, 0);
+      } else if (++positional == 2) {
+        inlineCode(a, "c++", scope, 0);
+      } else if (positional == 3) {
+        inlineCode(a, "cuda", scope, 0);
+      }
+    });
+  }
+
+  void inlineCode(TSNode n, const char* language, int scope, unsigned depth) {
+    if (ts_node_is_null(n) || depth > 8) return;
+    TSSymbol s = ts_node_symbol(n);
+    if (s == g_.list || s == g_.tuple || s == g_.parenthesizedExpression) {
+      forEachChild(n, [&](TSNode c) {
+        if (ts_node_is_named(c)) inlineCode(c, language, scope, depth + 1);
+      });
+    } else if (s == g_.identifier) {
+      const Binding* b = singleAssignment(std::string(text(n)), scope);
+      if (b && b->kind == Binding::Kind::Assign) inlineCode(b->node, language, scope, depth + 1);
+    } else if (s == g_.string) {
+      Span span{};
+      if (contentOf(n, &span).empty() || span.second <= span.first) return;
+      std::string_view raw = std::string_view(file_.text()).substr(span.first, span.second - span.first);
+      TSPoint start = ts_node_start_point(n);
+      unsigned line = start.row + 1;
+      // The column of the content's first byte: the literal's start plus prefix and quotes.
+      unsigned column = start.column + 1 + (span.first - ts_node_start_byte(n));
+      InlineSource src{path_, language, line, static_cast<unsigned>(ts_node_end_point(n).row + 1), true, {}};
+      bool escapes = raw.find('\\') != std::string_view::npos;
+      std::string_view prefix = text(n).substr(0, text(n).find_first_of("'\""));
+      bool rawString = prefix.find_first_of("rR") != std::string_view::npos;
+      std::string body;
+      if (escapes && !rawString) {
+        src.exact = false;
+        body = decodeEscapes(raw);
+      } else {
+        body = std::string(raw);
+      }
+      src.text.assign(line - 1, '\n');
+      src.text.append(column - 1, ' ');
+      src.text += body;
+      src.text += '\n';
+      out_.inlineSources.push_back(std::move(src));
+    }
+  }
+
+  /// Python's common escapes (\n \t \\ \' \"); others are kept as written.
+  static std::string decodeEscapes(std::string_view s) {
+    std::string out;
+    for (size_t i = 0; i < s.size(); ++i) {
+      if (s[i] != '\\' || i + 1 == s.size()) {
+        out += s[i];
+        continue;
+      }
+      char c = s[++i];
+      switch (c) {
+        case 'n': out += '\n'; break;
+        case 't': out += '\t'; break;
+        case '\\': case '\'': case '"': out += c; break;
+        case '\n': break;  // a line continuation
+        default: out += '\\', out += c;
+      }
+    }
+    return out;
   }
 
   static std::string normalize(const std::string& p) {

@@ -45,6 +45,14 @@ struct StringSite {
   Span content;
 };
 
+/// An integer literal that PyTorch reads as a CUDA device ordinal (`.to(0)`, `device=1`).
+/// `rewritable` when the argument also takes a device string, so `"npu:0"` can replace it
+/// (not so in `device_ids=[0, 1]`, which wants ordinals on every platform).
+struct DeviceIndexSite {
+  Span literal;
+  bool rewritable = false;
+};
+
 /// Everything one file yields.
 struct FileScan {
   std::vector<Finding> findings;
@@ -52,7 +60,9 @@ struct FileScan {
   std::vector<NameSite> names;
   std::vector<ImportFromSite> importFroms;
   std::vector<StringSite> strings;
+  std::vector<DeviceIndexSite> deviceIndices;
   std::vector<ExtensionSource> extensionSources;
+  std::vector<InlineSource> inlineSources;
   std::vector<std::string> importedModules;  // every absolute module an import statement names
   bool entryScript = false;                  // has `if __name__ == "__main__":`
   bool importsTorch = false;

@@ -234,6 +234,14 @@ ScanResult scan(const std::vector<SourceFile>& files, const SymbolCatalog& catal
     in.language = "python";
     try {
       ParsedFile file(files[i].text);
+      if (auto [line, col] = file.firstNodeDeeperThan(options.maxSyntaxDepth); line) {
+        in.status = InputStatus::Error;
+        in.message = files[i].path + ":" + std::to_string(line) + ":" + std::to_string(col) +
+                     ": syntax nested deeper than " + std::to_string(options.maxSyntaxDepth) +
+                     " levels; the file was not scanned (--max-syntax-depth raises the limit)";
+        if (options.onFilePass) options.onFilePass();
+        return;
+      }
       FileModel model(file, i, catalog);
       summaries[i] = model.summary();
       parsed[i] = 1;
@@ -250,6 +258,7 @@ ScanResult scan(const std::vector<SourceFile>& files, const SymbolCatalog& catal
       in.status = InputStatus::Error;
       in.message = files[i].path + ": " + e.what();
     }
+    if (options.onFilePass) options.onFilePass();
   });
   for (size_t i = 0; i < n; ++i) index.setSummary(i, std::move(summaries[i]));
   summaries.clear();
@@ -259,7 +268,10 @@ ScanResult scan(const std::vector<SourceFile>& files, const SymbolCatalog& catal
   std::vector<FileScan> scans(n);
   std::vector<std::vector<Suggestion>> suggestions(n);
   parallelFor(n, options.jobs, [&](size_t i) {
-    if (!parsed[i]) return;
+    if (!parsed[i]) {
+      if (options.onFilePass) options.onFilePass();
+      return;
+    }
     try {
       ParsedFile file(files[i].text);
       FileModel model(file, i, catalog);
@@ -274,6 +286,7 @@ ScanResult scan(const std::vector<SourceFile>& files, const SymbolCatalog& catal
       inputs[i].status = InputStatus::Error;
       inputs[i].message = files[i].path + ": " + e.what();
     }
+    if (options.onFilePass) options.onFilePass();
   });
 
   ScanResult result;
@@ -281,6 +294,7 @@ ScanResult scan(const std::vector<SourceFile>& files, const SymbolCatalog& catal
   for (size_t i = 0; i < n; ++i) {
     for (Finding& f : scans[i].findings) result.findings.push_back(std::move(f));
     for (ExtensionSource& e : scans[i].extensionSources) result.extensionSources.push_back(std::move(e));
+    for (InlineSource& e : scans[i].inlineSources) result.inlineSources.push_back(std::move(e));
     for (Suggestion& s : suggestions[i]) result.suggestions.push_back(std::move(s));
   }
   std::sort(result.findings.begin(), result.findings.end(), [](const Finding& a, const Finding& b) {

@@ -18,6 +18,7 @@
 // parser could not read.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -40,9 +41,29 @@ struct ExtensionSource {
   std::string path;        // relative to the root, lexically normalised; may contain '*' (a glob)
 };
 
+/// C++ or CUDA code a script hands to torch.utils.cpp_extension.load_inline as a string.
+/// `text` is laid out so that scanning it as a file gives the script's own line and column for
+/// every token: `line - 1` newlines and `column - 1` spaces come before the literal's content
+/// (a string with escape sequences is decoded, and its tokens then map to `line` only).
+struct InlineSource {
+  std::string declaredIn;  // the script, relative to the root
+  std::string language;    // "cuda" (cuda_sources) or "c++" (cpp_sources)
+  unsigned line = 0, endLine = 0;  // the literal's content in the script
+  bool exact = true;       // false: decoded escapes, only `line` is right
+  std::string text;
+};
+
 struct ScanOptions {
   unsigned jobs = 0;               // 0: all cores
   std::vector<RuleSet> rules;      // one per platform to suggest edits for; empty: no suggestions
+  /// A file whose syntax tree nests deeper than this is not analysed (status error, naming the
+  /// line): the analysis recurses once per level. 1,000 is far beyond hand-written code (CPython
+  /// itself refuses 200 nested parentheses) and well within a worker thread's stack, sanitizers
+  /// included.
+  unsigned maxSyntaxDepth = 1000;
+  /// Progress: called twice per file, when each of the two passes is done with it (from worker
+  /// threads, so it must be thread-safe).
+  std::function<void()> onFilePass;
 };
 
 struct ScanResult {
@@ -50,6 +71,7 @@ struct ScanResult {
   std::vector<Finding> findings;      // canonical order
   std::vector<Suggestion> suggestions;
   std::vector<ExtensionSource> extensionSources;
+  std::vector<InlineSource> inlineSources;
 };
 
 /// Scans `files` in parallel; the result does not depend on `jobs`.

@@ -161,6 +161,20 @@ std::vector<Suggestion> suggest(const FileScan& scan, const std::string& text, c
       edits.push_back(std::move(e));
     }
 
+  // A bare ordinal becomes the platform's device string: .to(0) -> .to("npu:0").
+  for (const DeviceIndexSite& site : scan.deviceIndices) {
+    if (!site.rewritable) continue;
+    for (const StringRule& r : rules.strings) {
+      if (!symbolMatches(r.symbol, "device:cuda") || r.from != "cuda" || r.to.empty()) continue;
+      Edit e;
+      e.offset = site.literal.first;
+      e.length = site.literal.second - site.literal.first;
+      e.replacement = "\"" + r.to + ":" + text.substr(site.literal.first, e.length) + "\"";
+      e.reason = reasonOf(r.reason, r.id);
+      edits.push_back(std::move(e));
+    }
+  }
+
   // Same edit found twice (two findings on one literal, two names from one import): keep one.
   // Overlapping different edits would be a rule conflict: the first wins, deterministically.
   std::sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) {

@@ -141,6 +141,32 @@ std::string_view ParsedFile::textOf(TSNode n) const {
 
 bool ParsedFile::hasErrors() const { return ts_node_has_error(root()); }
 
+std::pair<unsigned, unsigned> ParsedFile::firstNodeDeeperThan(unsigned limit) const {
+  TSTreeCursor c = ts_tree_cursor_new(root());
+  std::pair<unsigned, unsigned> at{0, 0};
+  unsigned depth = 0;
+  for (;;) {
+    if (depth > limit) {
+      TSNode n = ts_tree_cursor_current_node(&c);
+      at = {lineOf(n), columnOf(n)};
+      break;
+    }
+    if (ts_tree_cursor_goto_first_child(&c)) {
+      ++depth;
+      continue;
+    }
+    bool moved = false;
+    while (!moved) {
+      if (ts_tree_cursor_goto_next_sibling(&c)) moved = true;
+      else if (ts_tree_cursor_goto_parent(&c)) --depth;
+      else break;
+    }
+    if (!moved) break;
+  }
+  ts_tree_cursor_delete(&c);
+  return at;
+}
+
 std::pair<unsigned, unsigned> ParsedFile::firstError() const {
   TSNode n = root();
   if (!ts_node_has_error(n)) return {0, 0};

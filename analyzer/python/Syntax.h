@@ -46,6 +46,10 @@ class ParsedFile {
   bool hasErrors() const;
   /// Where the first syntax error is: 1-based line and byte column (0, 0 if none).
   std::pair<unsigned, unsigned> firstError() const;
+  /// Where the tree first nests deeper than `limit` nodes: 1-based line and byte column, or
+  /// (0, 0). Found without recursion; the analysis recurses once per level, so a file nested
+  /// deeper than its limit must not be analysed.
+  std::pair<unsigned, unsigned> firstNodeDeeperThan(unsigned limit) const;
 
  private:
   std::string text_;

@@ -103,6 +103,43 @@ TEST(CompiledOpdb, RoundTripIsStableAndDeterministic) {
   expectSame(db, back);
 }
 
+TEST(CompiledOpdb, ALoadOfSomeKindsHasExactlyTheirSymbolsAndEntries) {
+  Database full, onnxOnly, none;
+  std::vector<Diagnostic> diags;
+  ASSERT_TRUE(loadBuiltin(full, diags));
+  ASSERT_TRUE(loadBuiltin(onnxOnly, diags, kindBit(SymbolKind::OnnxOp)));
+  ASSERT_TRUE(loadBuiltin(none, diags, 0));
+  size_t onnxSymbols = 0;
+  for (const auto& [name, s] : full.symbols()) {
+    bool isOnnx = s.kind == SymbolKind::OnnxOp;
+    onnxSymbols += isOnnx;
+    EXPECT_EQ(onnxOnly.symbol(name) != nullptr, isOnnx) << name;
+  }
+  EXPECT_GT(onnxSymbols, 150u);
+  EXPECT_EQ(onnxOnly.symbols().size(), onnxSymbols);
+  EXPECT_TRUE(none.symbols().empty());
+  // Every ONNX entry of every platform is there, the same as in the full load; nothing else is.
+  for (const Platform& p : full.platforms()) {
+    const auto* entries = full.entries(p.id);
+    if (!entries) continue;
+    for (const auto& [symbol, e] : *entries) {
+      const SymbolInfo* s = full.symbol(symbol);
+      bool isOnnx = e.kind ? *e.kind == SymbolKind::OnnxOp : s && s->kind == SymbolKind::OnnxOp;
+      const Entry* kept = onnxOnly.entry(p.id, symbol);
+      ASSERT_EQ(kept != nullptr, isOnnx) << p.id << " " << symbol;
+      if (kept) EXPECT_EQ(kept->status, e.status) << p.id << " " << symbol;
+      EXPECT_EQ(none.entry(p.id, symbol), nullptr);
+    }
+  }
+  EXPECT_EQ(onnxOnly.sinceVersion("", "Conv", 17), full.sinceVersion("", "Conv", 17));
+  EXPECT_TRUE(onnxOnly.sinceVersion("", "Conv", 17).has_value());
+  // Platforms, versions and hardware come with every load.
+  EXPECT_EQ(none.version(), full.version());
+  EXPECT_EQ(none.platforms().size(), full.platforms().size());
+  EXPECT_EQ(none.accelerators().size(), full.accelerators().size());
+  EXPECT_EQ(none.onnxReleases().size(), full.onnxReleases().size());
+}
+
 TEST(CompiledOpdb, DamagedBlobsAreErrorsNotCrashes) {
   std::string blob(builtinCompiled());
   ASSERT_GT(blob.size(), 1000u);

@@ -102,6 +102,29 @@ TEST(PythonStep, HandsExtensionSourcesToTheCppScanWhenOnlyTheScriptIsScanned) {
   EXPECT_TRUE(hasFinding(r, "layer_norm_kernel", "csrc/layer_norm.cu", 9));
 }
 
+TEST(PythonStep, LoadInlineCodeIsScannedByTheCppFrontendAtTheScriptsPositions) {
+  // The expectations are the script's own `# CPP: LINE:COLUMN symbol kind` comments.
+  const std::string script = std::string(OPSCOPE_SOURCE_DIR) + "/tests/python/inline/jit_ops.py";
+  std::set<std::string> expected, actual;
+  std::ifstream in(script);
+  for (std::string line; std::getline(in, line);)
+    if (size_t at = line.find("# CPP: "); at != std::string::npos) expected.insert(line.substr(at + 7));
+  ASSERT_GE(expected.size(), 8u);
+  json::Value v = scanToJson({fs::path(script).parent_path().string()});
+  for (const json::Value& fv : *v.getAsObject()->getArray("findings")) {
+    const json::Object& f = *fv.getAsObject();
+    if (f.getString("detail").value_or("").find("(load_inline ") == llvm::StringRef::npos) continue;
+    EXPECT_EQ(f.getString("file"), "jit_ops.py");
+    actual.insert(std::to_string(*f.getInteger("line")) + ":" + std::to_string(*f.getInteger("column")) + " " +
+                  f.getString("symbol")->str() + " " + f.getString("kind")->str());
+  }
+  for (const std::string& e : expected) EXPECT_TRUE(actual.count(e)) << "missing: " << e;
+  for (const std::string& a : actual) EXPECT_TRUE(expected.count(a)) << "unexpected: " << a;
+  // The private copies the frontend read are gone.
+  for (const auto& entry : fs::directory_iterator(fs::temp_directory_path()))
+    EXPECT_NE(entry.path().filename().string(), "opscope-inline-" + std::to_string(::getpid()));
+}
+
 class SampleGolden : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(SampleGolden, RewriteMatchesGoldenAndCompiles) {

@@ -75,8 +75,32 @@ def to_device(model: nn.Module, x, rank):
     # FIX ascend: [[@LINE-3]]     state = torch.load("ckpt.pt", map_location={"npu:1": "cpu"})
     # FIX cambricon: [[@LINE-4]]     state = torch.load("ckpt.pt", map_location={"mlu:1": "cpu"})
     # FIX enflame: [[@LINE-5]]     state = torch.load("ckpt.pt", map_location={"gcu:1": "cpu"})
-    dp = nn.DataParallel(model, device_ids=[0, 1])
+    dp = nn.DataParallel(model, device_ids=[0, 1], output_device=0)
     # CHECK: [[@LINE-1]]:10 torch.nn.DataParallel torch_api semantic
+    # CHECK: [[@LINE-2]]:45 device:cuda torch_api semantic
+    # CHECK: [[@LINE-3]]:48 device:cuda torch_api semantic
+    # CHECK: [[@LINE-4]]:66 device:cuda torch_api semantic
+    x = x.to(0)
+    # CHECK: [[@LINE-1]]:14 device:cuda torch_api semantic
+    # FIX ascend: [[@LINE-2]]     x = x.to("npu:0")
+    # FIX cambricon: [[@LINE-3]]     x = x.to("mlu:0")
+    # FIX enflame: [[@LINE-4]]     x = x.to("gcu:0")
+    ones = torch.ones(3, device=1)
+    # CHECK: [[@LINE-1]]:12 torch.ones torch_api semantic
+    # CHECK: [[@LINE-2]]:33 device:cuda torch_api semantic
+    # FIX ascend: [[@LINE-3]]     ones = torch.ones(3, device="npu:1")
+    # FIX cambricon: [[@LINE-4]]     ones = torch.ones(3, device="mlu:1")
+    # FIX enflame: [[@LINE-5]]     ones = torch.ones(3, device="gcu:1")
+    gpu = torch.device(0)
+    # CHECK: [[@LINE-1]]:11 torch.device torch_api semantic
+    # CHECK: [[@LINE-2]]:24 device:cuda torch_api semantic
+    # FIX ascend: [[@LINE-3]]     gpu = torch.device("npu:0")
+    # FIX cambricon: [[@LINE-4]]     gpu = torch.device("mlu:0")
+    # FIX enflame: [[@LINE-5]]     gpu = torch.device("gcu:0")
+    batch = x.to(torch.float16)
+    # CHECK: [[@LINE-1]]:18 torch.float16 torch_api semantic
+    rows = x.view(2, -1)
+    plain = make_buffer(4, device=0)
     zeros = torch.zeros(2, device=DEVICE)
     # CHECK: [[@LINE-1]]:13 torch.zeros torch_api semantic
     other = x.to(DEVICE_FMT % rank)
@@ -90,7 +114,11 @@ def to_device(model: nn.Module, x, rank):
     # FIX ascend: [[@LINE-2]]     joined = "npu:" + str(rank)
     # FIX cambricon: [[@LINE-3]]     joined = "mlu:" + str(rank)
     # FIX enflame: [[@LINE-4]]     joined = "gcu:" + str(rank)
-    return net, state, dp, zeros, other, by_format, joined
+    return net, state, dp, zeros, other, by_format, joined, ones, gpu, batch, rows, plain
+
+
+def make_buffer(n, device):
+    return [0] * n if device is None else [device] * n
 
 
 def not_devices(log):

@@ -25,6 +25,31 @@ TEST(JsonReader, RoundTripIsExact) {
   ASSERT_TRUE(back.ok) << back.error;
   EXPECT_EQ(json(back.report), first);
   EXPECT_TRUE(back.report.findings[2].suppressed || back.report.findings[3].suppressed);
+  ASSERT_EQ(back.report.models.size(), 1u);
+  EXPECT_EQ(back.report.models[0].partitions.at("ascend").acceleratorNodes, 52u);
+  EXPECT_EQ(back.report.models[0].sizing[0].conversion, "no FP8 on this card: BF16, twice the bytes");
+  EXPECT_FALSE(back.report.models[0].sizing[2].available);
+}
+
+TEST(JsonReader, ResultsWithoutModelsStillReadAndBadModelsSayWhere) {
+  Report r = testing::sampleReport();
+  r.models.clear();
+  std::string text = json(r);
+  size_t at = text.find("\"models\": [],");
+  ASSERT_NE(at, std::string::npos);
+  std::string older = text;
+  older.erase(at, std::string("\"models\": [],").size());
+  ReadResult back = readJsonReport(older, "old.json");
+  ASSERT_TRUE(back.ok) << back.error;
+  EXPECT_TRUE(back.report.models.empty());
+
+  std::string bad = json(testing::sampleReport());
+  at = bad.find("\"accelerator_nodes\": 52");
+  ASSERT_NE(at, std::string::npos);
+  bad.replace(at, std::string("\"accelerator_nodes\": 52").size(), "\"accelerator_nodes\": 99");
+  ReadResult refused = readJsonReport(bad, "r.json");
+  EXPECT_FALSE(refused.ok);
+  EXPECT_NE(refused.error.find("report.models[0].partitions.ascend.accelerator_nodes"), std::string::npos) << refused.error;
 }
 
 TEST(JsonReader, ErrorsNameTheFileAndThePlace) {

@@ -47,6 +47,19 @@ inline Report sampleReport() {
   s.replacement = "hipMalloc";
   s.reason = "HIP's name for cudaMalloc";
   r.suggestions.push_back(s);
+  ModelReport m;
+  m.file = "models/decoder.onnx";
+  m.nodes = 58;
+  m.parameters = 6.74e9;
+  m.precision = "FP16";
+  m.allowance = "20% of the weights (the rule of thumb)";
+  m.partitions["ascend"] = GraphPartition{54, 52, 2, 2, 4};
+  m.partitions["dcu"] = GraphPartition{54, 54, 1, 0, 0};
+  m.sizing.push_back(SizingRow{"ascend-910b-64g", "Huawei Ascend 910B <64 GB>", "ascend", "FP8", "BF16",
+                               "no FP8 on this card: BF16, twice the bytes", true, 16.2e9, 1, 1, 1, 1});
+  m.sizing.push_back(SizingRow{"nvidia-h20", "NVIDIA H20", "reference", "FP16", "FP16", "", true, 16.2e9, 1, 2, 1, 1});
+  m.sizing.push_back(SizingRow{"ascend-310p", "Atlas 300I Duo", "ascend", "FP8", "FP8", "no FP8 or BF16", false, 0, 0, 0, 0, 0});
+  r.models.push_back(m);
   r.gate = {GateCondition{"fail-under ascend=80.0%", true, "ascend coverage 33.3% is below 80.0%"},
             GateCondition{"fail-on missing", false, "no new symbol(s) a target platform lacks <&>"}};
   r.finalize();

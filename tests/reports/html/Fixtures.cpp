@@ -155,6 +155,17 @@ FixtureReport sampleReport() {
   s.replacement = "hipMalloc";
   s.reason = "cudaMalloc is hipMalloc on DTK";
   r.suggestions.push_back(s);
+  ModelReport model;
+  model.file = "models/net.onnx";
+  model.nodes = 6;
+  model.parameters = 25.6e6;
+  model.precision = "FP32";
+  model.allowance = "20% of the weights (the rule of thumb)";
+  model.partitions["ascend"] = GraphPartition{6, 4, 2, 1, 3};
+  model.sizing.push_back(SizingRow{"ascend-910b-64g", "Huawei Ascend 910B (64 GB)", "ascend", "FP32", "FP32", "", true,
+                                   123e6, 1, 1, 1, 1});
+  model.sizing.push_back(SizingRow{"nvidia-h200", "NVIDIA H200", "reference", "FP8", "FP8", "", true, 31e6, 1, 1, 1, 1});
+  r.models.push_back(model);
   r.gate.push_back({"fail-under ascend=80.0%", true, "ascend covers 57.1% of API symbols"});
   r.gate.push_back({"fail-on hazard", false, "no hazards outside the baseline"});
   r.finalize();
@@ -175,7 +186,8 @@ std::vector<std::string> hostileFields() {
           "x_symbolLibrary", "x_file",         "x_macroChain",    "x_context",      "x_detail",
           "x_target",       "x_note",          "x_source",        "x_layer",        "x_suggestionFile",
           "x_replacement",  "x_reason",        "x_gateName",      "x_gateMessage",  "x_sourceLine",
-          "x_kernelName",   "x_hazardName",    "x_onnxOp",        "x_onnxNode"};
+          "x_kernelName",   "x_hazardName",    "x_onnxOp",        "x_onnxNode",     "x_modelFile",
+          "x_allowance",    "x_cardName",      "x_conversion"};
 }
 
 FixtureReport hostileReport() {
@@ -235,6 +247,15 @@ FixtureReport hostileReport() {
   node.finding.context = P("x_onnxNode");
   node.coverage = {{"ascend", c}};
   r.findings.push_back(node);
+
+  ModelReport model;
+  model.file = "models/" + P("x_modelFile") + ".onnx";
+  model.nodes = 1;
+  model.precision = "FP16";
+  model.allowance = P("x_allowance");
+  model.partitions["ascend"] = GraphPartition{1, 0, 0, 1, 0};
+  model.sizing.push_back(SizingRow{"card", P("x_cardName"), "ascend", "FP8", "BF16", P("x_conversion"), true, 1e9, 1, 1, 1, 1});
+  r.models.push_back(model);
 
   Suggestion s;
   s.platform = "ascend";

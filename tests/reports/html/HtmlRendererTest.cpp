@@ -193,6 +193,14 @@ TEST(HtmlRenderer, KernelInventoryHazardsAndOnnxSections) {
   std::string onnx = between(page, "<section id=\"onnx\"", "</section>");
   EXPECT_NE(onnx.find("6 nodes of 3 operator types; 3 nodes are missing or unknown"), std::string::npos) << onnx;
   EXPECT_EQ(count(between(onnx, "id=\"onnx-nodes-table\">", "</table>"), "<tr data-finding="), 3u);
+  // Graph-level facts: partition per platform and the sizing table.
+  EXPECT_NE(onnx.find("<code>models&#47;net.onnx</code>"), std::string::npos) << onnx;
+  EXPECT_NE(onnx.find("25.6 million floating-point parameters at FP32"), std::string::npos) << onnx;
+  EXPECT_NE(onnx.find("4 of 6 (66.7%)"), std::string::npos) << onnx;
+  std::string sizing = between(onnx, "<table class=\"sizing sortable\">", "</table>");
+  EXPECT_EQ(count(sizing, "<tr data-platform="), 2u) << sizing;
+  EXPECT_NE(sizing.find("<td>NVIDIA H200</td>"), std::string::npos) << sizing;
+  EXPECT_NE(sizing.find("123 MB"), std::string::npos) << sizing;
   std::string gate = between(page, "<section id=\"gate\"", "</section>");
   EXPECT_NE(gate.find("CI gate: failed"), std::string::npos);
 }
@@ -214,6 +222,7 @@ TEST(HtmlRenderer, SectionsWithoutDataAreLeftOut) {
   });
   r.suggestions.clear();
   r.gate.clear();
+  r.models.clear();
   r.finalize();
   std::string page = render(fx);
   for (std::string id : {"summary", "matrix", "gaps", "files"}) EXPECT_NE(page.find("<section id=\"" + id + "\""), std::string::npos) << id;
@@ -290,7 +299,8 @@ TEST(HtmlRenderer, HostileStringsInEveryFieldAreInert) {
     EXPECT_NE(page.find(field), std::string::npos) << field << " was not rendered";
   // ... server-rendered ones as escaped text ...
   for (std::string field : {"x_root", "x_platformName", "x_kernelName", "x_hazardName", "x_symbolName", "x_gateName",
-                            "x_gateMessage", "x_inputMessage", "x_onnxNode", "x_target"})
+                            "x_gateMessage", "x_inputMessage", "x_onnxNode", "x_target", "x_modelFile", "x_allowance",
+                            "x_cardName", "x_conversion"})
     EXPECT_NE(page.find(escapeHtml(hostilePayload(field))), std::string::npos) << field;
   // ... and the data blob gives the script back the exact strings.
   llvm::json::Value data = dataOf(page);

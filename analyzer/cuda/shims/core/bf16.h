@@ -22,6 +22,14 @@ struct __align__(2) __nv_bfloat16 {
   __host__ __device__ operator float() const;
   __host__ __device__ operator __nv_bfloat16_raw() const;
   __host__ __device__ __nv_bfloat16& operator=(const __nv_bfloat16_raw& r);
+  __host__ __device__ __nv_bfloat16& operator=(float v);
+  __host__ __device__ __nv_bfloat16& operator=(double v);
+  __host__ __device__ __nv_bfloat16& operator=(short v);
+  __host__ __device__ __nv_bfloat16& operator=(unsigned short v);
+  __host__ __device__ __nv_bfloat16& operator=(int v);
+  __host__ __device__ __nv_bfloat16& operator=(unsigned int v);
+  __host__ __device__ __nv_bfloat16& operator=(long long v);
+  __host__ __device__ __nv_bfloat16& operator=(unsigned long long v);
   unsigned short __x;
 };
 struct __align__(4) __nv_bfloat162 {
@@ -62,6 +70,7 @@ __host__ __device__ __nv_bfloat16 __low2bfloat16(__nv_bfloat162 a);
 __host__ __device__ __nv_bfloat16 __high2bfloat16(__nv_bfloat162 a);
 __host__ __device__ __nv_bfloat162 __halves2bfloat162(__nv_bfloat16 a, __nv_bfloat16 b);
 __host__ __device__ __nv_bfloat162 __bfloat162bfloat162(__nv_bfloat16 a);
+__host__ __device__ __nv_bfloat162 make_bfloat162(__nv_bfloat16 x, __nv_bfloat16 y);
 __host__ __device__ unsigned short __bfloat16_as_ushort(__nv_bfloat16 h);
 __host__ __device__ __nv_bfloat16 __ushort_as_bfloat16(unsigned short i);
 #else

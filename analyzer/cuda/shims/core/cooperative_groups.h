@@ -5,6 +5,10 @@
 #define OPSCOPE_CORE_COOPERATIVE_GROUPS_H
 #include "device.h"
 
+/* The asm constraint for a generic pointer that code doing its own grid barriers borrows from the
+ * toolkit's cooperative groups headers (64-bit pointers: "l"). */
+#define _CG_ASM_PTR_CONSTRAINT "l"
+
 #ifdef __cplusplus
 namespace cooperative_groups {
 class thread_group {
@@ -63,6 +67,10 @@ __device__ thread_block this_thread_block();
 __device__ grid_group this_grid();
 __device__ multi_grid_group this_multi_grid();
 __device__ cluster_group this_cluster();
+namespace details {
+/* The grid barrier's arrival test, which projects writing their own barriers call. */
+__device__ bool bar_has_flipped(unsigned int old_arrive, unsigned int current_arrive);
+}  // namespace details
 __device__ coalesced_group coalesced_threads();
 template <unsigned int Size, class ParentT> __device__ thread_block_tile<Size, ParentT> tiled_partition(const ParentT& parent);
 __device__ thread_group tiled_partition(const thread_group& parent, unsigned int tilesz);

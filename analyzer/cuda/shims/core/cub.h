@@ -60,6 +60,14 @@ struct DeviceSegmentedRadixSort {
   template <class... A> CUB_RUNTIME_FUNCTION static cudaError_t SortPairs(A&&...);
   template <class... A> CUB_RUNTIME_FUNCTION static cudaError_t SortPairsDescending(A&&...);
 };
+struct DeviceSegmentedSort {
+  template <class... A> CUB_RUNTIME_FUNCTION static cudaError_t SortKeys(A&&...);
+  template <class... A> CUB_RUNTIME_FUNCTION static cudaError_t SortKeysDescending(A&&...);
+  template <class... A> CUB_RUNTIME_FUNCTION static cudaError_t SortPairs(A&&...);
+  template <class... A> CUB_RUNTIME_FUNCTION static cudaError_t SortPairsDescending(A&&...);
+  template <class... A> CUB_RUNTIME_FUNCTION static cudaError_t StableSortKeys(A&&...);
+  template <class... A> CUB_RUNTIME_FUNCTION static cudaError_t StableSortPairs(A&&...);
+};
 struct DeviceMergeSort {
   template <class... A> CUB_RUNTIME_FUNCTION static cudaError_t SortKeys(A&&...);
   template <class... A> CUB_RUNTIME_FUNCTION static cudaError_t SortPairs(A&&...);

@@ -5,6 +5,11 @@
  * generator declares every other cuBLAS name of the opdb after this file. */
 #ifndef OPSCOPE_CORE_CUBLAS_H
 #define OPSCOPE_CORE_CUBLAS_H
+/* The include guards of the toolkit's own headers, which code tests to see what is included. */
+#define CUBLAS_API_H_
+/* The library's API decoration macros (empty), defined only when its header is included. */
+#define CUBLASAPI
+#define CUBLASWINAPI
 #include "cudart.h"
 
 #ifndef OPSCOPE_MORE_cublasStatus

@@ -6,6 +6,10 @@
  * the generated enumerators of the enums declared here. */
 #ifndef OPSCOPE_CORE_CUDART_H
 #define OPSCOPE_CORE_CUDART_H
+/* The include guards of the toolkit's own headers, which code tests to see what is included. */
+#define __DRIVER_TYPES_H__
+#define __CUDA_RUNTIME_API_H__
+#define __CUDA_RUNTIME_H__
 #include "prelude.h"
 
 #ifndef OPSCOPE_MORE_cudaError
@@ -230,6 +234,17 @@ typedef union cudaLaunchAttributeValue {
 } cudaLaunchAttributeValue;
 typedef cudaLaunchAttributeValue cudaStreamAttrValue;
 typedef cudaLaunchAttributeValue cudaKernelNodeAttrValue;
+typedef enum cudaLaunchAttributeID {
+  cudaLaunchAttributeIgnore = 0, cudaLaunchAttributeAccessPolicyWindow = 1, cudaLaunchAttributeCooperative = 2,
+  cudaLaunchAttributeSynchronizationPolicy = 3, cudaLaunchAttributeClusterDimension = 4,
+  cudaLaunchAttributeClusterSchedulingPolicyPreference = 5, cudaLaunchAttributeProgrammaticStreamSerialization = 6,
+  cudaLaunchAttributeProgrammaticEvent = 7, cudaLaunchAttributePriority = 8, cudaLaunchAttributeMemSyncDomainMap = 9,
+  cudaLaunchAttributeMemSyncDomain = 10, cudaLaunchAttributeLaunchCompletionEvent = 12,
+  cudaLaunchAttributeDeviceUpdatableKernelNode = 13
+} cudaLaunchAttributeID;
+typedef cudaLaunchAttributeID cudaStreamAttrID;
+typedef cudaLaunchAttributeID cudaKernelNodeAttrID;
+/* id is an int, not the enum: code also assigns the generated aliases (cudaKernelNodeAttributePriority). */
 typedef struct cudaLaunchAttribute_st { int id; cudaLaunchAttributeValue val; } cudaLaunchAttribute;
 typedef struct cudaLaunchConfig_st {
   dim3 gridDim, blockDim;

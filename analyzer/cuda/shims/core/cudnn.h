@@ -4,6 +4,11 @@
  * generator declares every other cuDNN name of the opdb after this file. */
 #ifndef OPSCOPE_CORE_CUDNN_H
 #define OPSCOPE_CORE_CUDNN_H
+/* The include guards of the toolkit's own headers, which code tests to see what is included. */
+#define CUDNN_H_
+/* The library's API decoration macros (empty), defined only when its header is included. */
+#define CUDNNWINAPI
+#define CUDNNAPI
 #include "cudart.h"
 
 #ifndef OPSCOPE_MORE_cudnnStatus

@@ -3,6 +3,10 @@
  * headers. The generator declares the other cuFFT names of the opdb after this file. */
 #ifndef OPSCOPE_CORE_CUFFT_H
 #define OPSCOPE_CORE_CUFFT_H
+/* The include guards of the toolkit's own headers, which code tests to see what is included. */
+#define _CUFFT_H_
+/* The library's API decoration macros (empty), defined only when its header is included. */
+#define CUFFTAPI
 #include "cucomplex.h"
 
 #ifndef OPSCOPE_MORE_cufftResult

@@ -2,6 +2,10 @@
  * Written by the opscope project from the public cuRAND names; not derived from NVIDIA's headers. */
 #ifndef OPSCOPE_CORE_CURAND_H
 #define OPSCOPE_CORE_CURAND_H
+/* The include guards of the toolkit's own headers, which code tests to see what is included. */
+#define CURAND_H_
+/* The library's API decoration macros (empty), defined only when its header is included. */
+#define CURANDAPI
 #include "cudart.h"
 
 #ifndef OPSCOPE_MORE_curandStatus

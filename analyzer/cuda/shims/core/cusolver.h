@@ -3,6 +3,10 @@
  * headers. The generator declares the other cuSOLVER names of the opdb after this file. */
 #ifndef OPSCOPE_CORE_CUSOLVER_H
 #define OPSCOPE_CORE_CUSOLVER_H
+/* The include guards of the toolkit's own headers, which code tests to see what is included. */
+#define CUSOLVER_COMMON_H_
+/* The library's API decoration macros (empty), defined only when its header is included. */
+#define CUSOLVERAPI
 #include "cublas.h"
 #include "cusparse.h"
 

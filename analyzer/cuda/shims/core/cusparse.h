@@ -3,6 +3,10 @@
  * headers. The generator declares the other cuSPARSE names of the opdb after this file. */
 #ifndef OPSCOPE_CORE_CUSPARSE_H
 #define OPSCOPE_CORE_CUSPARSE_H
+/* The include guards of the toolkit's own headers, which code tests to see what is included. */
+#define CUSPARSE_H_
+/* The library's API decoration macros (empty), defined only when its header is included. */
+#define CUSPARSEAPI
 #include "cudart.h"
 
 #ifndef OPSCOPE_MORE_cusparseStatus

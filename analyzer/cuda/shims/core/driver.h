@@ -5,6 +5,8 @@
  * versioned entry points (cuMemAlloc -> cuMemAlloc_v2). */
 #ifndef OPSCOPE_CORE_DRIVER_H
 #define OPSCOPE_CORE_DRIVER_H
+/* The include guards of the toolkit's own headers, which code tests to see what is included. */
+#define __cuda_cuda_h__
 #include "cudart.h"
 
 #ifndef OPSCOPE_MORE_cudaError_enum

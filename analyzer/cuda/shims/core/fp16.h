@@ -23,6 +23,14 @@ struct __align__(2) __half {
   __host__ __device__ operator float() const;
   __host__ __device__ operator __half_raw() const;
   __host__ __device__ __half& operator=(const __half_raw& r);
+  __host__ __device__ __half& operator=(float v);
+  __host__ __device__ __half& operator=(double v);
+  __host__ __device__ __half& operator=(short v);
+  __host__ __device__ __half& operator=(unsigned short v);
+  __host__ __device__ __half& operator=(int v);
+  __host__ __device__ __half& operator=(unsigned int v);
+  __host__ __device__ __half& operator=(long long v);
+  __host__ __device__ __half& operator=(unsigned long long v);
   unsigned short __x;
 };
 struct __align__(4) __half2 {
@@ -73,6 +81,10 @@ __host__ __device__ __half2 __halves2half2(__half a, __half b);
 __host__ __device__ __half2 __half2half2(__half a);
 __host__ __device__ __half2 __lows2half2(__half2 a, __half2 b);
 __host__ __device__ __half2 __highs2half2(__half2 a, __half2 b);
+__host__ __device__ __half2 make_half2(__half x, __half y);
+__host__ __device__ __half2 __low2half2(__half2 a);
+__host__ __device__ __half2 __high2half2(__half2 a);
+__host__ __device__ __half2 __lowhigh2highlow(__half2 a);
 __host__ __device__ int __half2int_rn(__half h);
 __host__ __device__ int __half2int_rz(__half h);
 __host__ __device__ __half __int2half_rn(int i);

@@ -3,6 +3,10 @@
  * headers. The generator declares the other NCCL names of the opdb after this file. */
 #ifndef OPSCOPE_CORE_NCCL_H
 #define OPSCOPE_CORE_NCCL_H
+/* The include guards of the toolkit's own headers, which code tests to see what is included. */
+#define NCCL_H_
+/* The library's API decoration macros (empty), defined only when its header is included. */
+#define NCCL_API
 #include "cudart.h"
 
 #ifndef OPSCOPE_MORE_ncclResult

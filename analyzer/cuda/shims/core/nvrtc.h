@@ -2,6 +2,8 @@
  * Written by the opscope project from the public NVRTC names; not derived from NVIDIA's headers. */
 #ifndef OPSCOPE_CORE_NVRTC_H
 #define OPSCOPE_CORE_NVRTC_H
+/* The include guards of the toolkit's own headers, which code tests to see what is included. */
+#define __NVRTC_H__
 #include "prelude.h"
 
 #ifndef OPSCOPE_MORE_nvrtcResult

@@ -2,6 +2,8 @@
  * Written by the opscope project from the public NVTX API; not derived from NVIDIA's headers. */
 #ifndef OPSCOPE_CORE_NVTX_H
 #define OPSCOPE_CORE_NVTX_H
+/* The library's API decoration macros (empty), defined only when its header is included. */
+#define NVTX_API
 #include "cudart.h"
 #include <stdint.h>
 

@@ -51,17 +51,8 @@
 #define CUDAAPI
 #define CUDARTAPI
 #define CUDART_DEVICE
-#define CUBLASAPI
-#define CUBLASWINAPI
-#define CUDNNWINAPI
-#define CUDNNAPI
-#define CUFFTAPI
-#define CURANDAPI
-#define CUSPARSEAPI
-#define CUSOLVERAPI
-#define NCCL_API
-#define NVTX_API
 
+#include <limits.h> /* driver_types.h brings INT_MAX and friends in */
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>

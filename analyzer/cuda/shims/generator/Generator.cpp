@@ -238,7 +238,7 @@ class Generator {
           placed = false;
         } else if (std::string target = aliasTarget(n); !target.empty()) {
           p.aliases.emplace_back(n, target);
-        } else if (std::islower(static_cast<unsigned char>(n[0]))) {
+        } else if (std::islower(static_cast<unsigned char>(n[0])) && !anyMatch(layout.constants, n)) {
           (layout.deviceApi ? p.deviceFunctions : p.hostFunctions).push_back(n);
         } else {
           p.constants.push_back(n);

@@ -123,6 +123,7 @@ class Reader {
           }
       } else if (key == "handles") lib.handles = strings(v);
       else if (key == "not_handles") lib.notHandles = strings(v);
+      else if (key == "constants") lib.constants = strings(v);
       else if (key == "generate") {
         std::string g = scalar(v);
         if (g != "true" && g != "false") error(v, "generate must be true or false");

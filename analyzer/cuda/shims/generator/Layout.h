@@ -31,6 +31,7 @@ struct LibraryLayout {
   std::vector<ReturnRule> returns;
   std::vector<EnumHook> hooks;
   std::vector<std::string> handles, notHandles;
+  std::vector<std::string> constants;  // lower-case macro names that are values, not functions
   bool generate = true;  // false: no shim at all (names the shims must not declare, e.g. PyTorch's)
 };
 

@@ -1,0 +1,389 @@
+#include "rewrite/CodeRewriter.h"
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+namespace opscope::rewrite {
+namespace {
+
+bool isIdentChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+std::string leafOf(const std::string& name) {
+  size_t p = name.rfind("::");
+  return p == std::string::npos ? name : name.substr(p + 2);
+}
+
+std::string substitute(std::string text, const std::string& key, const std::string& value) {
+  for (size_t p = text.find(key); p != std::string::npos; p = text.find(key, p + value.size()))
+    text.replace(p, key.size(), value);
+  return text;
+}
+
+/// "lines=12 hazards=a,b" -> value of `key`.
+std::string detailValue(const std::string& detail, const std::string& key) {
+  size_t p = detail.find(key + "=");
+  if (p == std::string::npos || (p > 0 && detail[p - 1] != ' ')) return "";
+  size_t b = p + key.size() + 1;
+  return detail.substr(b, detail.find(' ', b) - b);
+}
+
+bool isApiKind(SymbolKind k) {
+  return k == SymbolKind::Function || k == SymbolKind::Type || k == SymbolKind::EnumValue || k == SymbolKind::Macro ||
+         k == SymbolKind::Intrinsic;
+}
+
+/// Where a finding's name is spelled: the range of the (possibly qualified) name in the text.
+struct Spelling {
+  std::uint64_t offset = 0, length = 0;  // the whole name as written, qualifier included
+  bool qualified = false;                // the qualifier of the symbol is spelled before the leaf
+};
+
+class Rewriter {
+ public:
+  Rewriter(const FileTexts& files, const db::Database& db, const PlatformRewrites& rules, const CodeRewriteOptions& options)
+      : files_(files), db_(db), rules_(rules), options_(options) {}
+
+  CodeRewrite run(const std::vector<Finding>& findings) {
+    std::vector<const Finding*> calls;
+    std::set<std::string> editedOrKernel;
+    for (const Finding& f : findings) {
+      auto text = files_.find(f.location.file);
+      if (text == files_.end()) continue;
+      const std::string& t = text->second;
+      SymbolKind kind = f.symbol.kind;
+      if (kind == SymbolKind::Kernel) {
+        kernelNote(f);
+        editedOrKernel.insert(f.location.file);
+      } else if (kind == SymbolKind::KernelLaunch) {
+        editedOrKernel.insert(f.location.file);
+        if (options_.launchMacro && f.detail.empty()) launch(f, t);
+      } else if (isApiKind(kind)) {
+        if (rules_.call(f.symbol.name)) calls.push_back(&f);
+        else rename(f, t);
+      }
+    }
+    // Inner calls first, so an outer call's arguments carry their rewritten text.
+    std::sort(calls.begin(), calls.end(), [](const Finding* a, const Finding* b) {
+      return std::tie(a->location.file, a->location.line, a->location.column) >
+             std::tie(b->location.file, b->location.line, b->location.column);
+    });
+    std::set<std::pair<std::string, std::uint64_t>> doneCalls;
+    for (const Finding* f : calls) call(*f, files_.at(f->location.file), doneCalls);
+
+    // A call left as it is keeps its arguments as they are too: no half-rewritten call.
+    for (Edit& e : pending_) {
+      bool frozen = std::any_of(frozen_.begin(), frozen_.end(), [&](const auto& r) {
+        return std::get<0>(r) == e.file && e.offset >= std::get<1>(r) && e.offset + e.length <= std::get<2>(r);
+      });
+      if (!frozen) out_.edits.add(std::move(e));
+    }
+    for (const auto& [file, text] : files_) headers(file, text, editedOrKernel.count(file) > 0);
+    // A header reached from several units yields the same finding more than once.
+    auto key = [](const Leftover& l) { return std::tie(l.file, l.line, l.column, l.symbol); };
+    std::sort(out_.leftovers.begin(), out_.leftovers.end(), [&](const Leftover& a, const Leftover& b) { return key(a) < key(b); });
+    out_.leftovers.erase(std::unique(out_.leftovers.begin(), out_.leftovers.end(),
+                                     [&](const Leftover& a, const Leftover& b) { return key(a) == key(b); }),
+                         out_.leftovers.end());
+    auto nkey = [](const Note& n) { return std::tie(n.file, n.line, n.column, n.symbol, n.text); };
+    std::sort(out_.notes.begin(), out_.notes.end(), [&](const Note& a, const Note& b) { return nkey(a) < nkey(b); });
+    out_.notes.erase(std::unique(out_.notes.begin(), out_.notes.end(), [&](const Note& a, const Note& b) { return nkey(a) == nkey(b); }),
+                     out_.notes.end());
+    return std::move(out_);
+  }
+
+ private:
+  /// Keeps the arguments of the call `f` names (if it is a call) from being edited.
+  void freezeCall(const Finding& f) {
+    auto text = files_.find(f.location.file);
+    if (text == files_.end()) return;
+    auto offset = offsetOf(text->second, f.location.line, f.location.column);
+    if (!offset) return;
+    if (auto args = callArguments(text->second, *offset + leafOf(f.symbol.name).size(), Language::Cpp))
+      frozen_.emplace_back(f.location.file, args->open, args->close + 1);
+  }
+
+  /// `freeze`: the call has an equivalent whose arguments could not be mapped, so its arguments
+  /// stay as written too.
+  void leftover(const Finding& f, std::string reason, bool freeze = false) {
+    if (freeze && isCallable(f.symbol.kind)) freezeCall(f);
+    out_.leftovers.push_back(Leftover{f.location.file, f.location.line, f.location.column, f.symbol.name, std::move(reason)});
+  }
+
+  Edit edit(const std::string& file, std::uint64_t offset, std::uint64_t length, std::string replacement, std::string rule,
+            std::string reason) {
+    Edit e;
+    e.file = file;
+    e.offset = offset;
+    e.length = length;
+    e.replacement = std::move(replacement);
+    e.rule = std::move(rule);
+    e.reason = std::move(reason);
+    std::tie(e.line, e.column) = lineColumnOf(files_.at(file), offset);
+    return e;
+  }
+
+  /// The name's range in the text, or nullopt (and a leftover) when the text at the finding's
+  /// position is not the name: a name made by token pasting, or a file changed since.
+  std::optional<Spelling> spelling(const Finding& f, const std::string& text) {
+    auto offset = offsetOf(text, f.location.line, f.location.column);
+    std::string leaf = leafOf(f.symbol.name);
+    if (!offset || text.compare(*offset, leaf.size(), leaf) != 0 ||
+        (*offset + leaf.size() < text.size() && isIdentChar(text[*offset + leaf.size()])) ||
+        (*offset > 0 && isIdentChar(text[*offset - 1]))) {
+      leftover(f, "the text at this position does not spell " + leaf + " (a pasted or generated name): not rewritten");
+      return std::nullopt;
+    }
+    Spelling s{*offset, leaf.size(), false};
+    if (leaf.size() != f.symbol.name.size()) {
+      std::string qualifier = f.symbol.name.substr(0, f.symbol.name.size() - leaf.size());
+      if (*offset >= qualifier.size() && text.compare(*offset - qualifier.size(), qualifier.size(), qualifier) == 0 &&
+          (*offset == qualifier.size() || !isIdentChar(text[*offset - qualifier.size() - 1]))) {
+        s.offset -= qualifier.size();
+        s.length += qualifier.size();
+        s.qualified = true;
+      }
+    }
+    return s;
+  }
+
+  /// The name `f` becomes, and why; nullopt when it stays (with a leftover when it should not).
+  std::optional<std::pair<std::string, std::string>> target(const Finding& f) {
+    if (const RenameRule* r = rules_.rename(f.symbol.name, f.symbol.kind)) return std::make_pair(r->to, r->id + ": " + r->reason);
+    const db::Entry* e = db_.entry(rules_.platform, f.symbol.name);
+    std::string platform = rules_.platform;
+    if (!e) {
+      leftover(f, "no " + platform + " answer in the opdb (unknown): left as is");
+      return std::nullopt;
+    }
+    std::string status(toString(e->status));
+    bool differs = !e->target.empty() && e->target != f.symbol.name;
+    if (!differs) {
+      if (e->status == CoverageStatus::Native || (e->status == CoverageStatus::Mapped && e->target == f.symbol.name)) return std::nullopt;
+      leftover(f, status + " on " + platform + (e->note.empty() ? "" : ": " + e->note) + " - left as is");
+      return std::nullopt;
+    }
+    const OpdbRenames& o = rules_.opdb;
+    std::string why = "opdb: " + f.symbol.name + " -> " + e->target + " (" + status + ")";
+    if (!o.enabled || !o.statuses.count(e->status) || (!o.kinds.empty() && !o.kinds.count(f.symbol.kind))) {
+      leftover(f, platform + " has " + e->target + " (" + status + ")" +
+                      (isCallable(f.symbol.kind) ? " but no argument template maps this call" : "") + " - not rewritten",
+               true);
+      return std::nullopt;
+    }
+    const db::SymbolInfo* info = db_.symbol(f.symbol.name);
+    for (const ExcludedLibrary& x : o.excluded)
+      if (x.library == f.symbol.library || x.library == e->library || (info && x.library == info->library)) {
+        leftover(f, e->target + " exists but " + x.reason + " - not rewritten");
+        return std::nullopt;
+      }
+    std::string name = e->target;
+    if (name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_:") != std::string::npos) {
+      leftover(f, "the opdb's target '" + name + "' is not a name: not rewritten");
+      return std::nullopt;
+    }
+    if (e->status != CoverageStatus::Mapped && !e->note.empty()) why += "; " + e->note;
+    return std::make_pair(name, why);
+  }
+
+  static bool isCallable(SymbolKind k) { return k == SymbolKind::Function || k == SymbolKind::Intrinsic || k == SymbolKind::Macro; }
+
+  void rename(const Finding& f, const std::string& text) {
+    auto to = target(f);
+    if (!to) return;
+    auto sp = spelling(f, text);
+    if (!sp) return;
+    std::string replacement = to->first;
+    if (!sp->qualified && f.symbol.name.find("::") != std::string::npos) {
+      // Written without its namespace (a using-directive): the namespace cannot be renamed here.
+      leftover(f, "spelled without its namespace; " + to->first + " needs the qualifier - not rewritten");
+      return;
+    }
+    pending_.push_back(edit(f.location.file, sp->offset, sp->length, replacement, ruleOf(to->second), to->second));
+  }
+
+  static std::string ruleOf(const std::string& why) {
+    return why.rfind("opdb:", 0) == 0 ? "opdb" : why.substr(0, why.find(':'));
+  }
+
+  void call(const Finding& f, const std::string& text, std::set<std::pair<std::string, std::uint64_t>>& done) {
+    const CallRule& rule = *rules_.call(f.symbol.name);
+    auto sp = spelling(f, text);
+    if (!sp) return;
+    if (!done.insert({f.location.file, sp->offset}).second) return;
+    auto args = callArguments(text, sp->offset + sp->length, Language::Cpp);
+    if (!args) {
+      leftover(f, "not a complete call where the name is spelled (a macro or a function pointer); " + rule.id +
+                      " needs the arguments - not rewritten");
+      return;
+    }
+    std::vector<std::string> argText;
+    std::vector<Edit> kept;
+    std::vector<std::vector<Edit>> inner(args->args.size());
+    // Edits inside the arguments go into the argument text; an edit across an argument boundary
+    // would be lost, so the call is then left alone.
+    for (Edit& e : pending_) {
+      if (e.file != f.location.file || e.offset < args->open || e.offset + e.length > args->close + 1) {
+        kept.push_back(e);
+        continue;
+      }
+      bool placed = false;
+      for (size_t i = 0; i < args->args.size(); ++i) {
+        const Argument& a = args->args[i];
+        if (e.offset >= a.offset && e.offset + e.length <= a.offset + a.length) {
+          Edit local = e;
+          local.offset -= a.offset;
+          inner[i].push_back(local);
+          placed = true;
+        }
+      }
+      if (!placed) {
+        leftover(f, "an edit inside the call spans its arguments; " + rule.id + " not applied");
+        return;
+      }
+    }
+    for (size_t i = 0; i < args->args.size(); ++i) {
+      std::string a = text.substr(args->args[i].offset, args->args[i].length);
+      auto rewritten = applyEdits(a, inner[i]);
+      argText.push_back(rewritten ? *rewritten : a);
+    }
+    auto expanded = rule.argumentTemplate.expand(argText);
+    if (!expanded) {
+      leftover(f, "called with " + std::to_string(argText.size()) + " argument(s), which " + rule.templateText +
+                      " does not take - not rewritten",
+               true);
+      return;
+    }
+    pending_ = std::move(kept);
+    pending_.push_back(edit(f.location.file, sp->offset, args->close + 1 - sp->offset, *expanded, rule.id,
+                            rule.id + ": " + rule.note));
+    out_.notes.push_back(Note{f.location.file, f.location.line, f.location.column, f.symbol.name, rule.note});
+  }
+
+  void launch(const Finding& f, const std::string& text) {
+    if (rules_.launchMacro.empty()) return;
+    auto offset = offsetOf(text, f.location.line, f.location.column);
+    if (!offset || !f.location.macroChain.empty()) {
+      leftover(f, "launch inside a macro: kept as <<<>>>");
+      return;
+    }
+    auto l = launchSyntax(text, *offset);
+    if (!l) {
+      leftover(f, "launch not written as one kernel<<<...>>>(...) expression: kept as <<<>>>");
+      return;
+    }
+    auto piece = [&](const Argument& a) { return text.substr(a.offset, a.length); };
+    std::string name = text.substr(*offset, l->configOpen - *offset);
+    while (!name.empty() && (name.back() == ' ' || name.back() == '\t' || name.back() == '\n')) name.pop_back();
+    if (name.find(',') != std::string::npos)
+      name = rules_.launchKernelNameMacro.empty() ? "(" + name + ")" : rules_.launchKernelNameMacro + "(" + name + ")";
+    std::string out = rules_.launchMacro + "(" + name + ", dim3(" + piece(l->config[0]) + "), dim3(" + piece(l->config[1]) + "), " +
+                      (l->config.size() > 2 ? piece(l->config[2]) : "0") + ", " + (l->config.size() > 3 ? piece(l->config[3]) : "0");
+    for (const Argument& a : l->call.args) out += ", " + piece(a);
+    out += ")";
+    pending_.push_back(edit(f.location.file, *offset, l->call.close + 1 - *offset, out, "launch-macro",
+                            "kernel launch through " + rules_.launchMacro));
+  }
+
+  void kernelNote(const Finding& f) {
+    if (rules_.kernelNote.empty()) return;
+    std::string hazards = detailValue(f.detail, "hazards");
+    std::string note = substitute(rules_.kernelNote, "{name}", f.symbol.name);
+    note = substitute(note, "{lines}", detailValue(f.detail, "lines").empty() ? "?" : detailValue(f.detail, "lines"));
+    note = substitute(note, "{hazards}", hazards.empty() ? "none found" : hazards);
+    out_.notes.push_back(Note{f.location.file, f.location.line, f.location.column, f.symbol.name, note});
+  }
+
+  void headers(const std::string& file, const std::string& text, bool needsEntry) {
+    std::vector<std::string> after;
+    for (const IncludeDirective& inc : includeDirectives(text)) {
+      const HeaderRule* h = rules_.header(inc.name);
+      if (!h) {
+        after.push_back(inc.name);
+        continue;
+      }
+      after.push_back(h->to);
+      out_.edits.add(edit(file, inc.nameOffset, inc.name.size(), h->to, h->id, "header " + inc.name + " -> " + h->to));
+    }
+    // nvcc includes cuda_runtime.h into every .cu file by itself; the platform's compiler may not.
+    bool cudaSource = file.size() > 3 && file.compare(file.size() - 3, 3, ".cu") == 0;
+    if (rules_.entryInclude.empty() || !cudaSource) return;
+    bool edited = needsEntry;
+    for (const Edit& e : out_.edits.edits()) edited = edited || e.file == file;
+    bool has = std::any_of(after.begin(), after.end(), [&](const std::string& n) {
+      if (n == rules_.entryInclude) return true;
+      return std::any_of(rules_.headers.begin(), rules_.headers.end(), [&](const HeaderRule& h) { return h.to == n; });
+    });
+    if (!edited || has) return;
+    auto directives = includeDirectives(text);
+    std::uint64_t at = directives.empty() ? 0 : directives.front().lineOffset;
+    out_.edits.add(edit(file, at, 0, "#include <" + rules_.entryInclude + ">\n", "entry-include",
+                        "nvcc includes the CUDA runtime implicitly; " + rules_.entryInclude + " must be included"));
+  }
+
+  const FileTexts& files_;
+  const db::Database& db_;
+  const PlatformRewrites& rules_;
+  const CodeRewriteOptions& options_;
+  std::vector<std::tuple<std::string, std::uint64_t, std::uint64_t>> frozen_;  // argument lists left alone
+  std::vector<Edit> pending_;  // name and launch edits, before calls fold them into their arguments
+  CodeRewrite out_;
+};
+
+}  // namespace
+
+std::vector<IncludeDirective> includeDirectives(std::string_view text) {
+  std::vector<IncludeDirective> out;
+  bool inComment = false;
+  size_t lineStart = 0;
+  while (lineStart < text.size()) {
+    size_t end = text.find('\n', lineStart);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(lineStart, end - lineStart);
+    size_t i = 0;
+    if (inComment) {
+      size_t close = line.find("*/");
+      if (close == std::string_view::npos) {
+        lineStart = end + 1;
+        continue;
+      }
+      inComment = false;
+      i = close + 2;
+    }
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+    if (i < line.size() && line[i] == '#') {
+      size_t j = i + 1;
+      while (j < line.size() && (line[j] == ' ' || line[j] == '\t')) ++j;
+      if (line.substr(j, 7) == "include" && !(j + 7 < line.size() && isIdentChar(line[j + 7]))) {
+        size_t k = j + 7;
+        while (k < line.size() && (line[k] == ' ' || line[k] == '\t')) ++k;
+        if (k < line.size() && (line[k] == '<' || line[k] == '"')) {
+          char close = line[k] == '<' ? '>' : '"';
+          size_t stop = line.find(close, k + 1);
+          if (stop != std::string_view::npos)
+            out.push_back(IncludeDirective{lineStart + k + 1, std::string(line.substr(k + 1, stop - k - 1)), close == '>', lineStart});
+        }
+      }
+    }
+    // A block comment opened on this line (outside strings: good enough for directive lines).
+    for (size_t p = line.find("/*", i); p != std::string_view::npos; p = line.find("/*", p + 2)) {
+      size_t slashes = line.find("//", i);
+      if (slashes != std::string_view::npos && slashes < p) break;  // "/*" inside a line comment
+      size_t c = line.find("*/", p + 2);
+      if (c == std::string_view::npos) {
+        inComment = true;
+        break;
+      }
+      p = c;
+    }
+    lineStart = end + 1;
+  }
+  return out;
+}
+
+CodeRewrite rewriteCode(const std::vector<Finding>& findings, const FileTexts& files, const db::Database& db,
+                        const PlatformRewrites& rules, const CodeRewriteOptions& options) {
+  return Rewriter(files, db, rules, options).run(findings);
+}
+
+}  // namespace opscope::rewrite

@@ -1,0 +1,4 @@
+import torch
+# café crème
+name = 'déjà'
+torch.cuda.synchronize()

@@ -1,0 +1,318 @@
+// `opscope rewrite` end to end: inline CHECK expectations over inputs/cuda for every platform,
+// the DCU rewrite of samples/ and of the inputs compiled with hipcc (or, for libraries Debian
+// does not package, its names checked against the opdb), idempotence, in place versus a copy,
+// exported fixes and SARIF, Python goldens per platform that still parse, and the command line
+// contract.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "cli/Cli.h"
+#include "db/Database.h"
+#include "python/PythonFrontend.h"
+
+namespace opscope::cli {
+namespace {
+namespace fs = std::filesystem;
+
+const fs::path kSource = OPSCOPE_SOURCE_DIR;
+const fs::path kInputs = kSource / "tests" / "rewrite" / "inputs" / "cuda";
+const fs::path kGolden = kSource / "tests" / "rewrite" / "golden";
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+std::string trim(const std::string& s) {
+  size_t b = s.find_first_not_of(" \t\r"), e = s.find_last_not_of(" \t\r");
+  return b == std::string::npos ? "" : s.substr(b, e - b + 1);
+}
+
+struct Outcome {
+  int code;
+  std::string out, err;
+};
+
+Outcome rewrite(std::vector<std::string> args) {
+  args.insert(args.begin(), {"opscope", "rewrite"});
+  std::ostringstream out, err;
+  int code = run(args, out, err);
+  return Outcome{code, out.str(), err.str()};
+}
+
+class RewriteCli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("opscope-rewrite-" + std::to_string(::getpid()) + "-" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override {
+    if (!HasFailure()) fs::remove_all(dir_);
+  }
+  fs::path copyOf(const fs::path& from, const std::string& name) {
+    fs::copy(from, dir_ / name, fs::copy_options::recursive);
+    return dir_ / name;
+  }
+  fs::path dir_;
+};
+
+/// Checks every `// CHECK-<tag>: text` line of the rewritten files under `out`: the nearest line
+/// above it that is not itself an expectation must read `text`. `// LEFT-<tag>: symbol` needs a
+/// "left: symbol" report for the line above it in `err`.
+void checkExpectations(const fs::path& out, const std::string& tag, const std::string& err, unsigned& checked) {
+  for (const auto& entry : fs::recursive_directory_iterator(out)) {
+    if (!entry.is_regular_file()) continue;
+    std::string rel = entry.path().lexically_relative(out).generic_string();
+    std::vector<std::string> lines;
+    std::istringstream in(slurp(entry.path()));
+    for (std::string l; std::getline(in, l);) lines.push_back(l);
+    size_t lastCode = 0;
+    bool haveCode = false;
+    for (size_t i = 0; i < lines.size(); ++i) {
+      std::string t = trim(lines[i]);
+      static const std::regex expectation(R"(^// (CHECK|LEFT)-([A-Z-]+): ?(.*)$)");
+      std::smatch m;
+      if (!std::regex_match(t, m, expectation)) {
+        lastCode = i;
+        haveCode = true;
+        continue;
+      }
+      if (m[2].str() != tag) continue;
+      ASSERT_TRUE(haveCode) << rel << ":" << i + 1;
+      ++checked;
+      if (m[1].str() == "CHECK") {
+        EXPECT_EQ(trim(lines[lastCode]), m[3].str()) << rel << ":" << lastCode + 1 << " (" << tag << ")";
+      } else {
+        // The input's line numbers: the rewritten file may have a line more at the top.
+        std::regex report(std::regex_replace(rel, std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)") +
+                          R"(:\d+:\d+: left: )" + m[3].str() + ":");
+        EXPECT_TRUE(std::regex_search(err, report)) << rel << ":" << lastCode + 1 << ": no leftover " << m[3].str() << "\n" << err;
+      }
+    }
+  }
+}
+
+TEST_F(RewriteCli, InlineExpectationsForEveryPlatform) {
+  fs::path in = copyOf(kInputs, "in");
+  struct Case {
+    std::string tag, target;
+    std::vector<std::string> extra;
+  };
+  for (const Case& c : std::vector<Case>{{"DCU", "dcu", {}},
+                                         {"DCU-MACRO", "dcu", {"--launch", "macro"}},
+                                         {"ASCEND", "ascend", {"--apply-suggestions"}},
+                                         {"CAMBRICON", "cambricon", {"--apply-suggestions"}},
+                                         {"ENFLAME", "enflame", {"--apply-suggestions"}}}) {
+    fs::path out = dir_ / ("out-" + c.tag);
+    std::vector<std::string> args = {in.string(), "--target", c.target, "--out-dir", out.string()};
+    args.insert(args.end(), c.extra.begin(), c.extra.end());
+    Outcome r = rewrite(args);
+    ASSERT_EQ(r.code, 0) << c.tag << "\n" << r.err;
+    unsigned checked = 0;
+    checkExpectations(out, c.tag, r.err, checked);
+    EXPECT_GE(checked, c.tag == "DCU" ? 25u : 2u) << c.tag;
+  }
+  EXPECT_NE(slurp(dir_ / "out-DCU" / "launch.cu").find("#include <hip/hip_runtime.h>\n#include \"launch.cuh\""), std::string::npos);
+  EXPECT_EQ(slurp(in / "runtime.cu"), slurp(kInputs / "runtime.cu"));  // the inputs are not touched
+}
+
+TEST_F(RewriteCli, SuggestOnlyPlatformsWriteNoCodeWithoutTheFlagAndNoteKernels) {
+  fs::path in = copyOf(kInputs, "in");
+  Outcome r = rewrite({in.string(), "--target", "ascend", "--diff"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("C/C++ edit(s) suggested only (--apply-suggestions writes them)"), std::string::npos) << r.err;
+  EXPECT_TRUE(std::regex_search(r.err, std::regex(R"(runtime\.cu:\d+:\d+: note: scale: kernel scale \(\d+ lines\) does not run on Ascend.*hazards: warp-size-32)")))
+      << r.err;
+  EXPECT_NE(r.err.find("note: cudaMalloc: aclrtMalloc takes an allocation policy"), std::string::npos);
+  r = rewrite({in.string(), "--target", "cambricon", "--apply-suggestions", "--diff"});
+  EXPECT_NE(r.out.find("+  CHECK(cnrtQueueSync(stream));"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("CNRT queues"), std::string::npos);
+}
+
+/// The HIP headers of libraries Debian does not package.
+bool usesUnpackagedLibrary(const std::string& text) {
+  static const std::regex lib(R"(#\s*include\s*[<"](hipblas|hipblaslt|hiprand|hipfft|hipsparse|hipsolver|hipcub|rccl|miopen)/)");
+  return std::regex_search(text, lib);
+}
+
+/// Every HIP-looking name in `text` is a dcu target of the opdb (or a HIP header name).
+void expectHipNamesInOpdb(const fs::path& file, unsigned& names) {
+  static const db::Database db = [] {
+    db::Database d;
+    std::vector<db::Diagnostic> diags;
+    db::loadBuiltin(d, diags);
+    return d;
+  }();
+  static const std::set<std::string> targets = [] {
+    std::set<std::string> s;
+    for (const auto& [symbol, e] : *db.entries("dcu")) s.insert(e.target);
+    return s;
+  }();
+  std::string text = slurp(file);
+  std::istringstream lines(text);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.find("#include") != std::string::npos || trim(line).rfind("//", 0) == 0) continue;
+    static const std::regex hip(R"(\b(hip|HIP)[A-Za-z0-9_]+)");
+    for (std::sregex_iterator it(line.begin(), line.end(), hip), end; it != end; ++it) {
+      ++names;
+      EXPECT_TRUE(targets.count(it->str())) << file << ": " << it->str() << " is no dcu target in the opdb";
+    }
+  }
+}
+
+std::string hipcc() {
+  for (const char* p : {"/usr/bin/hipcc", "/opt/rocm/bin/hipcc"})
+    if (fs::exists(p)) return p;
+  return "";
+}
+
+TEST_F(RewriteCli, DcuRewriteOfSamplesAndInputsCompilesWithHipcc) {
+  fs::path samples = copyOf(kSource / "samples", "samples");
+  fs::path inputs = copyOf(kInputs, "inputs");
+  std::vector<std::pair<fs::path, fs::path>> trees = {{samples, dir_ / "samples-hip"}, {inputs, dir_ / "inputs-hip"}};
+  for (const auto& [in, out] : trees) {
+    Outcome r = rewrite({in.string(), "--target", "dcu", "--out-dir", out.string()});
+    ASSERT_EQ(r.code, 0) << r.err;
+  }
+  std::string compiler = hipcc();
+  if (compiler.empty()) GTEST_SKIP() << "hipcc is not installed (.ci/install-deps installs hipcc and libamdhip64-dev)";
+  unsigned compiled = 0, named = 0;
+  for (const auto& [in, out] : trees)
+    for (const auto& entry : fs::recursive_directory_iterator(out)) {
+      std::string ext = entry.path().extension().string();
+      if (ext != ".cu" && ext != ".cpp") continue;
+      std::string rel = entry.path().lexically_relative(out).generic_string();
+      if (rel.find("nocompile/") != std::string::npos) continue;
+      if (usesUnpackagedLibrary(slurp(entry.path()))) {
+        expectHipNamesInOpdb(entry.path(), named);
+        continue;
+      }
+      std::string includes;
+      for (const char* d : {"include", "src"})
+        if (fs::exists(entry.path().parent_path().parent_path() / d))
+          includes += " -I" + (entry.path().parent_path().parent_path() / d).string();
+      fs::path log = dir_ / "hipcc.log";
+      std::string cmd = compiler + " --offload-arch=gfx906 -c -x hip " + entry.path().string() + includes + " -o " +
+                        (dir_ / "out.o").string() + " > " + log.string() + " 2>&1";
+      EXPECT_EQ(std::system(cmd.c_str()), 0) << rel << "\n" << slurp(log) << "\n" << slurp(entry.path());
+      ++compiled;
+    }
+  EXPECT_GE(compiled, 8u);  // samples/cuda_app (4 .cu, 1 .cpp), pytorch_train/csrc (2), inputs (3)
+  EXPECT_GE(named, 8u);     // gemm.cu and inputs/libraries
+}
+
+TEST_F(RewriteCli, SecondRunIsANoOpAndInPlaceEqualsTheCopy) {
+  fs::path a = copyOf(kSource / "samples" / "cuda_app", "a");
+  fs::path b = copyOf(kSource / "samples" / "cuda_app", "b");
+  Outcome copy = rewrite({a.string(), "--target", "dcu", "--out-dir", (dir_ / "a-hip").string()});
+  ASSERT_EQ(copy.code, 0) << copy.err;
+  Outcome inPlace = rewrite({b.string(), "--target", "dcu", "--in-place"});
+  ASSERT_EQ(inPlace.code, 0) << inPlace.err;
+  EXPECT_NE(inPlace.err.find("file(s) rewritten in place"), std::string::npos);
+  for (const char* f : {"src/main.cu", "src/gemm.cu", "include/common.cuh", "src/host_utils.cpp", "CMakeLists.txt"})
+    EXPECT_EQ(slurp(b / f), slurp(dir_ / "a-hip" / f)) << f;
+  EXPECT_NE(slurp(b / "src/main.cu"), slurp(a / "src/main.cu"));
+  Outcome again = rewrite({b.string(), "--target", "dcu", "--in-place", "--diff"});
+  ASSERT_EQ(again.code, 0) << again.err;
+  EXPECT_EQ(again.out, "");
+  EXPECT_NE(again.err.find("dcu: 0 edit(s) in 0 file(s)"), std::string::npos) << again.err;
+  EXPECT_NE(again.err.find("0 file(s) rewritten in place"), std::string::npos);
+}
+
+TEST_F(RewriteCli, ExportedFixesAndSarifCarryTheSameEdits) {
+  fs::path a = copyOf(kSource / "samples" / "cuda_app", "a");
+  fs::path yaml = dir_ / "fixes.yaml", sarif = dir_ / "out.sarif";
+  Outcome r = rewrite({a.string(), "--target", "dcu", "--export-fixes", yaml.string(), "--sarif", sarif.string(), "--diff"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  std::string fixes = slurp(yaml);
+  size_t edits = 0;
+  for (size_t p = fixes.find("ReplacementText:"); p != std::string::npos; p = fixes.find("ReplacementText:", p + 1)) ++edits;
+  EXPECT_GE(edits, 60u);
+  EXPECT_NE(fixes.find("ReplacementText: \"hipblas/hipblas.h\""), std::string::npos);
+  std::string s = slurp(sarif);
+  EXPECT_NE(s.find("\"fixes\""), std::string::npos);
+  EXPECT_NE(s.find("\"text\": \"hipMalloc\""), std::string::npos);
+  EXPECT_NE(r.out.find("-    CUDA_CHECK(cudaMalloc(&p, count * sizeof(T)));\n+    CUDA_CHECK(hipMalloc(&p, count * sizeof(T)));"),
+            std::string::npos)
+      << r.out;
+  // The exported fixes, applied by clang-apply-replacements where it is installed, give the copy.
+  for (const char* tool : {"clang-apply-replacements-19", "clang-apply-replacements-15", "clang-apply-replacements"}) {
+    if (std::system((std::string("command -v ") + tool + " >/dev/null 2>&1").c_str()) != 0) continue;
+    Outcome copy = rewrite({a.string(), "--target", "dcu", "--out-dir", (dir_ / "copy").string()});
+    ASSERT_EQ(copy.code, 0);
+    fs::create_directories(dir_ / "fixes");
+    fs::copy(yaml, dir_ / "fixes" / "fixes.yaml");
+    ASSERT_EQ(std::system((std::string(tool) + " " + (dir_ / "fixes").string()).c_str()), 0);
+    for (const char* f : {"src/gemm.cu", "include/common.cuh", "include/ops.cuh"}) EXPECT_EQ(slurp(a / f), slurp(dir_ / "copy" / f)) << f;
+    // The tool files an inserted #include into the file's include block by its own order.
+    auto lines = [](const std::string& text) {
+      std::multiset<std::string> s;
+      std::istringstream in(text);
+      for (std::string l; std::getline(in, l);) s.insert(l);
+      return s;
+    };
+    EXPECT_EQ(lines(slurp(a / "src/main.cu")), lines(slurp(dir_ / "copy" / "src/main.cu")));
+    break;
+  }
+}
+
+TEST_F(RewriteCli, PythonGoldenPerPlatformAndEveryRewrittenScriptParses) {
+  fs::path in = copyOf(kSource / "samples" / "pytorch_train", "train");
+  bool update = std::getenv("OPSCOPE_UPDATE_GOLDENS") != nullptr;
+  for (const char* platform : {"ascend", "cambricon", "enflame", "dcu"}) {
+    fs::path out = dir_ / (std::string("out-") + platform);
+    Outcome r = rewrite({in.string(), "--target", platform, "--out-dir", out.string()});
+    ASSERT_EQ(r.code, 0) << platform << "\n" << r.err;
+    fs::path golden = kGolden / (std::string("train.") + platform + ".py");
+    if (update) std::ofstream(golden, std::ios::binary) << slurp(out / "train.py");
+    EXPECT_EQ(slurp(out / "train.py"), slurp(golden)) << platform << ": set OPSCOPE_UPDATE_GOLDENS=1 to refresh";
+    for (const auto& entry : fs::recursive_directory_iterator(out)) {
+      if (entry.path().extension() != ".py") continue;
+      EXPECT_EQ(python::firstSyntaxError(slurp(entry.path())), "") << entry.path();
+      std::string cmd = std::string(OPSCOPE_PYTHON3) + " -m py_compile " + entry.path().string();
+      EXPECT_EQ(std::system(cmd.c_str()), 0) << entry.path();
+    }
+  }
+  EXPECT_NE(slurp(dir_ / "out-ascend" / "train.py"), slurp(in / "train.py"));
+  EXPECT_EQ(slurp(dir_ / "out-dcu" / "train.py"), slurp(in / "train.py"));  // ROCm PyTorch keeps torch.cuda
+}
+
+TEST_F(RewriteCli, CommandLineContract) {
+  fs::path in = copyOf(kInputs, "in");
+  EXPECT_EQ(rewrite({in.string()}).code, kUsageError);
+  EXPECT_EQ(rewrite({in.string(), "--target", "mars"}).code, kUsageError);
+  EXPECT_EQ(rewrite({"--target", "dcu"}).code, kUsageError);
+  EXPECT_EQ(rewrite({in.string(), "--target", "dcu", "--in-place", "--out-dir", "x"}).code, kUsageError);
+  EXPECT_EQ(rewrite({in.string(), "--target", "ascend", "--launch", "macro"}).code, kUsageError);
+  std::ofstream(dir_ / "bad.yaml") << "opscope-rules: 1\nkind: rewrites\nplatform: dcu\nbogus: 1\n";
+  Outcome bad = rewrite({in.string(), "--target", "dcu", "--rules", (dir_ / "bad.yaml").string()});
+  EXPECT_EQ(bad.code, kUsageError);
+  EXPECT_NE(bad.err.find("bad.yaml:4:1: error: unknown key 'bogus'"), std::string::npos) << bad.err;
+  Outcome help = rewrite({"--help"});
+  EXPECT_EQ(help.code, kOk);
+  EXPECT_NE(help.out.find("--export-fixes"), std::string::npos);
+}
+
+TEST_F(RewriteCli, UserRulesLayerOverTheBuiltinOnes) {
+  fs::path in = copyOf(kInputs, "in");
+  std::ofstream(dir_ / "mine.yaml")
+      << "opscope-rules: 1\nkind: rewrites\nplatform: dcu\n"
+         "sources: [{id: mine, title: t, url: \"https://example.com\", date: \"2026-01-02\", license: MIT}]\n"
+         "renames:\n  - {id: my-malloc, symbol: cudaMalloc, to: myHipMalloc, kind: function, reason: our allocator, source: mine}\n";
+  Outcome r = rewrite({in.string(), "--target", "dcu", "--rules", (dir_ / "mine.yaml").string(), "--diff"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("+  CHECK(myHipMalloc(&d, n * sizeof(float)));"), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace opscope::cli

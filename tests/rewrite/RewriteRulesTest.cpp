@@ -1,0 +1,131 @@
+// The rewrite rules: the built-in files load for every platform and agree with the opdb; a bad
+// file is reported at FILE:LINE:COLUMN; user files layer over the built-in ones.
+#include <gtest/gtest.h>
+
+#include "db/Database.h"
+#include "rewrite/RewriteRules.h"
+#include "rewrite/Rules.h"
+
+namespace opscope::rewrite {
+namespace {
+
+const std::vector<PlatformId> kPlatforms = {"ascend", "cambricon", "dcu", "enflame"};
+
+std::string errorsOf(const std::vector<db::Diagnostic>& diags) {
+  std::string s;
+  for (const db::Diagnostic& d : diags) s += d.str() + "\n";
+  return s;
+}
+
+const db::Database& builtinDb() {
+  static const db::Database db = [] {
+    db::Database d;
+    std::vector<db::Diagnostic> diags;
+    if (!db::loadBuiltin(d, diags)) throw std::runtime_error(errorsOf(diags));
+    return d;
+  }();
+  return db;
+}
+
+TEST(RewriteRules, BuiltinFilesLoadForEveryPlatform) {
+  RewriteRuleSet rules;
+  std::vector<db::Diagnostic> diags;
+  ASSERT_TRUE(rules.load(builtinRuleFiles(), kPlatforms, diags)) << errorsOf(diags);
+  for (const PlatformId& p : kPlatforms) {
+    const PlatformRewrites* r = rules.platform(p);
+    ASSERT_NE(r, nullptr) << p;
+    EXPECT_FALSE(r->calls.empty()) << p;
+    EXPECT_FALSE(r->headers.empty()) << p;
+    EXPECT_TRUE(r->opdb.enabled) << p;
+  }
+  const PlatformRewrites& dcu = *rules.platform("dcu");
+  EXPECT_EQ(dcu.mode, PlatformRewrites::Mode::Apply);
+  EXPECT_EQ(dcu.header("cuda_runtime.h")->to, "hip/hip_runtime.h");
+  EXPECT_EQ(dcu.header("cublas_v2.h")->to, "hipblas/hipblas.h");
+  EXPECT_EQ(dcu.launchMacro, "hipLaunchKernelGGL");
+  for (const char* p : {"ascend", "cambricon", "enflame"}) {
+    EXPECT_EQ(rules.platform(p)->mode, PlatformRewrites::Mode::Suggest) << p;
+    EXPECT_NE(rules.platform(p)->kernelNote.find("{hazards}"), std::string::npos) << p;
+  }
+}
+
+// A call rule calls the name the opdb gives as the platform's equivalent: rules and opdb do not
+// drift apart.
+TEST(RewriteRules, CallRulesCallTheOpdbTargets) {
+  RewriteRuleSet rules;
+  std::vector<db::Diagnostic> diags;
+  ASSERT_TRUE(rules.load(builtinRuleFiles(), kPlatforms, diags));
+  unsigned checked = 0;
+  for (const PlatformId& p : kPlatforms)
+    for (const CallRule& c : rules.platform(p)->calls) {
+      const db::Entry* e = builtinDb().entry(p, c.symbol);
+      ASSERT_NE(e, nullptr) << p << " " << c.symbol << " has no opdb entry";
+      EXPECT_TRUE(isCovered(e->status)) << p << " " << c.symbol;
+      std::string expected = e->target.empty() ? c.symbol : e->target;
+      // DCU's warp functions drop the mask: HIP's mask-less form of the same function.
+      if (p == "dcu" && c.symbol.find("_sync") != std::string::npos) expected = c.symbol.substr(0, c.symbol.size() - 5);
+      EXPECT_EQ(c.argumentTemplate.callee(), expected) << p << " " << c.id;
+      ++checked;
+    }
+  EXPECT_GE(checked, 80u);
+}
+
+TEST(RewriteRules, ErrorsAreReportedAtTheOffendingNodeAndDropTheFile) {
+  std::string bad =
+      "opscope-rules: 1\n"
+      "kind: rewrites\n"
+      "platform: mars\n"
+      "mode: sometimes\n"
+      "opdb-renames: {statuses: [missing], kinds: [gizmo]}\n"
+      "calls:\n"
+      "  - {id: c, symbol: cudaMalloc, template: \"f({0})\", note: n, source: s}\n"
+      "  - {id: c, symbol: \"a b\", template: \"g({1})\", note: n, source: nowhere}\n"
+      "headers:\n"
+      "  - {id: h, from: \"<x.h>\", to: y.h, source: s}\n"
+      "colour: blue\n";
+  RewriteRuleSet rules;
+  std::vector<db::Diagnostic> diags;
+  EXPECT_FALSE(rules.load({{"bad.yaml", bad}}, kPlatforms, diags));
+  std::string all = errorsOf(diags);
+  for (const char* want :
+       {"bad.yaml:3:11: error: unknown platform 'mars'", "bad.yaml:4:7: error: mode 'sometimes' is neither apply nor suggest",
+        "bad.yaml:5:27: error: status 'missing' is not native, mapped, partial or emulated",
+        "bad.yaml:5:45: error: unknown symbol kind 'gizmo'", "bad.yaml:7:43: error: template 'f({0})': arguments are numbered from 1",
+        "bad.yaml:8:10: error: duplicate id 'c'", "bad.yaml:8:21: error: symbol 'a b' is not a C/C++ name",
+        "source 'nowhere' is not an id", "bad.yaml:10:19: error: from '<x.h>' is not a header name",
+        "bad.yaml:11:1: error: unknown key 'colour'"})
+    EXPECT_NE(all.find(want), std::string::npos) << want << "\n" << all;
+  EXPECT_EQ(rules.platform("mars"), nullptr);
+}
+
+TEST(RewriteRules, UserFilesLayerOverTheBuiltinOnes) {
+  std::string user =
+      "opscope-rules: 1\nkind: rewrites\nplatform: ascend\nmode: apply\n"
+      "sources: [{id: mine, title: t, url: \"https://example.com\", date: \"2026-01-02\", license: MIT}]\n"
+      "calls:\n"
+      "  - {id: ascend-malloc, symbol: cudaMalloc, template: \"aclrtMalloc((void **)({1}), {2}, ACL_MEM_MALLOC_NORMAL_ONLY)\", note: small buffers, source: mine}\n"
+      "renames:\n"
+      "  - {id: my-wrapper, symbol: myCudaAlloc, to: myAclAlloc, kind: function, reason: our wrapper, source: mine}\n";
+  std::vector<db::SourceText> files = builtinRuleFiles();
+  files.push_back({"user.yaml", user});
+  RewriteRuleSet rules;
+  std::vector<db::Diagnostic> diags;
+  ASSERT_TRUE(rules.load(files, kPlatforms, diags)) << errorsOf(diags);
+  const PlatformRewrites& a = *rules.platform("ascend");
+  EXPECT_EQ(a.mode, PlatformRewrites::Mode::Apply);
+  EXPECT_NE(a.call("cudaMalloc")->templateText.find("NORMAL_ONLY"), std::string::npos);
+  EXPECT_NE(a.call("cudaFree"), nullptr);  // the built-in rules stay
+  EXPECT_EQ(a.rename("myCudaAlloc", SymbolKind::Function)->to, "myAclAlloc");
+  EXPECT_EQ(a.rename("myCudaAlloc", SymbolKind::Type), nullptr);
+  EXPECT_EQ(a.files.back(), "user.yaml");
+}
+
+TEST(RewriteRules, HazardLoaderLeavesRewriteFilesAlone) {
+  RuleSet hazards;
+  std::vector<db::Diagnostic> diags;
+  EXPECT_TRUE(hazards.load(builtinRuleFiles(), kPlatforms, diags)) << errorsOf(diags);
+  EXPECT_NE(hazards.hazard("warp-size-32"), nullptr);
+}
+
+}  // namespace
+}  // namespace opscope::rewrite
