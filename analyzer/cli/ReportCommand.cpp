@@ -38,7 +38,8 @@ po::variables_map parse(const std::vector<std::string>& args, po::options_descri
   return vm;
 }
 
-using FindingKey = std::tuple<std::string, unsigned, unsigned, std::string, SymbolKind>;
+/// Where a finding is: a graph finding's place is its node path (every node of a model is at 1:1).
+using FindingKey = std::tuple<std::string, unsigned, unsigned, std::string, SymbolKind, std::string>;
 
 }  // namespace
 
@@ -120,7 +121,8 @@ int mergeCommand(const std::vector<std::string>& args, std::ostream& out, std::o
     }
     for (ReportFinding& rf : r.findings) {
       const Finding& f = rf.finding;
-      FindingKey key{f.location.file, f.location.line, f.location.column, f.symbol.name, f.symbol.kind};
+      FindingKey key{f.location.file, f.location.line, f.location.column, f.symbol.name, f.symbol.kind,
+                     f.evidence == Evidence::Graph ? f.context : std::string()};
       auto [it, inserted] = findings.try_emplace(key, rf);
       // The same choice the CUDA frontend makes between units: best evidence, then canonical order.
       if (!inserted && std::tie(f.evidence, f) < std::tie(it->second.finding.evidence, it->second.finding)) it->second = rf;
