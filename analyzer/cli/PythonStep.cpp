@@ -143,7 +143,12 @@ void scanInlineSources(ScanContext& ctx, const std::vector<python::InlineSource>
   std::vector<cuda::TranslationUnit> units;
   for (size_t i = 0; i < sources.size(); ++i) {
     fs::path file = dir / (std::to_string(i) + (sources[i].language == "cuda" ? ".cu" : ".cpp"));
-    writeFileAtomically(file.string(), sources[i].text);
+    try {
+      writeFileAtomically(file.string(), sources[i].text);
+    } catch (const UsageError& e) {  // the scan goes on without this code string, and says so
+      ctx.notes.push_back("load_inline code in " + sources[i].declaredIn + " was not scanned: " + e.message);
+      continue;
+    }
     units.push_back(cuda::TranslationUnit{file.string(), {}});
   }
   cuda::ScanOptions options = cudaScanOptions(ctx);
