@@ -108,11 +108,17 @@ struct PlatformStats {
   unsigned entries = 0, withOpsetRange = 0;
 };
 
-int stats(const Parsed& p, std::ostream& out, std::ostream& err) {
-  db::Database db;
-  loadDatabase(db, p.overlays, err);
+/// The whole opdb's counts: per platform, and in all.
+struct DbStats {
   std::map<std::string, PlatformStats> all;
   unsigned entries = 0, withoutSource = 0;
+};
+
+double share(unsigned n, unsigned total) { return total ? 100.0 * n / total : 0.0; }
+
+DbStats collectStats(const db::Database& db) {
+  DbStats out;
+  auto& [all, entries, withoutSource] = out;
   for (const Platform& pl : db.platforms()) {
     PlatformStats& s = all[pl.id];
     const auto* table = db.entries(pl.id);
@@ -131,8 +137,12 @@ int stats(const Parsed& p, std::ostream& out, std::ostream& err) {
       if (e.constraints.opsetMin || e.constraints.opsetMax) ++s.withOpsetRange;
     }
   }
-  auto share = [](unsigned n, unsigned total) { return total ? 100.0 * n / total : 0.0; };
-  if (p.format == "json") {
+  return out;
+}
+
+void printStatsJson(const db::Database& db, const DbStats& stats, std::ostream& out) {
+  const auto& [all, entries, withoutSource] = stats;
+  {
     llvm::raw_os_ostream os(out);
     llvm::json::OStream j(os, 2);
     j.object([&] {
@@ -170,8 +180,11 @@ int stats(const Parsed& p, std::ostream& out, std::ostream& err) {
       });
     });
     os << "\n";
-    return kOk;
   }
+}
+
+void printStatsText(const db::Database& db, const DbStats& stats, std::ostream& out) {
+  const auto& [all, entries, withoutSource] = stats;
   out << "opdb " << db.version() << ": " << db.symbols().size() << " source-side symbols, " << entries
       << " platform entries, " << withoutSource << " without a source\n";
   for (const auto& [pl, s] : all) {
@@ -204,6 +217,14 @@ int stats(const Parsed& p, std::ostream& out, std::ostream& err) {
     out << "; ONNX entries with an opset range: " << s.withOpsetRange << "\n";
   }
   out << "\n'no entry': symbols of the universe no source speaks about for that platform (unknown).\n";
+}
+
+int stats(const Parsed& p, std::ostream& out, std::ostream& err) {
+  db::Database db;
+  loadDatabase(db, p.overlays, err);
+  DbStats s = collectStats(db);
+  if (p.format == "json") printStatsJson(db, s, out);
+  else printStatsText(db, s, out);
   return kOk;
 }
 
@@ -455,14 +476,6 @@ int exportEntries(const Parsed& p, std::ostream& out, std::ostream& err) {
 }
 
 }  // namespace
-
-void loadDatabase(db::Database& db, const std::vector<std::string>& overlays, std::ostream& err, db::KindMask kinds) {
-  std::vector<db::Diagnostic> diags;
-  bool ok = db::loadBuiltin(db, diags, kinds);
-  for (const std::string& f : overlays) ok = db.addLayer(f, {db::SourceText{f, readFile(f)}}, diags) && ok;
-  for (const db::Diagnostic& d : diags) err << d.str() << "\n";
-  if (!ok) throw UsageError{"the coverage database has errors (see above)"};
-}
 
 int dbCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   if (args.empty() || args[0] == "-h" || args[0] == "--help") {

@@ -11,11 +11,12 @@
 #include "cli/Cli.h"
 #include "cli/Commands.h"
 #include "cli/Options.h"
-#include "cli/OnnxData.h"
+#include "scan/OnnxData.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_os_ostream.h"
 
 namespace opscope::cli {
+using namespace opscope::scan;  // the ONNX wiring the scan pipeline and these commands share
 namespace po = boost::program_options;
 namespace {
 

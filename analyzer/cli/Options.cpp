@@ -1,5 +1,7 @@
 #include "cli/Options.h"
 
+#include <cstdlib>
+
 #include "cli/Commands.h"
 
 namespace opscope::cli {
@@ -18,6 +20,44 @@ po::variables_map parseOptions(const std::vector<std::string>& args, const po::o
     throw UsageError{std::string(e.what()) + (command.empty() ? "" : " (see opscope " + command + " --help)")};
   }
   return vm;
+}
+
+void addScanOptions(po::options_description& desc, ScanOptionValues& v) {
+  scan::ScanRequest& r = v.request;
+  desc.add_options()
+      ("db", po::value(&r.overlays)->composing(), "an opdb overlay file; repeatable, later ones win")
+      ("rules", po::value(&r.ruleFiles)->composing(), "a rules file (kind hazards, python or rewrites) layered over the built-in ones; repeatable, later ones win")
+      ("exclude", po::value(&r.excludes)->composing(), "leave out paths matching GLOB (relative to the scan root); repeatable")
+      ("jobs,j", po::value(&r.jobs)->default_value(0), "parallel parses (0: all cores)")
+      ("compile-commands,p", po::value(&r.compileCommands), "compile_commands.json (or its directory) for C/C++/CUDA flags; without PATH, scans its sources")
+      ("cuda-path", po::value(&r.cudaPath), "parse against this CUDA toolkit when Clang can (else the bundled shims, with a note)")
+      ("unit-timeout", po::value(&v.unitTimeout), "seconds one C/C++/CUDA parse may take before it is stopped and scanned lexically (default 60; 0: no limit)")
+      ("unit-memory", po::value(&v.unitMemory), "address space one C/C++/CUDA parse may use (bytes, or with K, M, G; default 8G)")
+      ("no-cache", "neither read nor write the result cache ($OPSCOPE_CACHE/results, default ~/.cache/opscope/results)")
+      ("cache-size", po::value(&v.cacheSize), "bound on the result cache's size; least recently used entries go first (default 2G)")
+      ("no-config", "ignore .opscope.yaml")
+      ("max-file-size", po::value(&v.maxFileSize), "skip C/C++/CUDA and Python files larger than this (bytes, or with K, M, G; default 16M)")
+      ("max-syntax-depth", po::value(&r.maxSyntaxDepth)->default_value(r.maxSyntaxDepth), "skip Python files whose syntax nests deeper than this")
+      ("max-onnx-depth", po::value(&r.maxOnnxDepth)->default_value(r.maxOnnxDepth), "refuse ONNX models whose subgraphs (If/Loop/Scan bodies) nest deeper than this");
+}
+
+scan::ScanRequest toRequest(ScanOptionValues& v, const po::variables_map& vm) {
+  scan::ScanRequest& r = v.request;
+  if (!v.maxFileSize.empty()) r.inputLimits.maxFileSize = scan::parseByteSize("--max-file-size", v.maxFileSize);
+  if (!v.unitMemory.empty()) r.unitMemoryBytes = scan::parseByteSize("--unit-memory", v.unitMemory);
+  if (!v.cacheSize.empty()) r.cacheMaxBytes = scan::parseByteSize("--cache-size", v.cacheSize);
+  if (!v.unitTimeout.empty()) {
+    char* end = nullptr;
+    double seconds = std::strtod(v.unitTimeout.c_str(), &end);
+    if (end == v.unitTimeout.c_str() || *end || !(seconds >= 0) || seconds > 1e6)
+      throw UsageError{"--unit-timeout '" + v.unitTimeout + "': expected a number of seconds (0: no limit)"};
+    r.unitTimeoutSeconds = seconds;
+  }
+  if (r.maxSyntaxDepth == 0 || r.maxOnnxDepth == 0) throw UsageError{"--max-syntax-depth and --max-onnx-depth must be at least 1"};
+  r.cache = !vm.count("no-cache");
+  r.noConfig = vm.count("no-config") > 0;
+  scan::applyProjectConfig(r);
+  return r;
 }
 
 }  // namespace opscope::cli

@@ -3,6 +3,8 @@
 // a delay (2 s), so short scans and CI logs stay clean. Colour only on a terminal without NO_COLOR.
 #pragma once
 
+#include "scan/Files.h"
+
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -14,7 +16,7 @@
 
 namespace opscope::cli {
 
-class Progress {
+class Progress : public scan::ProgressSink {
  public:
   enum class Mode { Auto, Always, Never };
   struct Settings {
@@ -35,9 +37,9 @@ class Progress {
   Progress& operator=(const Progress&) = delete;
 
   /// A new stage: `name` says what is being done; `total` steps (0: unknown, a spinner is shown).
-  void stage(const std::string& name, std::size_t total);
+  void stage(const std::string& name, std::size_t total) override;
   /// `n` more steps of the current stage are done. Thread-safe.
-  void advance(std::size_t n = 1) { done_.fetch_add(n, std::memory_order_relaxed); }
+  void advance(std::size_t n = 1) override { done_.fetch_add(n, std::memory_order_relaxed); }
   /// Stops the ticker and clears the line (or ends it, when not on a terminal). Idempotent.
   void finish();
 

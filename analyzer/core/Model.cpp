@@ -12,12 +12,15 @@ std::string_view toString(InputStatus s) {
     case InputStatus::Lexical: return "lexical";
     case InputStatus::Graph: return "graph";
     case InputStatus::Error: return "error";
+    case InputStatus::Timeout: return "timeout";
+    case InputStatus::Crashed: return "crashed";
   }
   return "?";
 }
 
 std::optional<InputStatus> parseInputStatus(std::string_view s) {
-  for (InputStatus st : {InputStatus::Semantic, InputStatus::Lexical, InputStatus::Graph, InputStatus::Error})
+  for (InputStatus st : {InputStatus::Semantic, InputStatus::Lexical, InputStatus::Graph, InputStatus::Error,
+                         InputStatus::Timeout, InputStatus::Crashed})
     if (toString(st) == s) return st;
   return std::nullopt;
 }

@@ -77,8 +77,9 @@ struct Suggestion {
   std::string reason;
 };
 
-/// How one input was read.
-enum class InputStatus { Semantic, Lexical, Graph, Error };
+/// How one input was read. Timeout and Crashed: Clang's parse of a C/C++/CUDA unit ran past its
+/// deadline or ended abnormally (a crash, the memory cap); its findings come from a lexical scan.
+enum class InputStatus { Semantic, Lexical, Graph, Error, Timeout, Crashed };
 std::string_view toString(InputStatus s);
 std::optional<InputStatus> parseInputStatus(std::string_view s);
 

@@ -36,10 +36,11 @@ std::string exportClangCommands(const std::vector<TranslationUnit>& units, const
   std::string json;
   llvm::raw_string_ostream os(json);
   llvm::json::OStream out(os, 2);
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> fs = baseFileSystem(options);
   out.array([&] {
     for (const TranslationUnit& unit : units) {
       // A header is exported as it is parsed when no unit includes it.
-      std::vector<std::string> args = parseArguments(asLoneUnit(unit), options);
+      std::vector<std::string> args = parseArguments(asLoneUnit(unit, *fs), options);
       out.object([&] {
         out.attribute("directory", llvm::sys::path::parent_path(unit.file));
         out.attribute("file", unit.file);

@@ -9,6 +9,7 @@
 
 #include "cuda/Passes.h"
 #include "cuda/Shims.h"
+#include "cuda/UnitScheduler.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
@@ -56,8 +57,8 @@ bool matches(const std::string& pattern, const std::string& name) {
 }
 
 /// Whether a file defines device code: `__global__` or `__device__` outside comments is enough.
-bool holdsDeviceCode(const std::string& path) {
-  auto buffer = llvm::MemoryBuffer::getFile(path);
+bool holdsDeviceCode(const std::string& path, llvm::vfs::FileSystem& fs) {
+  auto buffer = fs.getBufferForFile(path);
   if (!buffer) return false;
   llvm::StringRef text = (*buffer)->getBuffer();
   for (llvm::StringRef word : {"__global__", "__device__"})
@@ -76,33 +77,21 @@ bool isHeaderFile(const std::string& f) {
 
 }  // namespace
 
-TranslationUnit asLoneUnit(const TranslationUnit& unit) {
+TranslationUnit asLoneUnit(const TranslationUnit& unit, llvm::vfs::FileSystem& fs) {
   TranslationUnit out = unit;
   if (unit.args.empty() && unit.language.empty() && isHeaderFile(unit.file) && languageOf(unit.file) == "c++" &&
-      holdsDeviceCode(unit.file))
+      holdsDeviceCode(unit.file, fs))
     out.language = "cuda";
   return out;
 }
 
 ScanResult scan(const std::vector<TranslationUnit>& units, const SymbolCatalog& catalog, const ScanOptions& options) {
-  const ShimSet& shims = ShimSet::bundled();
   // Source files first; then each header no source file included, parsed on its own.
   std::vector<const TranslationUnit*> sources, headers;
   for (const TranslationUnit& u : units) (isHeaderFile(u.file) ? headers : sources).push_back(&u);
-  unsigned jobs = options.jobs ? options.jobs : llvm::hardware_concurrency().compute_thread_count();
-  auto runAll = [&](const std::vector<const TranslationUnit*>& batch) {
-    std::vector<UnitResult> out(batch.size());
-    if (batch.empty()) return out;
-    llvm::StdThreadPool pool(llvm::hardware_concurrency(std::max(1u, jobs)));
-    for (size_t i = 0; i < batch.size(); ++i)
-      pool.async([&, i] {
-        out[i] = runSemanticPass(*batch[i], catalog, options, shims);
-        if (options.onUnitDone) options.onUnitDone();
-      });
-    pool.wait();
-    return out;
-  };
-  std::vector<UnitResult> results = runAll(sources);
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> fs = baseFileSystem(options);
+  UnitScheduler scheduler(catalog, options, *fs);
+  std::vector<UnitResult> results = scheduler.run(sources);
   std::map<std::string, const UnitResult*> includedBy;  // header -> first unit that read it
   for (const UnitResult& r : results)
     for (const std::string& f : r.userFiles)
@@ -126,10 +115,13 @@ ScanResult scan(const std::vector<TranslationUnit>& units, const SymbolCatalog& 
     }
   }
   std::vector<TranslationUnit> loneUnits;
-  for (const TranslationUnit* h : lone) loneUnits.push_back(asLoneUnit(*h));
+  for (const TranslationUnit* h : lone) loneUnits.push_back(asLoneUnit(*h, *fs));
   lone.clear();
   for (const TranslationUnit& u : loneUnits) lone.push_back(&u);
-  for (UnitResult& r : runAll(lone)) results.push_back(std::move(r));
+  for (UnitResult& r : scheduler.run(lone)) results.push_back(std::move(r));
+  out.parsed = std::move(scheduler.parsed);
+  std::sort(out.parsed.begin(), out.parsed.end());
+  out.fromCache = scheduler.fromCache;
 
   // Merge in unit order, so the outcome never depends on which thread finished first.
   std::map<FindingKey, Finding> merged;
@@ -159,7 +151,7 @@ ScanResult scan(const std::vector<TranslationUnit>& units, const SymbolCatalog& 
   std::map<std::string, std::unique_ptr<llvm::MemoryBuffer>> texts;
   for (const auto& [file, ranges] : lexicalWork) {
     if (ranges && ranges->empty()) continue;
-    auto buffer = llvm::MemoryBuffer::getFile(file, /*IsText=*/false, /*RequiresNullTerminator=*/false);
+    auto buffer = fs->getBufferForFile(file, /*FileSize=*/-1, /*RequiresNullTerminator=*/false);
     if (!buffer) continue;  // the semantic pass already reported an unreadable file
     // What a file declares where Clang did not look (ggml's NCCL_CHECK, #defined in an inactive
     // branch and used in others) is the project's too.

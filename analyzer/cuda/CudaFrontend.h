@@ -12,6 +12,7 @@
 
 #include "core/Model.h"
 #include "core/SymbolCatalog.h"
+#include "core/Tasks.h"
 
 namespace opscope::cuda {
 
@@ -61,6 +62,18 @@ struct ScanOptions {
   /// Called once per unit when it is done (parsed, or a header found included by another unit),
   /// from any thread: units.size() calls in all.
   std::function<void()> onUnitDone;
+  /// Files that exist only in memory (absolute path -> content), laid over the real file system
+  /// for every parse and read (load_inline code strings).
+  std::map<std::string, std::string> overlayFiles;
+  /// Runs the parses (one task per unit; nullptr: threads of this process, no deadline). A unit
+  /// whose task times out or crashes gets that status and its findings from the lexical scan.
+  TaskRunner* runner = nullptr;
+  /// Keeps each unit's result between runs (nullptr: none). An entry is keyed by the unit, its
+  /// arguments, `cacheSalt` and the shims' version, and is used only while every file the unit
+  /// read still has the content it had.
+  ResultStore* cache = nullptr;
+  /// What else the results depend on (opscope and opdb versions, rules): part of every cache key.
+  std::string cacheSalt;
 };
 
 /// What scanning produced: one InputFile per unit (paths relative to root) and the findings,
@@ -68,6 +81,9 @@ struct ScanOptions {
 struct ScanResult {
   std::vector<InputFile> inputs;
   std::vector<Finding> findings;
+  /// The units Clang parsed in this run (absolute paths, sorted); the others came from the cache.
+  std::vector<std::string> parsed;
+  size_t fromCache = 0;
 };
 
 /// Scans the units in parallel; the result does not depend on `jobs`.

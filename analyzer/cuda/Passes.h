@@ -10,6 +10,7 @@
 #include "core/Model.h"
 #include "core/SymbolCatalog.h"
 #include "cuda/CudaFrontend.h"
+#include "llvm/Support/VirtualFileSystem.h"
 
 namespace opscope::cuda {
 
@@ -34,6 +35,9 @@ struct UnitResult {
   std::set<Position> resolved;
   /// User files the unit read (the main file and headers under the root).
   std::set<std::string> userFiles;
+  /// Every file the unit read, system and third-party headers included, shims excluded: what
+  /// the unit's cached result depends on.
+  std::set<std::string> readFiles;
   /// Lines of user files that Clang did not parse as code: inactive #if branches, macro bodies.
   std::map<std::string, LineRanges> unparsedLines;
   FunctionSpans spans;
@@ -43,6 +47,14 @@ struct UnitResult {
   std::set<std::string> userNames;
   bool hadErrors = false;
 };
+
+/// The unit's result as bytes (for a worker process's pipe and the cache), and back; nullopt
+/// when the bytes are not a whole record.
+std::string serializeUnitResult(const UnitResult& r);
+std::optional<UnitResult> deserializeUnitResult(std::string_view bytes);
+
+/// The file system the scan reads: the real one with ScanOptions::overlayFiles on top.
+llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> baseFileSystem(const ScanOptions& options);
 
 /// Parses one unit with Clang and collects semantic findings.
 UnitResult runSemanticPass(const TranslationUnit& unit, const SymbolCatalog& catalog,
@@ -72,7 +84,7 @@ std::optional<Symbol> hazardSymbol(const ScanOptions& options, const std::string
 /// The unit as it is parsed when no other unit includes it: a header of device code (`__global__`,
 /// `__device__`) whose flags are inferred is parsed as CUDA whatever its extension (as C++ those
 /// words would only be parse errors); any other unit is returned as it is.
-TranslationUnit asLoneUnit(const TranslationUnit& unit);
+TranslationUnit asLoneUnit(const TranslationUnit& unit, llvm::vfs::FileSystem& fs);
 
 /// The clang arguments for one unit, shims or toolkit included, the input file last.
 std::vector<std::string> parseArguments(const TranslationUnit& unit, const ScanOptions& options);

@@ -155,6 +155,11 @@ class CollectAction : public clang::ASTFrontendAction {
           llvm::SmallString<256> p(it->first.getName());
           llvm::sys::path::remove_dots(p, true);
           if (isUnderRoot(std::string(p), self.options_.root)) self.out_.userFiles.insert(std::string(p));
+          // What the result depends on (the cache key): every file but the shims, which the
+          // cache key covers by their version.
+          // The name as Clang opened it: removing '..' lexically is wrong across symbolic links
+          // (GCC's include directories are reached through some).
+          if (!p.starts_with(kShimRoot)) self.out_.readFiles.insert(it->first.getName().str());
         }
       }
     };
@@ -257,7 +262,7 @@ UnitResult runSemanticPass(const TranslationUnit& unit, const SymbolCatalog& cat
   out.input.path = unit.file;
   out.input.language = unitLanguage(unit);
 
-  auto overlay = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(llvm::vfs::getRealFileSystem());
+  auto overlay = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(baseFileSystem(options));
   if (options.toolkit.path.empty()) overlay->pushOverlay(shims.fileSystem());
   auto files = llvm::makeIntrusiveRefCnt<clang::FileManager>(clang::FileSystemOptions(), overlay);
 
@@ -268,6 +273,7 @@ UnitResult runSemanticPass(const TranslationUnit& unit, const SymbolCatalog& cat
   bool ran = invocation.run();
 
   out.userFiles.insert(unit.file);
+  out.readFiles.insert(unit.file);
   out.hadErrors = !ran || !errors.errors.empty() || !errors.missingHeaders.empty();
   if (out.hadErrors) {
     out.input.status = InputStatus::Lexical;

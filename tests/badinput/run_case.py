@@ -27,6 +27,7 @@ TIME_LIMIT = 120          # seconds per opscope run; a hang fails the case
 AS_LIMIT = 4 << 30        # address space, without sanitizers
 RSS_LIMIT = 1536 << 20    # peak resident memory of the run
 RSS_LIMIT_SANITIZED = 3 << 30
+UNIT_DEADLINE = 10        # --unit-timeout of the `unit` cases, seconds
 
 
 class Skip(Exception):
@@ -67,6 +68,13 @@ def generate(name, work):
         data = deep_yaml("targets: ").encode()
     elif name == "deep-rules.yaml":
         data = deep_yaml("opscope-rules: 1\nkind: python\nplatform: ascend\nrenames: ").encode()
+    elif name == "redecl-20000.cpp":
+        # Valid C++ that Clang needs about 100 s for: one unit must not stall the scan.
+        data = b"int a;\n" * 20_000
+    elif name == "crash-parse.cu":
+        # An ordinary kernel; $OPSCOPE_TEST_CRASH_PARSE makes its parse crash (the test hook).
+        data = (b"__global__ void scale(float* x, float s) {\n"
+                b"  x[threadIdx.x] *= s;\n  __syncthreads();\n}\n")
     elif name == "deep-results.json":
         data = ('{"schema": "opscope-report/1", "findings": ' + "[" * 1_000_000 + "]" * 1_000_000 + "}").encode()
     else:
@@ -169,6 +177,13 @@ def main():
                         f.write(GOOD_PY)
                     os.chmod(os.path.join(tree, "locked.py"), 0)
             cmd = [opscope, "scan", tree, "--no-config"]
+        elif how == "unit":
+            # One C/C++/CUDA unit that hangs or crashes its parse: it is marked, keeps its lexical
+            # findings, and the other inputs are still reported.
+            tree = make_tree(work, input_path)
+            if gen == "crash-parse.cu":
+                os.environ["OPSCOPE_TEST_CRASH_PARSE"] = "crash-parse"
+            cmd = [opscope, "scan", tree, "--no-config", "--no-cache", "--unit-timeout", str(UNIT_DEADLINE)]
         elif how == "overlay":
             cmd = [opscope, "scan", make_tree(work), "--no-config", "--db", input_path]
         elif how == "config":
@@ -213,8 +228,10 @@ def main():
             want = frag.replace("{name}", name)
             if want not in both:
                 problems.append("missing message fragment: " + want)
-        if how == "scan" and GOOD_FINDING not in out:
+        if how in ("scan", "unit") and GOOD_FINDING not in out:
             problems.append("the scan did not go on: good.py's finding is missing")
+        if how == "unit" and seconds > UNIT_DEADLINE + 30:
+            problems.append("took %.0f s, more than the unit deadline of %d s plus 30 s" % (seconds, UNIT_DEADLINE))
         limit = RSS_LIMIT_SANITIZED if a.sanitized else RSS_LIMIT
         if rss > limit:
             problems.append("peak RSS %d MiB over the limit of %d MiB" % (rss >> 20, limit >> 20))

@@ -5,15 +5,15 @@
 #include <string>
 
 #include "cli/Commands.h"
-#include "cli/Config.h"
+#include "scan/Config.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size) {
   std::string text(reinterpret_cast<const char*>(data), size);
   try {
-    opscope::cli::ProjectConfig cfg = opscope::cli::readProjectConfig("/project/.opscope.yaml", text);
+    opscope::scan::ProjectConfig cfg = opscope::scan::readProjectConfig("/project/.opscope.yaml", text);
     for (const std::string& p : cfg.db)
       if (p.empty() || p.front() != '/') std::abort();  // overlay paths come back absolute
-  } catch (const opscope::cli::UsageError& e) {
+  } catch (const opscope::scan::UsageError& e) {
     if (e.message.find("/project/.opscope.yaml:") == std::string::npos) std::abort();
   }
   return 0;

@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-#include "cli/PythonRules.h"
+#include "scan/PythonRules.h"
 #include "rewrite/Rules.h"
 
 // The built-in Python rule files are embedded into opscope_cli; this target does not need them.
@@ -60,9 +60,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size) {
   {
     std::vector<python::RuleSet> sets;
     std::vector<db::Diagnostic> diags;
-    bool ok = cli::loadPythonRules(files, sets, diags);
+    bool ok = scan::loadPythonRules(files, sets, diags);
     checkDiagnostics(diags, text, ok);
-    if (ok) (void)cli::rulesFor(sets, "ascend");
+    if (ok) (void)scan::rulesFor(sets, "ascend");
   }
   return 0;
 }

@@ -7,10 +7,10 @@
 #include <set>
 
 #include "cli/Commands.h"
-#include "cli/OnnxData.h"
+#include "scan/OnnxData.h"
 #include "onnx/defs/schema.h"
 
-namespace opscope::cli {
+namespace opscope::scan {
 namespace {
 
 TEST(OpsetTable, AgreesWithLibonnxSchemasUpToItsOpsets) {
@@ -44,4 +44,4 @@ TEST(OpsetTable, AgreesWithLibonnxSchemasUpToItsOpsets) {
 }
 
 }  // namespace
-}  // namespace opscope::cli
+}  // namespace opscope::scan

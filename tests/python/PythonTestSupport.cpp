@@ -13,7 +13,7 @@
 
 #include <unistd.h>
 
-#include "cli/PythonRules.h"
+#include "scan/PythonRules.h"
 
 namespace opscope::python::test {
 namespace fs = std::filesystem;
@@ -77,7 +77,7 @@ const std::vector<RuleSet>& rules() {
   static const std::vector<RuleSet> sets = [] {
     std::vector<RuleSet> out;
     std::vector<db::Diagnostic> diags;
-    bool ok = cli::loadPythonRules(cli::builtinPythonRuleFiles(), out, diags);
+    bool ok = scan::loadPythonRules(scan::builtinPythonRuleFiles(), out, diags);
     for (const db::Diagnostic& d : diags) ADD_FAILURE() << d.str();
     EXPECT_TRUE(ok);
     return out;
@@ -95,7 +95,7 @@ ScanResult scanInputs(unsigned jobs) {
   for (const std::string& rel : inputFiles()) files.push_back(SourceFile{rel, inputText(rel)});
   ScanOptions options;
   options.jobs = jobs;
-  for (const std::string& p : platforms()) options.rules.push_back(cli::rulesFor(rules(), p));
+  for (const std::string& p : platforms()) options.rules.push_back(scan::rulesFor(rules(), p));
   return scan(files, catalog(), options);
 }
 

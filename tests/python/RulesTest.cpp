@@ -3,9 +3,9 @@
 #include <gtest/gtest.h>
 
 #include "PythonTestSupport.h"
-#include "cli/PythonRules.h"
+#include "scan/PythonRules.h"
 
-namespace opscope::cli {
+namespace opscope::scan {
 namespace {
 
 TEST(PythonRules, BuiltinRulesCoverEveryPlatform) {
@@ -100,4 +100,4 @@ TEST(PythonRules, LaterFilesReplaceRulesWithTheSameId) {
 }
 
 }  // namespace
-}  // namespace opscope::cli
+}  // namespace opscope::scan

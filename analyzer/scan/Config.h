@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-namespace opscope::cli {
+namespace opscope::scan {
 
 struct ProjectConfig {
   std::string path;                     // the file it came from
@@ -26,4 +26,4 @@ std::optional<ProjectConfig> findProjectConfig(const std::string& dir);
 /// Reads one config file (exposed for tests).
 ProjectConfig readProjectConfig(const std::string& path, const std::string& text);
 
-}  // namespace opscope::cli
+}  // namespace opscope::scan

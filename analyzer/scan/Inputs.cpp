@@ -1,4 +1,4 @@
-#include "cli/Inputs.h"
+#include "scan/Inputs.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -10,12 +10,12 @@
 #include <set>
 #include <system_error>
 
-#include "cli/Commands.h"
+#include "scan/Files.h"
 #include "cuda/CudaFrontend.h"
 #include "llvm/Support/GlobPattern.h"
 #include "llvm/Support/xxhash.h"
 
-namespace opscope::cli {
+namespace opscope::scan {
 namespace fs = std::filesystem;
 namespace {
 
@@ -255,4 +255,4 @@ void keepShard(DiscoveredInputs& inputs, unsigned k, unsigned n) {
   std::erase_if(inputs.problems, [&](const InputFile& p) { return !mine((fs::path(inputs.root) / p.path).string()); });
 }
 
-}  // namespace opscope::cli
+}  // namespace opscope::scan

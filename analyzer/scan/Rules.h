@@ -11,7 +11,7 @@
 #include "python/Rules.h"
 #include "rewrite/Rules.h"
 
-namespace opscope::cli {
+namespace opscope::scan {
 
 struct LayeredRules {
   rewrite::RuleSet hazards;                 // kind hazards
@@ -27,4 +27,4 @@ LayeredRules loadLayeredRules(const db::Database& db, const std::vector<std::str
 /// The built-in rules alone (loaded once; a built-in file with errors is a bug: logic_error).
 const LayeredRules& builtinLayeredRules(const db::Database& db);
 
-}  // namespace opscope::cli
+}  // namespace opscope::scan

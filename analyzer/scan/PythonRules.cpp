@@ -1,4 +1,4 @@
-#include "cli/PythonRules.h"
+#include "scan/PythonRules.h"
 
 #include <algorithm>
 #include <map>
@@ -9,7 +9,7 @@
 
 const std::vector<std::pair<std::string_view, std::string_view>>& opscope_python_rule_files();
 
-namespace opscope::cli {
+namespace opscope::scan {
 namespace {
 
 namespace yaml = llvm::yaml;
@@ -217,4 +217,4 @@ python::RuleSet rulesFor(const std::vector<python::RuleSet>& sets, std::string_v
   return empty;
 }
 
-}  // namespace opscope::cli
+}  // namespace opscope::scan

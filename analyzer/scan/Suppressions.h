@@ -9,10 +9,10 @@
 
 #include "core/Model.h"
 
-namespace opscope::cli {
+namespace opscope::scan {
 
 /// Marks the report's suppressed findings; `sourceText` gives a file's text by report path.
 void applySuppressions(Report& report,
                        const std::function<std::optional<std::string>(const std::string&)>& sourceText);
 
-}  // namespace opscope::cli
+}  // namespace opscope::scan

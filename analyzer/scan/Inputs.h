@@ -9,7 +9,7 @@
 
 #include "core/Model.h"
 
-namespace opscope::cli {
+namespace opscope::scan {
 
 struct DiscoveredInputs {
   std::string root;                      // absolute: the paths' common directory
@@ -50,4 +50,4 @@ DiscoveredInputs discoverInputs(const std::vector<std::string>& paths, const std
 /// sharded like any file. Throws UsageError unless 1 <= k <= n.
 void keepShard(DiscoveredInputs& inputs, unsigned k, unsigned n);
 
-}  // namespace opscope::cli
+}  // namespace opscope::scan

@@ -1,13 +1,13 @@
-#include "cli/LayeredRules.h"
+#include "scan/Rules.h"
 
 #include <optional>
 #include <stdexcept>
 
-#include "cli/Commands.h"
-#include "cli/PythonRules.h"
+#include "scan/Files.h"
+#include "scan/PythonRules.h"
 #include "cuda/CudaFrontend.h"
 
-namespace opscope::cli {
+namespace opscope::scan {
 namespace {
 
 std::string listed(const std::vector<db::Diagnostic>& diags) {
@@ -94,4 +94,4 @@ LayeredRules loadLayeredRules(const db::Database& db, const std::vector<std::str
   return rules;
 }
 
-}  // namespace opscope::cli
+}  // namespace opscope::scan

@@ -1,13 +1,13 @@
-#include "cli/Config.h"
+#include "scan/Config.h"
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
-#include "cli/Commands.h"
+#include "scan/Files.h"
 #include "db/YamlReader.h"
 
-namespace opscope::cli {
+namespace opscope::scan {
 namespace fs = std::filesystem;
 namespace yaml = llvm::yaml;
 
@@ -77,4 +77,4 @@ std::optional<ProjectConfig> findProjectConfig(const std::string& dir) {
   return std::nullopt;
 }
 
-}  // namespace opscope::cli
+}  // namespace opscope::scan

@@ -1,4 +1,4 @@
-#include "cli/Suppressions.h"
+#include "scan/Suppressions.h"
 
 #include <map>
 #include <regex>
@@ -6,7 +6,7 @@
 #include <sstream>
 #include <vector>
 
-namespace opscope::cli {
+namespace opscope::scan {
 namespace {
 
 /// A marker on one line: which ids it names (empty: all).
@@ -59,4 +59,4 @@ void applySuppressions(Report& report,
   }
 }
 
-}  // namespace opscope::cli
+}  // namespace opscope::scan

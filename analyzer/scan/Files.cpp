@@ -10,9 +10,9 @@
 #include <functional>
 #include <sstream>
 
-#include "cli/Commands.h"
+#include "scan/Files.h"
 
-namespace opscope::cli {
+namespace opscope::scan {
 
 std::optional<std::string> readSourceText(const std::string& root, const std::string& rel) {
   std::filesystem::path p = std::filesystem::path(rel).is_absolute() ? std::filesystem::path(rel) : std::filesystem::path(root) / rel;
@@ -57,4 +57,12 @@ void writeFileAtomically(const std::string& path, const std::string& content) {
   writeFileAtomically(path, [&](std::ostream& out) { out.write(content.data(), static_cast<std::streamsize>(content.size())); });
 }
 
-}  // namespace opscope::cli
+std::string relativePath(const std::string& root, const std::string& path) {
+  namespace fs = std::filesystem;
+  if (root.empty()) return path;
+  std::string rel = fs::path(path).lexically_relative(root).generic_string();
+  if (rel.empty() || rel == "." || rel.rfind("..", 0) == 0) return path;
+  return rel;
+}
+
+}  // namespace opscope::scan

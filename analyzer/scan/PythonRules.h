@@ -9,7 +9,7 @@
 #include "db/Database.h"
 #include "python/Rules.h"
 
-namespace opscope::cli {
+namespace opscope::scan {
 
 /// Reads `files`; rule sets of the same platform are merged in file order (a later rule with the
 /// same id replaces an earlier one). Returns false if any file had an error.
@@ -23,4 +23,4 @@ std::vector<db::SourceText> builtinPythonRuleFiles();
 /// The rule set for `platform` in `sets`, or an empty one.
 python::RuleSet rulesFor(const std::vector<python::RuleSet>& sets, std::string_view platform);
 
-}  // namespace opscope::cli
+}  // namespace opscope::scan

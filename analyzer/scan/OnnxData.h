@@ -15,7 +15,7 @@
 #include "onnx/Sizing.h"
 #include "onnx/Summary.h"
 
-namespace opscope::cli {
+namespace opscope::scan {
 
 /// The opdb's ONNX operator-version table (kind: opsets, and the ONNX symbols' versions).
 class DbOperatorVersions final : public onnx::OperatorVersions {
@@ -67,4 +67,4 @@ std::vector<std::string> externalDataErrors(const onnx::ModelInfo& model);
 /// "ONNX 1.13-1.14" for an IR version, from the opdb's release table; "" when unknown.
 std::string releasesForIrVersion(const db::Database& db, std::int64_t irVersion);
 
-}  // namespace opscope::cli
+}  // namespace opscope::scan

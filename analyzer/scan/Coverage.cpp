@@ -1,0 +1,35 @@
+#include "scan/Coverage.h"
+
+namespace opscope::scan {
+
+ReportFinding CoverageResolver::resolve(Finding f) const {
+  ReportFinding rf;
+  if (f.symbol.kind == SymbolKind::Hazard) {
+    if (const rewrite::HazardRule* rule = hazards_.hazard(f.symbol.name)) {
+      f.detail = rule->title + (f.detail.empty() ? "" : ": " + f.detail);
+      for (const Platform& p : targets_) {
+        Coverage c;
+        if (auto advice = rule->advice.find(p.id); advice != rule->advice.end()) {
+          c.status = advice->second.status;
+          c.note = advice->second.text;
+          c.source = advice->second.source;
+          c.layer = rule->file;
+        }
+        rf.coverage[p.id] = std::move(c);
+      }
+    }
+  } else if (!isInventoryKind(f.symbol.kind)) {
+    for (const Platform& p : targets_) rf.coverage[p.id] = db_.lookup(p.id, f.symbol.name);
+  }
+  rf.finding = std::move(f);
+  return rf;
+}
+
+Coverage CoverageResolver::node(const onnx::NodeCoverage& nc) {
+  Coverage c = nc.answer;
+  c.status = nc.status;
+  if (!nc.reason.empty()) c.note = nc.reason + (c.note.empty() ? "" : "; " + c.note);
+  return c;
+}
+
+}  // namespace opscope::scan

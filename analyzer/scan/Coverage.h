@@ -1,0 +1,37 @@
+// The one place where findings get their answers: the opdb for symbols, the hazard rules'
+// per-platform advice for hazards, and the ONNX reader's node constraints for graph nodes.
+#pragma once
+
+#include <map>
+#include <vector>
+
+#include "core/Model.h"
+#include "db/Database.h"
+#include "onnx/Coverage.h"
+#include "rewrite/Rules.h"
+
+namespace opscope::scan {
+
+class CoverageResolver {
+ public:
+  CoverageResolver(const db::Database& db, const rewrite::RuleSet& hazards, std::vector<Platform> targets)
+      : db_(db), hazards_(hazards), targets_(std::move(targets)) {}
+
+  /// Every target platform's answer for `f`: none for the project's own inventory (kernels,
+  /// launches, registered ops); a hazard's advice from its rule (and the rule's title goes in
+  /// front of the finding's detail); the opdb's entry for everything else.
+  ReportFinding resolve(Finding f) const;
+
+  /// A graph node's answer on one platform: the operator's entry as the opdb gives it, with the
+  /// status the node's own constraints (opset, dtypes) leave and the reason in front of the note.
+  static Coverage node(const onnx::NodeCoverage& nc);
+
+  const std::vector<Platform>& targets() const { return targets_; }
+
+ private:
+  const db::Database& db_;
+  const rewrite::RuleSet& hazards_;
+  std::vector<Platform> targets_;
+};
+
+}  // namespace opscope::scan
