@@ -47,6 +47,7 @@ class RewriteFileReader {
 
   /// Reads the file into `out` (its own rules only); false on any error.
   bool read(PlatformRewrites& out, bool& sawOpdb, bool& sawMode) {
+    if (r_.hadError()) return false;  // refused before parsing (nested too deep): said so already
     auto doc = r_.stream().begin();
     if (doc == r_.stream().end() || !doc->getRoot()) {
       r_.error(nullptr, "empty rules file");

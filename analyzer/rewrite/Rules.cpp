@@ -1,13 +1,10 @@
 #include "rewrite/Rules.h"
 
 #include <algorithm>
-#include <functional>
 #include <regex>
 #include <set>
 
-#include "llvm/ADT/SmallString.h"
-#include "llvm/Support/SourceMgr.h"
-#include "llvm/Support/YAMLParser.h"
+#include "db/YamlReader.h"
 
 namespace opscope::rewrite {
 namespace yaml = llvm::yaml;
@@ -18,17 +15,58 @@ const HazardRule* RuleSet::hazard(const std::string& id) const {
   return nullptr;
 }
 
-std::string ruleFileKind(const std::string& text) {
-  static const std::regex kind(R"((^|\n)kind:\s*([A-Za-z_-]+))");
-  std::smatch m;
-  return std::regex_search(text, m, kind) ? m[2].str() : "";
+const std::vector<std::string>& ruleFileKinds() {
+  static const std::vector<std::string> kinds = {"hazards", "python", "rewrites"};
+  return kinds;
 }
 
 namespace {
 
-// Every kind of rules file there is, and whether this loader reads it. A new kind is added here
-// with its reader (or left to the loader of the component that owns it).
-const std::map<std::string, bool> kKinds = {{"hazards", true}, {"python", false}, {"rewrites", false}};
+/// Reads the kind (see ruleFileKind); `known`: an unknown kind is an error, else it is returned
+/// as written.
+std::optional<std::string> readKind(const db::SourceText& file, std::vector<db::Diagnostic>& diags, bool known) {
+  // Collections nested too deep are refused before parsing. Such a file still says its kind
+  // before the deep part: read the lines above it, and leave the nesting to the kind's loader.
+  size_t deep = db::yamlFlowTooDeep(file.text, db::kMaxYamlFlowNesting);
+  db::SourceText head;
+  if (deep != std::string::npos) {
+    size_t lineStart = file.text.rfind('\n', deep);
+    head = db::SourceText{file.path, file.text.substr(0, lineStart == std::string::npos ? 0 : lineStart + 1)};
+  }
+  std::vector<db::Diagnostic> problems;  // kept only when the kind cannot be read
+  std::optional<std::string> kind;
+  {
+    db::FileReader r(deep == std::string::npos ? file : head, problems);
+    yaml::document_iterator doc = r.stream().begin();
+    if (doc == r.stream().end() || !doc->getRoot() || llvm::isa<yaml::NullNode>(doc->getRoot())) {
+      r.error(nullptr, "empty rules file");
+    } else if (yaml::MappingNode* top = r.mapping(doc->getRoot(), "a rules file")) {
+      bool sawKind = false;
+      for (yaml::KeyValueNode& kv : *top) {
+        std::optional<std::string> key = r.scalar(kv.getKey(), "a key");
+        if (!key || *key != "kind") continue;  // the iterator skips the value
+        sawKind = true;
+        yaml::Node* value = kv.getValue();
+        std::optional<std::string> s = r.scalar(value, "kind");
+        if (s && known && std::find(ruleFileKinds().begin(), ruleFileKinds().end(), *s) == ruleFileKinds().end())
+          r.error(value, "unknown rules kind '" + *s + "' (known: hazards, python, rewrites)");
+        else kind = s;
+        break;
+      }
+      if (!sawKind && !r.hadError()) r.error(top, "a rules file needs a 'kind' (hazards, python or rewrites)");
+    }
+  }
+  if (kind) return kind;
+  if (deep != std::string::npos) {
+    // No kind above the deep part: the nesting is the problem to report.
+    problems.clear();
+    db::FileReader whole(file, problems);
+  }
+  diags.insert(diags.end(), problems.begin(), problems.end());
+  return std::nullopt;
+}
+
+// The severities a hazard may have.
 const std::set<std::string> kSeverities = {"info", "low", "medium", "high"};
 
 bool isKebab(const std::string& s) {
@@ -36,222 +74,202 @@ bool isKebab(const std::string& s) {
   return std::regex_match(s, kebab);
 }
 
-}  // namespace
-
-/// Reads one file; every problem is reported at the offending node.
-class RuleFileReader {
+/// Reads one hazards file through db::FileReader; every problem is reported at the offending
+/// node. Keys may come in any order: sources are resolved once the whole file is read.
+class HazardFileReader {
  public:
-  RuleFileReader(const db::SourceText& src, const std::vector<PlatformId>& platforms, std::vector<db::Diagnostic>& diags)
-      : src_(src), platforms_(platforms), diags_(diags), stream_(src.text, sm_) {
-    sm_.setDiagHandler([](const llvm::SMDiagnostic& d, void* self) {
-      static_cast<RuleFileReader*>(self)->report(d.getLoc(), d.getMessage().str());
-    }, this);
-  }
+  HazardFileReader(const db::SourceText& src, const std::vector<PlatformId>& platforms, std::vector<db::Diagnostic>& diags)
+      : src_(src), platforms_(platforms), r_(src, diags) {}
 
-  /// The hazards of the file (empty for other kinds), or nothing when the file has errors.
+  /// The hazards of the file, or nothing when the file has errors.
   std::vector<HazardRule> read() {
     std::vector<HazardRule> hazards;
-    auto doc = stream_.begin();
-    if (doc == stream_.end() || !doc->getRoot()) {
-      report(llvm::SMLoc(), "empty rules file");
+    if (r_.hadError()) return {};  // refused before parsing (nested too deep): said so already
+    yaml::document_iterator doc = r_.stream().begin();
+    if (doc == r_.stream().end() || !doc->getRoot() || llvm::isa<yaml::NullNode>(doc->getRoot())) {
+      r_.error(nullptr, "empty rules file");
       return {};
     }
-    auto* top = mapping(doc->getRoot(), "a rules file");
+    yaml::MappingNode* top = r_.mapping(doc->getRoot(), "a rules file");
     if (!top) return {};
-    std::string kind, version;
-    yaml::Node* kindNode = nullptr;
-    bool sawHazards = false;
-    std::map<std::string, std::string> sources;
-    // The parser streams: each value is read where it stands, so `kind` and `sources` come first.
-    for (yaml::KeyValueNode& kv : *top) {
-      std::string key = scalar(kv.getKey());
+    bool sawVersion = false, sawKind = false, sawHazards = false;
+    r_.forEachKey(top, "a hazards file", [&](const std::string& key, yaml::Node*, yaml::Node* v) {
       if (key == "opscope-rules") {
-        version = scalar(kv.getValue());
+        sawVersion = true;
+        if (auto s = r_.scalar(v, key); s && *s != "1") r_.error(v, "a rules file starts with 'opscope-rules: 1'");
       } else if (key == "kind") {
-        kindNode = kv.getValue();
-        kind = scalar(kindNode);
-        auto known = kKinds.find(kind);
-        if (known == kKinds.end()) {
-          error(kindNode, "unknown rules kind '" + kind + "' (known: hazards, python, rewrites)");
-          return {};
-        }
-        if (!known->second) return {};  // another loader's file
+        sawKind = true;
+        if (auto s = r_.scalar(v, key); s && *s != "hazards") r_.error(v, "kind '" + *s + "' is not read here (expected hazards)");
       } else if (key == "sources") {
-        readSources(kv.getValue(), sources);
+        if (yaml::SequenceNode* seq = r_.sequence(v, "sources"))
+          for (yaml::Node& n : *seq) readSource(&n);
       } else if (key == "hazards") {
         sawHazards = true;
-        if (kind != "hazards") error(kv.getKey(), "'hazards' before 'kind: hazards'");
-        else if (auto* seq = sequence(kv.getValue(), "hazards"))
-          for (yaml::Node& n : *seq) readHazard(&n, sources, hazards);
+        if (yaml::SequenceNode* seq = r_.sequence(v, "hazards"))
+          for (yaml::Node& n : *seq) readHazard(&n, hazards);
       } else {
-        error(kv.getKey(), "unknown key '" + key + "' in a hazards file");
+        return false;
       }
-      if (kv.getValue()) kv.getValue()->skip();
+      return true;
+    });
+    if (!sawVersion) r_.error(top, "a rules file starts with 'opscope-rules: 1'");
+    if (!sawKind) r_.error(top, "a rules file needs a 'kind'");
+    if (!sawHazards) r_.error(top, "a hazards file needs a 'hazards' list");
+    for (const SourceRef& ref : sourceRefs_) {
+      auto it = sources_.find(ref.id);
+      if (it == sources_.end()) r_.error(ref.node, "unknown source '" + ref.id + "' (not in this file's sources)");
+      else hazards[ref.hazard].advice[ref.platform].source = it->second;
     }
-    if (version != "1") error(top, "a rules file starts with 'opscope-rules: 1'");
-    if (kind.empty()) error(top, "a rules file needs a 'kind'");
-    else if (!sawHazards) error(top, "a hazards file needs a 'hazards' list");
-    if (errors_ > 0) return {};
+    if (r_.hadError()) return {};
     return hazards;
   }
 
-  unsigned errors() const { return errors_; }
-
  private:
-  void readSources(yaml::Node* node, std::map<std::string, std::string>& out) {
-    auto* seq = sequence(node, "sources");
-    if (!seq) return;
-    for (yaml::Node& n : *seq) {
-      auto* m = mapping(&n, "a source");
-      if (!m) continue;
-      std::map<std::string, std::string> f;
-      for (yaml::KeyValueNode& kv : *m) {
-        std::string key = scalar(kv.getKey());
-        static const std::set<std::string> kKeys = {"id", "title", "url", "repository", "commit", "path", "date", "license"};
-        if (!kKeys.count(key)) error(kv.getKey(), "unknown key '" + key + "' in a source");
-        f[key] = scalar(kv.getValue());
-      }
-      for (const char* required : {"id", "title", "date"})
-        if (f[required].empty()) error(&n, std::string("a source needs '") + required + "'");
-      if (f["url"].empty() && f["repository"].empty()) error(&n, "a source needs 'url' or 'repository'");
-      std::string where = f["url"].empty() ? f["repository"] + (f["commit"].empty() ? "" : "@" + f["commit"].substr(0, 12)) : f["url"];
-      if (!out.emplace(f["id"], f["title"] + " (" + where + "), " + f["date"]).second)
-        error(&n, "source id '" + f["id"] + "' appears twice");
-    }
+  /// An advice's `source`, resolved when the file's sources are all read.
+  struct SourceRef {
+    std::string id;
+    yaml::Node* node;
+    size_t hazard;
+    PlatformId platform;
+  };
+
+  void readSource(yaml::Node* node) {
+    yaml::MappingNode* m = r_.mapping(node, "a source");
+    if (!m) return;
+    std::map<std::string, std::string> f;
+    r_.forEachKey(m, "a source", [&](const std::string& key, yaml::Node*, yaml::Node* v) {
+      static const std::set<std::string> kKeys = {"id", "title", "url", "repository", "commit", "path", "date", "license"};
+      if (!kKeys.count(key)) return false;
+      if (auto s = r_.scalar(v, key)) f[key] = *s;
+      return true;
+    });
+    for (const char* required : {"id", "title", "date"})
+      if (f[required].empty()) r_.error(m, std::string("a source needs '") + required + "'");
+    if (f["url"].empty() && f["repository"].empty()) r_.error(m, "a source needs 'url' or 'repository'");
+    std::string where = f["url"].empty() ? f["repository"] + (f["commit"].empty() ? "" : "@" + f["commit"].substr(0, 12)) : f["url"];
+    if (!sources_.emplace(f["id"], f["title"] + " (" + where + "), " + f["date"]).second)
+      r_.error(m, "source id '" + f["id"] + "' appears twice");
   }
 
-  void readHazard(yaml::Node* node, const std::map<std::string, std::string>& sources, std::vector<HazardRule>& out) {
-    auto* m = mapping(node, "a hazard");
+  void readHazard(yaml::Node* node, std::vector<HazardRule>& out) {
+    yaml::MappingNode* m = r_.mapping(node, "a hazard");
     if (!m) return;
     HazardRule h;
     h.file = src_.path;
-    h.line = sm_.getLineAndColumn(node->getSourceRange().Start).first;
-    for (yaml::KeyValueNode& kv : *m) {
-      std::string key = scalar(kv.getKey());
-      yaml::Node* v = kv.getValue();
-      if (key == "id") h.id = scalar(v);
-      else if (key == "title") h.title = scalar(v);
-      else if (key == "severity") {
-        h.severity = scalar(v);
-        if (!kSeverities.count(h.severity)) error(v, "severity must be info, low, medium or high");
-      } else if (key == "message") h.message = scalar(v);
-      else if (key == "detect") readDetect(v, h);
-      else if (key == "advice") readAdvice(v, sources, h);
-      else error(kv.getKey(), "unknown key '" + key + "' in a hazard");
-    }
-    if (!isKebab(h.id)) error(node, "a hazard needs an 'id' in kebab-case");
-    if (h.title.empty() || h.message.empty() || h.severity.empty()) error(node, "a hazard needs title, severity and message");
-    if (h.checks.empty() && h.symbols.empty()) error(node, "hazard '" + h.id + "' has nothing that detects it (detect: checks or symbols)");
-    if (std::any_of(out.begin(), out.end(), [&](const HazardRule& o) { return o.id == h.id; }) || seen_.count(h.id))
-      error(node, "hazard id '" + h.id + "' appears twice");
-    seen_.insert(h.id);
+    h.line = r_.lineOf(node);
+    r_.forEachKey(m, "a hazard", [&](const std::string& key, yaml::Node*, yaml::Node* v) {
+      if (key == "id" || key == "title" || key == "message") {
+        if (auto s = r_.scalar(v, key)) (key == "id" ? h.id : key == "title" ? h.title : h.message) = *s;
+      } else if (key == "severity") {
+        if (auto s = r_.scalar(v, key)) {
+          h.severity = *s;
+          if (!kSeverities.count(h.severity)) r_.error(v, "severity must be info, low, medium or high");
+        }
+      } else if (key == "detect") {
+        readDetect(v, h);
+      } else if (key == "advice") {
+        readAdvice(v, out.size(), h);
+      } else {
+        return false;
+      }
+      return true;
+    });
+    if (!isKebab(h.id)) r_.error(m, "a hazard needs an 'id' in kebab-case");
+    if (h.title.empty() || h.message.empty() || h.severity.empty()) r_.error(m, "a hazard needs title, severity and message");
+    if (h.checks.empty() && h.symbols.empty())
+      r_.error(m, "hazard '" + h.id + "' has nothing that detects it (detect: checks or symbols)");
+    if (!ids_.insert(h.id).second) r_.error(m, "hazard id '" + h.id + "' appears twice");
     out.push_back(std::move(h));
   }
 
   void readDetect(yaml::Node* node, HazardRule& h) {
-    auto* m = mapping(node, "detect");
+    yaml::MappingNode* m = r_.mapping(node, "detect");
     if (!m) return;
-    for (yaml::KeyValueNode& kv : *m) {
-      std::string key = scalar(kv.getKey());
+    r_.forEachKey(m, "detect", [&](const std::string& key, yaml::Node* k, yaml::Node* v) {
       std::vector<std::string>* list = key == "checks" ? &h.checks : key == "symbols" ? &h.symbols : nullptr;
       if (!list) {
-        error(kv.getKey(), "unknown key '" + key + "' in detect (expected checks or symbols)");
-        continue;
+        r_.error(k, "unknown key '" + key + "' in detect (expected checks or symbols)");
+        return true;
       }
-      if (auto* seq = sequence(kv.getValue(), key))
+      if (yaml::SequenceNode* seq = r_.sequence(v, key))
         for (yaml::Node& n : *seq) {
-          std::string s = scalar(&n);
-          if (s.empty() || (s.find('*') != std::string::npos && s.find('*') != s.size() - 1))
-            error(&n, "a symbol pattern is a name or a prefix ending in '*'");
-          list->push_back(s);
+          std::optional<std::string> s = r_.scalar(&n, "an entry of " + key);
+          if (!s) continue;
+          if (s->empty() || (s->find('*') != std::string::npos && s->find('*') != s->size() - 1))
+            r_.error(&n, "a symbol pattern is a name or a prefix ending in '*'");
+          list->push_back(*s);
         }
-    }
+      return true;
+    });
   }
 
-  void readAdvice(yaml::Node* node, const std::map<std::string, std::string>& sources, HazardRule& h) {
-    auto* m = mapping(node, "advice");
+  void readAdvice(yaml::Node* node, size_t hazard, HazardRule& h) {
+    yaml::MappingNode* m = r_.mapping(node, "advice");
     if (!m) return;
-    for (yaml::KeyValueNode& kv : *m) {
-      std::string platform = scalar(kv.getKey());
+    r_.forEachKey(m, "advice", [&](const std::string& platform, yaml::Node* k, yaml::Node* v) {
       if (std::find(platforms_.begin(), platforms_.end(), platform) == platforms_.end())
-        error(kv.getKey(), "unknown platform '" + platform + "'");
-      auto* am = mapping(kv.getValue(), "advice for " + platform);
-      if (!am) continue;
+        r_.error(k, "unknown platform '" + platform + "'");
+      yaml::MappingNode* am = r_.mapping(v, "advice for " + platform);
+      if (!am) return true;
       HazardAdvice a;
       bool haveStatus = false;
-      for (yaml::KeyValueNode& akv : *am) {
-        std::string key = scalar(akv.getKey());
+      r_.forEachKey(am, "advice", [&](const std::string& key, yaml::Node*, yaml::Node* value) {
+        if (key != "status" && key != "text" && key != "source") return false;
+        std::optional<std::string> s = r_.scalar(value, key);
+        if (!s) return true;
         if (key == "status") {
-          std::string s = scalar(akv.getValue());
-          if (auto st = parseCoverageStatus(s)) {
+          if (auto st = parseCoverageStatus(*s)) {
             a.status = *st;
             haveStatus = true;
           } else {
-            error(akv.getValue(), "unknown status '" + s + "'");
+            r_.error(value, "unknown status '" + *s + "'");
           }
         } else if (key == "text") {
-          a.text = scalar(akv.getValue());
-        } else if (key == "source") {
-          std::string id = scalar(akv.getValue());
-          auto it = sources.find(id);
-          if (it == sources.end()) error(akv.getValue(), "unknown source '" + id + "' (not in this file's sources)");
-          else a.source = it->second;
+          a.text = *s;
         } else {
-          error(akv.getKey(), "unknown key '" + key + "' in advice");
+          sourceRefs_.push_back(SourceRef{*s, value, hazard, platform});
         }
-      }
-      if (!haveStatus || a.text.empty()) error(kv.getValue(), "advice needs status and text");
-      if (!h.advice.emplace(platform, a).second) error(kv.getKey(), "advice for '" + platform + "' appears twice");
-    }
-  }
-
-  std::string scalar(yaml::Node* node) {
-    if (auto* s = llvm::dyn_cast_or_null<yaml::ScalarNode>(node)) {
-      llvm::SmallString<128> storage;
-      return s->getValue(storage).str();
-    }
-    if (auto* b = llvm::dyn_cast_or_null<yaml::BlockScalarNode>(node)) return b->getValue().str();
-    error(node, "expected a scalar");
-    return "";
-  }
-  yaml::MappingNode* mapping(yaml::Node* node, const std::string& what) {
-    if (auto* m = llvm::dyn_cast_or_null<yaml::MappingNode>(node)) return m;
-    error(node, what + " must be a mapping");
-    return nullptr;
-  }
-  yaml::SequenceNode* sequence(yaml::Node* node, const std::string& what) {
-    if (auto* s = llvm::dyn_cast_or_null<yaml::SequenceNode>(node)) return s;
-    error(node, what + " must be a list");
-    return nullptr;
-  }
-  void error(yaml::Node* node, const std::string& message) {
-    report(node ? node->getSourceRange().Start : llvm::SMLoc(), message);
-  }
-  void report(llvm::SMLoc loc, const std::string& message) {
-    ++errors_;
-    db::Diagnostic d;
-    d.file = src_.path;
-    if (loc.isValid()) std::tie(d.line, d.column) = sm_.getLineAndColumn(loc);
-    d.message = message;
-    diags_.push_back(std::move(d));
+        return true;
+      });
+      if (!haveStatus || a.text.empty()) r_.error(am, "advice needs status and text");
+      h.advice.emplace(platform, a);
+      return true;
+    });
   }
 
   const db::SourceText& src_;
   const std::vector<PlatformId>& platforms_;
-  std::vector<db::Diagnostic>& diags_;
-  llvm::SourceMgr sm_;
-  yaml::Stream stream_;
-  unsigned errors_ = 0;
-  std::set<std::string> seen_;
+  db::FileReader r_;
+  std::map<std::string, std::string> sources_;  // id -> "<title> (<url>), <date>"
+  std::vector<SourceRef> sourceRefs_;
+  std::set<std::string> ids_;
 };
+
+}  // namespace
+
+std::optional<std::string> ruleFileKind(const db::SourceText& file, std::vector<db::Diagnostic>& diags) {
+  return readKind(file, diags, /*known=*/true);
+}
+
+std::string ruleFileKind(const std::string& text) {
+  std::vector<db::Diagnostic> ignored;
+  return readKind(db::SourceText{"", text}, ignored, /*known=*/false).value_or("");
+}
 
 bool RuleSet::load(const std::vector<db::SourceText>& files, const std::vector<PlatformId>& platforms,
                    std::vector<db::Diagnostic>& diags) {
   bool ok = true;
   for (const db::SourceText& f : files) {
-    RuleFileReader reader(f, platforms, diags);
-    std::vector<HazardRule> hazards = reader.read();
-    if (reader.errors() > 0) {
+    std::optional<std::string> kind = ruleFileKind(f, diags);
+    if (!kind) {
+      ok = false;
+      continue;
+    }
+    if (*kind != "hazards") continue;  // another loader's file
+    size_t before = diags.size();
+    std::vector<HazardRule> hazards = HazardFileReader(f, platforms, diags).read();
+    if (std::any_of(diags.begin() + before, diags.end(),
+                    [](const db::Diagnostic& d) { return d.severity == db::Diagnostic::Severity::Error; })) {
       ok = false;
       continue;
     }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,10 +39,10 @@ class RuleSet {
   const std::vector<HazardRule>& hazards() const { return hazards_; }
   const HazardRule* hazard(const std::string& id) const;
 
-  /// Reads `files`. Only files whose `kind` this loader reads (hazards) are parsed; files of the
-  /// other known kinds (python, rewrites) are left to their own loaders; an unknown kind is an
-  /// error. `platforms` are the known platform ids (advice keys must be among them). Returns false
-  /// if any error was found.
+  /// Reads `files`. Each file's kind is read first (ruleFileKind); only hazards files are parsed,
+  /// files of the other known kinds (python, rewrites) are left to their own loaders, and a file
+  /// whose kind cannot be read or is unknown is an error. `platforms` are the known platform ids
+  /// (advice keys must be among them). Returns false if any error was found.
   bool load(const std::vector<db::SourceText>& files, const std::vector<PlatformId>& platforms,
             std::vector<db::Diagnostic>& diags);
 
@@ -50,15 +51,24 @@ class RuleSet {
   void layer(const RuleSet& over);
 
  private:
-  friend class RuleFileReader;
   std::vector<HazardRule> hazards_;
 };
 
 /// The rule files compiled into the binary (rules/cuda/*.yaml at build time).
 const std::vector<db::SourceText>& builtinRuleFiles();
 
-/// The `kind` of a rules file ("hazards", "python", ...), or "" when it has none; a cheap peek
-/// that other loaders use to pick their files.
+/// The kinds of rules file there are: hazards, python, rewrites.
+const std::vector<std::string>& ruleFileKinds();
+
+/// The `kind` of a rules file, read through db::FileReader (so hostile YAML is refused, never a
+/// crash): one of ruleFileKinds(), or nullopt with the reason in `diags` at FILE:LINE:COLUMN (no
+/// kind, an unknown kind, a kind that is not a scalar, YAML that breaks before the kind). Only the
+/// top-level keys up to `kind` are parsed; what comes after is for the kind's loader to check,
+/// and a file whose collections nest too deep further on still has its kind.
+std::optional<std::string> ruleFileKind(const db::SourceText& file, std::vector<db::Diagnostic>& diags);
+
+/// The `kind` as written (known or not), or "" when it cannot be read; the same reading as
+/// above without the diagnostics, for loaders that pick their files from a list.
 std::string ruleFileKind(const std::string& text);
 
 }  // namespace opscope::rewrite

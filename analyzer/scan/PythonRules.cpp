@@ -30,6 +30,7 @@ class RuleFileReader {
 
   /// Reads the file into `set`; false on any error.
   bool read(python::RuleSet& set) {
+    if (r_.hadError()) return false;  // refused before parsing (nested too deep): said once
     yaml::document_iterator doc = r_.stream().begin();
     if (doc == r_.stream().end() || !doc->getRoot()) {
       r_.error(nullptr, "empty rule file");

@@ -78,13 +78,16 @@ LayeredRules loadLayeredRules(const db::Database& db, const std::vector<std::str
   for (const std::string& path : userFiles) {
     std::optional<std::string> text = readSourceText("", path);
     if (!text) throw UsageError{"cannot read rules file '" + path + "'"};
-    std::string kind = rewrite::ruleFileKind(*text);
-    if (kind == "hazards") hazards.push_back({path, *text});
-    else if (kind == "python") python.push_back({path, *text});
-    else if (kind == "rewrites") rules.rewriteFiles.push_back({path, *text});
-    else
-      throw UsageError{"rules file '" + path + "' has " + (kind.empty() ? "no kind" : "kind '" + kind + "'") +
-                       "; expected hazards, python or rewrites"};
+    // The kind, read through db::FileReader like everything else, picks the file's loader.
+    std::vector<db::Diagnostic> kindDiags;
+    std::optional<std::string> kind = rewrite::ruleFileKind(db::SourceText{path, *text}, kindDiags);
+    if (!kind) {
+      for (const db::Diagnostic& d : kindDiags) err << d.str() << "\n";
+      throw UsageError{"the rules have errors"};
+    }
+    if (*kind == "hazards") hazards.push_back({path, *text});
+    else if (*kind == "python") python.push_back({path, *text});
+    else rules.rewriteFiles.push_back({path, *text});
   }
   std::vector<db::Diagnostic> diags = loadInto(rules, db, hazards, python);
   if (!diags.empty()) {

@@ -75,6 +75,8 @@ def generate(name, work):
         # An ordinary kernel; $OPSCOPE_TEST_CRASH_PARSE makes its parse crash (the test hook).
         data = (b"__global__ void scale(float* x, float s) {\n"
                 b"  x[threadIdx.x] *= s;\n  __syncthreads();\n}\n")
+    elif name == "deep-hazards.yaml":
+        data = deep_yaml("opscope-rules: 1\nkind: hazards\nhazards: ").encode()
     elif name == "deep-results.json":
         data = ('{"schema": "opscope-report/1", "findings": ' + "[" * 1_000_000 + "]" * 1_000_000 + "}").encode()
     else:
@@ -208,6 +210,8 @@ def main():
             if rc != 0 or "--rules" not in out:
                 raise Skip("this opscope has no `rewrite --rules`")
             cmd = [opscope, "rewrite", make_tree(work), "--target", "ascend", "--rules", input_path]
+        elif how == "scanrules":
+            cmd = [opscope, "scan", make_tree(work), "--no-config", "--rules", input_path]
         else:
             raise ValueError("unknown HOW " + how)
 

@@ -1,11 +1,13 @@
-// libFuzzer target for the rules loaders: the hazard rules (analyzer/rewrite/Rules.cpp) and the
-// Python rewrite rules (analyzer/cli/PythonRules.cpp). The input is one rules file given to both,
-// as a user's rules file would be. Every diagnostic must sit inside the input; the loaders'
-// results must agree with their diagnostics; nothing may crash or hang.
+// libFuzzer target for the rules loaders: the kind every loader is picked by and the hazard rules
+// (analyzer/rewrite/Rules.cpp), and the Python rewrite rules (analyzer/cli/PythonRules.cpp). The
+// input is one rules file given to each, as a user's rules file would be. Every diagnostic must
+// sit inside the input; the loaders' results must agree with their diagnostics; nothing may crash
+// or hang.
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -27,10 +29,7 @@ void checkDiagnostics(const std::vector<opscope::db::Diagnostic>& diags, const s
   for (char c : text) lines += c == '\n';
   bool errors = false;
   for (const opscope::db::Diagnostic& d : diags) {
-    // The hazard loader reports some whole-file problems at 0:0 ("empty rules file"), a wart
-    // reported to its owners, not a crash: allowed, but only as 0:0.
-    bool wholeFile = d.line == 0 && d.column == 0;
-    if (d.file != "rules.yaml" || (d.line == 0 && !wholeFile) || d.line > lines || d.message.empty()) {
+    if (d.file != "rules.yaml" || d.line == 0 || d.column == 0 || d.line > lines || d.message.empty()) {
       std::fprintf(stderr, "diagnostic outside the input (%u lines): %s\n", lines, d.str().c_str());
       std::abort();
     }
@@ -48,7 +47,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size) {
   using namespace opscope;
   std::string text(reinterpret_cast<const char*>(data), size);
   std::vector<db::SourceText> files = {db::SourceText{"rules.yaml", text}};
-  (void)rewrite::ruleFileKind(text);
+  {
+    // The kind every loader is picked by: one of the known kinds, or an error inside the input.
+    std::vector<db::Diagnostic> diags;
+    std::optional<std::string> kind = rewrite::ruleFileKind(files[0], diags);
+    checkDiagnostics(diags, text, kind.has_value());
+    const std::vector<std::string>& kinds = rewrite::ruleFileKinds();
+    if (kind && std::find(kinds.begin(), kinds.end(), *kind) == kinds.end()) std::abort();
+    if (kind && rewrite::ruleFileKind(text) != *kind) std::abort();
+  }
   {
     rewrite::RuleSet set;
     std::vector<db::Diagnostic> diags;

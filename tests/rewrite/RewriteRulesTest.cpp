@@ -127,5 +127,21 @@ TEST(RewriteRules, HazardLoaderLeavesRewriteFilesAlone) {
   EXPECT_NE(hazards.hazard("warp-size-32"), nullptr);
 }
 
+// Nested too deep after its kind: one error at the position (not also "empty rules file"), and
+// the hazard loader leaves the file to this one.
+TEST(RewriteRules, AFileNestedTooDeepIsOneErrorAtItsPosition) {
+  std::string text = "opscope-rules: 1\nkind: rewrites\nplatform: dcu\nrenames: " + std::string(100000, '[') +
+                     std::string(100000, ']') + "\n";
+  RewriteRuleSet rules;
+  std::vector<db::Diagnostic> diags;
+  EXPECT_FALSE(rules.load({{"deep.yaml", text}}, kPlatforms, diags));
+  ASSERT_EQ(diags.size(), 1u) << errorsOf(diags);
+  EXPECT_EQ(diags[0].str(), "deep.yaml:4:110: error: YAML collections nested deeper than 100 levels; the file is not read");
+  EXPECT_EQ(rules.platform("dcu"), nullptr);
+  RuleSet hazards;
+  diags.clear();
+  EXPECT_TRUE(hazards.load({{"deep.yaml", text}}, kPlatforms, diags)) << errorsOf(diags);
+}
+
 }  // namespace
 }  // namespace opscope::rewrite
