@@ -610,7 +610,11 @@ void renderFiles(HtmlWriter& w, const Digest& d) {
     w.element("a", {{"href", sourceHref(f.path, 0)}}, f.path);
     w.close();
     w.element("td", f.input ? f.input->language : "");
-    w.element("td", status);
+    if (f.input && f.input->lexicalReason != LexicalReason::None)
+      w.element("td", {{"class", "reason-" + std::string(toString(f.input->lexicalReason))}},
+                status + " (" + std::string(toString(f.input->lexicalReason)) + ")");
+    else
+      w.element("td", status);
     w.element("td", {{"class", "num findings-n"}}, std::to_string(f.findings));
     w.element("td", {{"class", "num"}}, std::to_string(f.hazards));
     w.element("td", {{"class", "num"}}, std::to_string(f.suggestions));
@@ -667,6 +671,8 @@ std::string dataJson(const Report& report, const Digest& d) {
           j.attribute("language", validUtf8(f.input ? f.input->language : ""));
           j.attribute("status", f.input ? ref(toString(f.input->status)) : "");
           j.attribute("message", validUtf8(f.input ? f.input->message : ""));
+          if (f.input && f.input->lexicalReason != LexicalReason::None)
+            j.attribute("lexicalReason", ref(toString(f.input->lexicalReason)));
         });
     });
     j.attributeArray("symbols", [&] {

@@ -228,6 +228,13 @@ class Reader {
       auto st = parseInputStatus(status);
       if (!st) return ip.field("status").report("unknown value"), false;
       in.status = *st;
+      std::string reason;
+      if (!string(*io, "lexicalReason", reason, ip, false) || !string(*io, "missingHeader", in.missingHeader, ip, false) ||
+          !string(*io, "package", in.package, ip, false))
+        return false;
+      auto lr = parseLexicalReason(reason);
+      if (!lr) return ip.field("lexicalReason").report("unknown value"), false;
+      in.lexicalReason = *lr;
       r.inputs.push_back(std::move(in));
     }
     const json::Array* findings = array(*o, "findings", p);

@@ -60,6 +60,11 @@ void JsonRenderer::render(const Report& report, std::ostream& os) const {
           j.attribute("language", in.language);
           j.attribute("status", ref(toString(in.status)));
           j.attribute("message", utf8(in.message));
+          if (in.lexicalReason != LexicalReason::None) {
+            j.attribute("lexicalReason", ref(toString(in.lexicalReason)));
+            if (!in.missingHeader.empty()) j.attribute("missingHeader", utf8(in.missingHeader));
+            if (!in.package.empty()) j.attribute("package", utf8(in.package));
+          }
         });
     });
     j.attributeArray("findings", [&] {

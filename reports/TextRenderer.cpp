@@ -48,6 +48,11 @@ void TextRenderer::render(const Report& report, std::ostream& out) const {
       out << "  " << paint(in.status == InputStatus::Error ? "31" : "33", printable(in.path) + " [" +
                                                                                 std::string(toString(in.status)) + "]")
           << ": " << printable(in.message) << "\n";
+  std::vector<std::string> reasons = lexicalReasonSummary(report.inputs);
+  if (!reasons.empty()) {
+    out << "scanned lexically (weaker findings: no kernels, overloads or types):\n";
+    for (const std::string& line : reasons) out << "  " << printable(line) << "\n";
+  }
 
   if (options_.listFindings && !report.findings.empty()) {
     out << "\nfindings:\n";

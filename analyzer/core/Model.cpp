@@ -1,6 +1,7 @@
 #include "core/Model.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -23,6 +24,54 @@ std::optional<InputStatus> parseInputStatus(std::string_view s) {
                          InputStatus::Timeout, InputStatus::Crashed})
     if (toString(st) == s) return st;
   return std::nullopt;
+}
+
+std::string_view toString(LexicalReason r) {
+  switch (r) {
+    case LexicalReason::None: return "";
+    case LexicalReason::MissingHeader: return "missing-header";
+    case LexicalReason::ShimGap: return "shim-gap";
+    case LexicalReason::CodeError: return "code-error";
+    case LexicalReason::Timeout: return "timeout";
+  }
+  return "?";
+}
+
+std::optional<LexicalReason> parseLexicalReason(std::string_view s) {
+  for (LexicalReason r : {LexicalReason::None, LexicalReason::MissingHeader, LexicalReason::ShimGap,
+                          LexicalReason::CodeError, LexicalReason::Timeout})
+    if (toString(r) == s) return r;
+  return std::nullopt;
+}
+
+std::vector<std::string> lexicalReasonSummary(const std::vector<InputFile>& inputs) {
+  std::map<std::string, unsigned> groups;
+  for (const InputFile& in : inputs) {
+    std::string what;
+    if (in.status == InputStatus::Crashed) {
+      ++groups["the parse crashed"];
+      continue;
+    }
+    bool lexical = in.status == InputStatus::Lexical || in.status == InputStatus::Timeout;
+    if (!lexical || in.lexicalReason == LexicalReason::None) continue;
+    switch (in.lexicalReason) {
+      case LexicalReason::MissingHeader:
+        what = (in.missingHeader.empty() ? std::string("a header") : in.missingHeader) + " missing";
+        if (!in.package.empty()) what += " (apt install " + in.package + ")";
+        break;
+      case LexicalReason::ShimGap: what = "a gap in opscope's CUDA shims"; break;
+      case LexicalReason::CodeError: what = "errors in the code as Clang reads it"; break;
+      case LexicalReason::Timeout: what = "the parse ran out of time"; break;
+      case LexicalReason::None: break;
+    }
+    ++groups[what];
+  }
+  std::vector<std::pair<std::string, unsigned>> sorted(groups.begin(), groups.end());
+  std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::vector<std::string> lines;
+  for (const auto& [what, n] : sorted)
+    lines.push_back(std::to_string(n) + (n == 1 ? " unit: " : " units: ") + what);
+  return lines;
 }
 
 PlatformSummary summarize(const std::vector<ReportFinding>& findings, const PlatformId& platform) {

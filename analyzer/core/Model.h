@@ -83,13 +83,27 @@ enum class InputStatus { Semantic, Lexical, Graph, Error, Timeout, Crashed };
 std::string_view toString(InputStatus s);
 std::optional<InputStatus> parseInputStatus(std::string_view s);
 
+/// Why an input's findings come from the lexical scan (status Lexical): a header absent from the
+/// machine (the user can install it), a gap of opscope's CUDA shims (opscope's to fix), an error in
+/// the code as Clang reads it, or a parse that ran out of time. None for other inputs.
+enum class LexicalReason { None, MissingHeader, ShimGap, CodeError, Timeout };
+std::string_view toString(LexicalReason r);
+std::optional<LexicalReason> parseLexicalReason(std::string_view s);
+
 /// One scanned input file and what happened to it.
 struct InputFile {
   std::string path;      // relative to the scan root
   std::string language;  // "cuda", "c++", "c", "python", "onnx"
   InputStatus status = InputStatus::Semantic;
   std::string message;   // what went wrong, if anything
+  LexicalReason lexicalReason = LexicalReason::None;
+  std::string missingHeader;  // MissingHeader: the header as the code includes it ("mpi.h")
+  std::string package;        // MissingHeader: the Debian package providing it, "" if none is known
 };
+
+/// One line per reason and missing header over the lexical inputs, most inputs first:
+/// "3 units: mpi.h missing (apt install libopenmpi-dev)", "2 units: opscope shim gap".
+std::vector<std::string> lexicalReasonSummary(const std::vector<InputFile>& inputs);
 
 /// A finding with every target platform's answer for its symbol.
 struct ReportFinding {

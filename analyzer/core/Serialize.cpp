@@ -51,6 +51,9 @@ void ByteWriter::input(const InputFile& in) {
   str(in.language);
   str(toString(in.status));
   str(in.message);
+  str(toString(in.lexicalReason));
+  str(in.missingHeader);
+  str(in.package);
 }
 
 void ByteWriter::coverage(const Coverage& c) {
@@ -200,6 +203,9 @@ InputFile ByteReader::input() {
   in.language = str();
   in.status = enumValue(parseInputStatus(str()), ok_);
   in.message = str();
+  in.lexicalReason = enumValue(parseLexicalReason(str()), ok_);
+  in.missingHeader = str();
+  in.package = str();
   return in;
 }
 

@@ -1,6 +1,9 @@
 // A compact binary form of the model's records, for results that cross a process boundary (a
 // parse in a worker process) or are kept between runs (the result cache). Not a file format for
-// users: no compatibility promise beyond "a reader rejects what it cannot read".
+// users: no compatibility promise beyond "a reader rejects what it cannot read". Adding a field
+// to a record's struct (Finding, InputFile, Coverage, ...) means writing and reading it here, and
+// bumping the record tags of the cache (cuda/UnitScheduler.cpp, scan/PythonStage.cpp,
+// scan/OnnxStage.cpp) so that older entries are never read.
 #pragma once
 
 #include <cstdint>

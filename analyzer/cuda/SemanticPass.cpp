@@ -18,6 +18,7 @@
 #include "cuda/CudaNames.h"
 #include "cuda/SemanticContext.h"
 #include "cuda/Shims.h"
+#include "cuda/ThirdPartyHeaders.h"
 #include "cuda/hazards/SemanticChecks.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -45,11 +46,25 @@ class ErrorCollector : public clang::DiagnosticConsumer {
         where = llvm::sys::path::filename(p.getFilename()).str() + ":" + std::to_string(p.getLine()) + ":" +
                 std::to_string(p.getColumn()) + ": ";
     }
-    if (info.getID() == clang::diag::err_pp_file_not_found) missingHeaders.push_back(where + text.str().str());
-    else errors.push_back(where + text.str().str());
+    if (info.getID() == clang::diag::err_pp_file_not_found) {
+      missingHeaders.push_back(where + text.str().str());
+      // "'mpi.h' file not found": the header as written is the first quoted text.
+      llvm::StringRef quoted = llvm::StringRef(text).split('\'').second.split('\'').first;
+      if (!quoted.empty()) missingNames.push_back(quoted.str());
+    } else {
+      errors.push_back(where + text.str().str());
+      bool inShim = false;
+      if (info.hasSourceManager() && info.getLocation().isValid()) {
+        clang::PresumedLoc p = info.getSourceManager().getPresumedLoc(info.getLocation());
+        inShim = p.isValid() && llvm::StringRef(p.getFilename()).starts_with(kShimRoot);
+      }
+      parseErrors.push_back({text.str().str(), inShim});
+    }
   }
   std::vector<std::string> errors;
   std::vector<std::string> missingHeaders;
+  std::vector<std::string> missingNames;  // the headers as written
+  std::vector<ParseError> parseErrors;
 };
 
 /// Records which user lines Clang skipped (inactive #if branches) and macro bodies, where the
@@ -178,6 +193,20 @@ bool hasArg(const std::vector<std::string>& args, const std::string& a) {
   return std::find(args.begin(), args.end(), a) != args.end();
 }
 
+/// What the unit's third-party includes (omp.h, mpi.h, torch/...) add to its arguments `args`.
+ThirdPartySetup unitThirdPartySetup(const TranslationUnit& unit, const ScanOptions& options,
+                                    const std::vector<std::string>& args) {
+  std::vector<std::string> dirs = options.includeDirs;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if ((a == "-I" || a == "-isystem" || a == "-iquote" || a == "-idirafter") && i + 1 < args.size())
+      dirs.push_back(args[++i]);
+    else if (a.size() > 2 && a.compare(0, 2, "-I") == 0)
+      dirs.push_back(a.substr(2));
+  }
+  return thirdPartySetup(includedHeaders(unit.file, dirs), args, unit.file);
+}
+
 }  // namespace
 
 bool isUnderRoot(const std::string& absPath, const std::string& root) {
@@ -243,6 +272,8 @@ std::vector<std::string> parseArguments(const TranslationUnit& unit, const ScanO
       }
     }
   }
+  ThirdPartySetup thirdParty = unitThirdPartySetup(unit, options, args);
+  args.insert(args.end(), thirdParty.args.begin(), thirdParty.args.end());
   args.emplace_back("-resource-dir");
   args.emplace_back(OPSCOPE_CLANG_RESOURCE_DIR);
   if (toolkit) {
@@ -267,7 +298,9 @@ UnitResult runSemanticPass(const TranslationUnit& unit, const SymbolCatalog& cat
   auto files = llvm::makeIntrusiveRefCnt<clang::FileManager>(clang::FileSystemOptions(), overlay);
 
   ErrorCollector errors;
-  clang::tooling::ToolInvocation invocation(parseArguments(unit, options),
+  std::vector<std::string> args = parseArguments(unit, options);
+  std::vector<std::string> thirdPartyNotes = unitThirdPartySetup(unit, options, unit.args).notes;
+  clang::tooling::ToolInvocation invocation(args,
                                             std::make_unique<CollectAction>(catalog, options, shims, out), files.get());
   invocation.setDiagnosticConsumer(&errors);
   bool ran = invocation.run();
@@ -283,7 +316,19 @@ UnitResult runSemanticPass(const TranslationUnit& unit, const SymbolCatalog& cat
       msg += (msg.empty() ? "" : "; ") + std::to_string(errors.errors.size()) + " parse error(s), first: " + errors.errors.front();
     if (msg.empty()) msg = "Clang could not parse the file";
     out.input.message = msg + "; findings Clang could not resolve come from a lexical scan";
+    LexicalDiagnosis why = diagnoseParseFailure(errors.missingNames, errors.parseErrors, [&](const std::string& name) {
+      return catalog.find(name).has_value() || isPlausibleUnknownCudaName(name) ||
+             libraryOfNamespace(name + "::x").has_value();
+    });
+    out.input.lexicalReason = why.reason;
+    out.input.missingHeader = why.missingHeader;
+    out.input.package = why.package;
+    if (why.reason == LexicalReason::MissingHeader)
+      out.input.message += "; " + why.missingHeader + " is not on this machine" +
+                           (why.package.empty() ? "" : " (apt install " + why.package + ")");
   }
+  for (const std::string& note : thirdPartyNotes)
+    out.input.message += (out.input.message.empty() ? "" : "; ") + note;
   return out;
 }
 

@@ -14,7 +14,7 @@ namespace opscope::cuda {
 namespace {
 
 // Bumped whenever UnitResult or its record changes shape, so old cache entries are never read.
-constexpr std::string_view kUnitRecord = "opscope-unit-record-1";
+constexpr std::string_view kUnitRecord = "opscope-unit-record-2";
 
 std::string hex(const llvm::BLAKE3Result<16>& digest) { return llvm::toHex(digest, /*LowerCase=*/true); }
 
@@ -30,6 +30,7 @@ UnitResult failedUnit(const TranslationUnit& unit, const TaskOutcome& outcome) {
   r.input.language = unitLanguage(unit);
   r.input.status = outcome.status == TaskOutcome::Status::TimedOut ? InputStatus::Timeout : InputStatus::Crashed;
   r.input.message = outcome.message + "; its findings come from a lexical scan";
+  if (outcome.status == TaskOutcome::Status::TimedOut) r.input.lexicalReason = LexicalReason::Timeout;
   r.userFiles.insert(unit.file);
   r.readFiles.insert(unit.file);
   r.hadErrors = true;

@@ -22,7 +22,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Bumped whenever python::ScanResult or its record changes shape.
-constexpr std::string_view kPythonRecord = "opscope-python-record-1";
+constexpr std::string_view kPythonRecord = "opscope-python-record-2";
 
 /// The existing C/C++/CUDA files an extension names: the path itself, or the files matching it
 /// when its last component is a glob.

@@ -56,13 +56,22 @@ class coalesced_group : public thread_group {
   template <class T> __device__ unsigned int match_any(T val) const;
   template <class T> __device__ unsigned int match_all(T val, int& pred) const;
 };
+/* A tile of a known size: thread_block_tile<N, Parent> (what tiled_partition<N>(parent) returns)
+ * converts to thread_block_tile<N>, its parent-free base, as the toolkit's does. */
 template <unsigned int Size, class ParentT = void>
-class thread_block_tile : public coalesced_group {
+class thread_block_tile;
+template <unsigned int Size>
+class thread_block_tile<Size, void> : public coalesced_group {
  public:
   template <class T> __device__ T shfl_xor(T var, unsigned int laneMask) const;
   static constexpr unsigned long long num_threads() { return Size; }
   static constexpr unsigned long long size() { return Size; }
+  __device__ unsigned long long thread_rank() const;
+  __device__ void sync() const;
+  __device__ dim3 group_dim() const;
 };
+template <unsigned int Size, class ParentT>
+class thread_block_tile : public thread_block_tile<Size, void> {};
 __device__ thread_block this_thread_block();
 __device__ grid_group this_grid();
 __device__ multi_grid_group this_multi_grid();
@@ -73,6 +82,9 @@ __device__ bool bar_has_flipped(unsigned int old_arrive, unsigned int current_ar
 }  // namespace details
 __device__ coalesced_group coalesced_threads();
 template <unsigned int Size, class ParentT> __device__ thread_block_tile<Size, ParentT> tiled_partition(const ParentT& parent);
+__device__ thread_group this_thread();
+template <class Group, class Fn, class... A> __device__ void invoke_one(const Group& g, Fn&& fn, A&&... args);
+template <class Group, class Fn, class... A> __device__ auto invoke_one_broadcast(const Group& g, Fn&& fn, A&&... args) -> decltype(fn(args...));
 __device__ thread_group tiled_partition(const thread_group& parent, unsigned int tilesz);
 __device__ coalesced_group labeled_partition(const coalesced_group& g, int label);
 __device__ coalesced_group binary_partition(const coalesced_group& g, bool pred);
@@ -89,6 +101,13 @@ template <class Group, class T> __device__ T inclusive_scan(const Group& g, T va
 template <class Group, class T, class Op> __device__ T exclusive_scan(const Group& g, T val, Op op);
 template <class Group, class T> __device__ T exclusive_scan(const Group& g, T val);
 template <class Group, class... A> __device__ void memcpy_async(const Group& g, A... args);
+/* The shape of a copy memcpy_async takes instead of a byte count. */
+template <unsigned long long N> struct aligned_size_t {
+  static constexpr unsigned long long align = N;
+  __host__ __device__ explicit constexpr aligned_size_t(unsigned long long size) : value(size) {}
+  __host__ __device__ constexpr operator unsigned long long() const { return value; }
+  unsigned long long value;
+};
 template <class Group> __device__ void wait(const Group& g);
 template <unsigned int N, class Group> __device__ void wait_prior(const Group& g);
 namespace details {}

@@ -7,6 +7,25 @@
 #define OPSCOPE_CORE_DEVICE_H
 #include "cudart.h"
 
+/* What cuda_runtime.h brings in with the toolkit, through crt/common_functions.h and
+ * crt/math_functions.h: the C library headers whose functions device code shares with the host
+ * (assert, printf, malloc, memcpy, clock, the math library), and in C++ their <c...> forms, <new>
+ * and <utility> (cuda_runtime.h's launch templates forward their arguments). Code that calls
+ * sqrtf, INFINITY, clock_gettime or std::forward without including these builds with nvcc. */
+#include <assert.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#ifdef __cplusplus
+#include <cmath>
+#include <cstdlib>
+#include <new>
+#include <utility>
+#endif
+
 /* Device code exists in CUDA mode only; a .cpp file including cuda_runtime.h sees none of it. */
 #if defined(__cplusplus) && defined(__CUDA__)
 /* Synchronisation and memory fences */
