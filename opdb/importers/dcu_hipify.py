@@ -17,8 +17,11 @@ the note. NCCL host functions: RCCL's nccl.h (native when declared there, missin
 NCCL's device API (nccl_device.h) is not in RCCL: missing.
 """
 
+import re
+
 from common import coverage_doc, entry, generated_header, join_note, read_text, read_tsv, require
-from cuda_symbols import FILES
+from cuda_symbols import FILES, hipify_library
+from dcu_hip_level import HipHeaders, at_level, extra_names, same_spelled
 
 SCRIPT = "dcu_hipify.py"
 PLATFORM = "dcu"
@@ -183,15 +186,71 @@ def nccl_entries(symbols, upstream, torch_hipify):
     return entries, [newest, r2024, torch_hipify]
 
 
+def _leveled_entry(sym, row, record, headers):
+    """One CUDA symbol's DCU entry: HIPIFY's answer at the default HIP level, or the HIP
+    headers' same-spelled declaration where HIPIFY names no HIP equivalent."""
+    status, target, notes = hipify_answer(sym, row)
+    source, sdk = record["id"], None
+    if status == "unknown":
+        same = same_spelled(sym, headers)
+        if same:
+            status, target, notes = same
+            source = headers.record["id"]
+    else:
+        status, target, notes, sdk = at_level(sym, row, status, target, notes, headers,
+                                              row["api_type"] if row else "")
+    e = entry(sym["name"], status, source, "derived", target=target, note=join_note(notes))
+    if sdk:
+        e["constraints"] = {"sdk": sdk}
+    return e
+
+
+def _row_kind(row):
+    library = hipify_library(row) or ""
+    name = row["cuda_name"]
+    if row["kind"] == "function":
+        return ("intrinsic" if library == "device_intrinsics" else "function"), library
+    if re.fullmatch(r"[A-Z0-9_]+", name):
+        return "enum_value", library
+    return "type", library
+
+
+def hipify_row_entries(universe, record, headers, known):
+    """Entries for the HIPIFY rows with a HIP or ROC name whose CUDA name the CUDA universe does
+    not hold (versioned driver entry points such as cuMemGetAddressRange_v2, the math constants
+    CUDART_*, legacy cuDNN descriptor structs, Caffe2's helpers): each carries its own kind and
+    library, taken from HIPIFY's map."""
+    out, seen = [], set()
+    for row in universe.cuda.hipify_rows:
+        name = row["cuda_name"]
+        if not (row["hip_name"] or row["roc_name"]) or name in known or name in seen:
+            continue
+        seen.add(name)
+        kind, library = _row_kind(row)
+        library = library or ("caffe2" if "CAFFE2" in row["map"] else "cub")
+        sym = {"name": name, "kind": kind, "library": library}
+        e = _leveled_entry(sym, row, record, headers)
+        e["kind"], e["library"] = kind, library
+        e["category"] = f"hipify-only/{library}"
+        out.append(e)
+    out.sort(key=lambda e: e["symbol"])
+    return out
+
+
 def outputs(universe, torch_hipify):
     """torch_hipify: the provenance record of ROCm/hipify_torch (its <nccl.h> mapping)."""
     cuda = universe.cuda
     hip = cuda.hipify
-    header = generated_header(SCRIPT, ["hipify/cuda2hip.tsv", "dcu/rccl_nccl_api_functions.tsv"],
-                              f"ROCm/HIPIFY {hip['commit']}, {hip['date']}")
+    headers = HipHeaders(universe.upstream)
+    header = generated_header(SCRIPT, ["hipify/cuda2hip.tsv", "dcu/rccl_nccl_api_functions.tsv",
+                                       "hip/declarations.tsv"],
+                              f"ROCm/HIPIFY {hip['commit']}, {hip['date']}; HIP {headers.version} "
+                              "headers (Debian libamdhip64-dev)")
     out = {}
+    known = set()
     for stem in FILES:
         symbols = cuda.symbols[stem]
+        known.update(s["name"] for s in symbols)
         if stem == "nccl":
             entries, sources = nccl_entries(symbols, universe.upstream, torch_hipify)
         else:
@@ -200,11 +259,23 @@ def outputs(universe, torch_hipify):
                                "DCU's DTK is HIP-compatible (shared/upstream/hipify/cuda2hip.tsv)")
             record["path"] = "; ".join("src/" + f for f in sorted(cuda.hip_files.get(stem, ()))) \
                 or "src/CUDA2HIP_*.cpp"
-            entries = []
-            for sym in symbols:
-                status, target, notes = hipify_answer(sym, cuda.hipify_row(sym))
-                entries.append(entry(sym["name"], status, record["id"], "derived",
-                                     target=target, note=join_note(notes)))
+            entries = [_leveled_entry(sym, cuda.hipify_row(sym), record, headers)
+                       for sym in symbols]
             sources = [record]
+            if any(e["source"] == headers.record["id"] for e in entries):
+                sources = [record, headers.record]
         out[f"dcu/{stem}.yaml"] = (header, coverage_doc(PLATFORM, sources, entries))
+    record = dict(hip)
+    record["title"] = ("HIPIFY CUDA->HIP/ROC mapping tables, rows whose CUDA name the CUDA 13.0 "
+                       "inventory does not list (shared/upstream/hipify/cuda2hip.tsv)")
+    record["path"] = "src/CUDA2HIP_*.cpp"
+    rows = hipify_row_entries(universe, record, headers, known)
+    extra = []
+    for name, kind, library, notes in extra_names(headers, known | {e["symbol"] for e in rows}):
+        e = entry(name, "native", headers.record["id"], "derived", target=name,
+                  note=join_note(notes))
+        e["kind"], e["library"], e["category"] = kind, library, f"device-intrinsics/{library}"
+        extra.append(e)
+    out["dcu/cuda_hipify_rows.yaml"] = (header, coverage_doc(PLATFORM, [record, headers.record],
+                                                             rows + extra))
     return out
