@@ -11,15 +11,18 @@ libamdhip64-dev declare; made by snapshot_hip_headers.py). Used by dcu_hipify.py
   (`dcu@hip-6.2`, db::TargetDescriptor): inside the range the answer is `native` (the target is
   the CUDA name) or `mapped`; outside it `missing`. Where the range excludes the default level the
   entry is `missing` (or `partial` when HIP declares the maskless form of a `*_sync` warp
-  function), naming the version that adds it. A name the HIP 5.2 headers declare is available at
+  function), naming the version that adds it, in one sentence that starts "At HIP 5.2" (the
+  lookup at another level replaces that sentence with its own). A name the HIP 5.2 headers declare is available at
   5.2 whatever HIPIFY's version says.
 * Overloads. A device function HIP declares only for half/bfloat16 arguments (`__ldcs`) while
   CUDA declares it for other types is `partial`, naming the overloads HIP has.
 * Same spelling. A CUDA name HIPIFY gives no HIP name for (no row: `dim3`, `float4`,
   `make_uint2`, `warpSize`, ...) that the HIP headers declare under the same name is `native`,
   citing the header. So are the device C library functions CUDA provides to kernels (`printf`,
-  `memcpy`, `malloc`, ...) and the cooperative-groups API (`cooperative_groups::*`), which the
-  CUDA universe does not list: entries with their own kind and library.
+  `memcpy`, `malloc`, ...). The cooperative-groups names the scanner reports (its shim,
+  analyzer/cuda/shims/core/cooperative_groups.h; the CUDA universe does not list them) are
+  native where HIP declares them, on the class or on a class HIP derives it from, and `missing`
+  at HIP 5.2 where the headers declare no such name (`reduce`, `meta_group_rank`).
 """
 
 import re
@@ -89,9 +92,10 @@ class HipHeaders:
         return None
 
 
-def sdk_range(row):
-    """"HIP >=A[ <R]" from a HIPIFY row's hip_added/hip_removed, or None."""
-    added, removed = row.get("hip_added", ""), row.get("hip_removed", "")
+def sdk_range(row, prefix="hip"):
+    """"HIP >=A[ <R]" from a HIPIFY row's hip_added/hip_removed (roc_* for a roc* target), or
+    None."""
+    added, removed = row.get(f"{prefix}_added", ""), row.get(f"{prefix}_removed", "")
     if not added and not removed:
         return None
     parts = ["HIP"]
@@ -106,9 +110,10 @@ def at_level(sym, row, status, target, notes, headers, api):
     """The answer at the default HIP level: (status, target, notes, sdk constraint or None)."""
     if status not in ("native", "mapped") or row is None or api == "API_DNN":
         return status, target, notes, None
-    sdk = sdk_range(row)
+    prefix = "hip" if target == row.get("hip_name") else "roc"
+    sdk = sdk_range(row, prefix)
     level = vkey(DEFAULT_HIP)
-    added, removed = row.get("hip_added", ""), row.get("hip_removed", "")
+    added, removed = row.get(f"{prefix}_added", ""), row.get(f"{prefix}_removed", "")
     declared = headers.declares(target)
     in_range = (not added or vkey(added) <= level) and (not removed or level < vkey(removed))
     core = api in ("API_RUNTIME", "API_DRIVER", "API_RTC") or row.get("map", "").startswith(
@@ -134,9 +139,9 @@ def at_level(sym, row, status, target, notes, headers, api):
               f"{release} {removed} removed it"
     maskless = sym["name"][:-len("_sync")] if sym["name"].endswith("_sync") else None
     if maskless and headers.declares(maskless):
-        return "partial", target, [why, f"HIP {DEFAULT_HIP} declares the maskless {maskless} "
-                                   f"({headers.header(maskless)}): drop the mask argument, "
-                                   "which HIP's wavefront-wide form ignores"] + notes, sdk
+        return "partial", target, [why + f"; HIP {DEFAULT_HIP} declares the maskless {maskless} "
+                                   f"({headers.header(maskless)}): drop the mask argument"] + \
+            notes, sdk
     return "missing", target, [why] + notes, sdk
 
 
@@ -149,23 +154,91 @@ def same_spelled(sym, headers):
         f"({headers.header(sym['name'])}); HIPIFY leaves it unchanged"]
 
 
-def extra_names(headers, universe_names):
-    """Names outside the CUDA universe that CUDA code uses unchanged on HIP: (name, kind,
-    library, notes)."""
+CG_SHIM = "analyzer/cuda/shims/core/cooperative_groups.h"
+
+
+def scanner_cg_names(project):
+    """The cooperative-groups names the CUDA scanner reports, as its shim declares them (the
+    project's own declarations of CUDA's cooperative_groups API): [(name, kind)]. Members are
+    named by the class that declares them in the shim (`cooperative_groups::thread_group::sync`);
+    `details::` helpers are left out."""
+    text = (project / CG_SHIM).read_text(encoding="utf-8")
+    body = text[text.index("namespace cooperative_groups {"):]
+    out, cls, skip = [], None, False
+    for line in body.splitlines()[1:]:
+        if re.match(r"namespace \w+ \{\s*$", line):
+            skip = True
+            continue
+        if skip:
+            skip = not line.startswith("}")
+            continue
+        m = re.match(r"(?:template <[^>]*> )?class (\w+)\b", line)
+        if m:
+            out.append((f"cooperative_groups::{m.group(1)}", "type"))
+            cls = None if line.rstrip().endswith("{};") else m.group(1)
+            continue
+        if cls and line.startswith("};"):
+            cls = None
+            continue
+        m = re.match(r"(?:template <[^>]*> )?struct (\w+)", line)
+        if m:
+            out.append((f"cooperative_groups::{m.group(1)}", "type"))
+            continue
+        m = re.search(r"\b(\w+)\((?:[^()]|\([^()]*\))*\)(?: const)?\s*(?:;|\{)", line)
+        if m and ("__device__" in line or "constexpr" in line) and m.group(1) != "operator":
+            scope = f"cooperative_groups::{cls}::" if cls and line.startswith(" ") else \
+                "cooperative_groups::"
+            out.append((scope + m.group(1), "intrinsic"))
+    return sorted(set(out))
+
+
+def _hip_bases(headers, cls):
+    """cls and the classes HIP derives it from, transitively (qualified names)."""
+    seen, todo = [], [cls]
+    while todo:
+        c = todo.pop()
+        if c in seen:
+            continue
+        seen.append(c)
+        ns = c.rsplit("::", 1)[0]
+        for r in headers.by_name.get(c, []):
+            if r["kind"] == "base":
+                for cand in (f"{ns}::{r['signature']}", f"cooperative_groups::{r['signature']}"):
+                    if headers.declares(cand):
+                        todo.append(cand)
+                        break
+    return seen
+
+
+def cg_answer(name, headers):
+    """(status, notes) for one cooperative-groups name at the HIP level of `headers`."""
+    hdr = "hip/amd_detail/amd_hip_cooperative_groups.h"
+    if headers.declares(name):
+        return "native", [f"HIP {DEFAULT_HIP} declares {name} under CUDA's name "
+                          f"({headers.header(name)})"]
+    parts = name.split("::")
+    if len(parts) == 3 and headers.declares("::".join(parts[:2])):
+        cls, member = "::".join(parts[:2]), parts[2]
+        for base in _hip_bases(headers, cls)[1:]:
+            if headers.declares(f"{base}::{member}"):
+                return "native", [f"HIP {DEFAULT_HIP} declares {member} on {base}, which its "
+                                  f"{cls} derives from ({headers.header(base + '::' + member)})"]
+    return "missing", [f"the HIP {DEFAULT_HIP} headers declare no {name} (HIP's cooperative "
+                       f"groups: {hdr}); a newer HIP may have it"]
+
+
+def extra_names(headers, universe_names, project):
+    """Names outside the CUDA universe that the scanner reports: the device C library functions
+    and the cooperative-groups API: (name, status, kind, library, notes)."""
     out = []
     for name in DEVICE_LIBC:
         if headers.declares(name) and name not in universe_names:
-            out.append((name, "intrinsic", "device_intrinsics", [
+            out.append((name, "native", "intrinsic", "device_intrinsics", [
                 f"CUDA provides {name} to device code; HIP {DEFAULT_HIP} declares it for device "
                 f"code too ({headers.header(name)})"]))
-    for name in sorted(headers.by_name):
-        if not name.startswith("cooperative_groups::") or name in universe_names:
+    for name, kind in scanner_cg_names(project):
+        if name in universe_names:
             continue
-        if re.search(r"::(__|internal|impl|details?|multi_grid)\b", name) or \
-                re.search(r"::_[a-z]", name):
-            continue  # HIP's implementation internals
-        kinds = {r["kind"] for r in headers.by_name[name]}
-        kind = "type" if "type" in kinds else "intrinsic"
-        out.append((name, kind, "cooperative_groups", [
-            f"HIP {DEFAULT_HIP} declares {name} under CUDA's name ({headers.header(name)})"]))
+        status, notes = cg_answer(name, headers)
+        out.append((name, status, kind, "cooperative_groups", notes))
     return out

@@ -18,12 +18,14 @@ NCCL's device API (nccl_device.h) is not in RCCL: missing.
 """
 
 import re
+from pathlib import Path
 
 from common import coverage_doc, entry, generated_header, join_note, read_text, read_tsv, require
 from cuda_symbols import FILES, hipify_library
 from dcu_hip_level import HipHeaders, at_level, extra_names, same_spelled
 
 SCRIPT = "dcu_hipify.py"
+PROJECT = Path(__file__).resolve().parent.parent.parent
 PLATFORM = "dcu"
 
 ROC_LIBRARY = {"API_BLAS": "rocBLAS", "API_SPARSE": "rocSPARSE", "API_SOLVER": "rocSOLVER",
@@ -271,9 +273,10 @@ def outputs(universe, torch_hipify):
     record["path"] = "src/CUDA2HIP_*.cpp"
     rows = hipify_row_entries(universe, record, headers, known)
     extra = []
-    for name, kind, library, notes in extra_names(headers, known | {e["symbol"] for e in rows}):
-        e = entry(name, "native", headers.record["id"], "derived", target=name,
-                  note=join_note(notes))
+    for name, status, kind, library, notes in extra_names(
+            headers, known | {e["symbol"] for e in rows}, PROJECT):
+        e = entry(name, status, headers.record["id"], "derived",
+                  target=name if status == "native" else None, note=join_note(notes))
         e["kind"], e["library"], e["category"] = kind, library, f"device-intrinsics/{library}"
         extra.append(e)
     out["dcu/cuda_hipify_rows.yaml"] = (header, coverage_doc(PLATFORM, [record, headers.record],

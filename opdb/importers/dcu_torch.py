@@ -14,7 +14,8 @@ opdb/dcu/torch_api.yaml and opdb/dcu/torch_cpp.yaml.
     torch.* name of the universe -> native, inferred (PyTorch's HIP semantics note: ROCm builds
     reuse the CUDA interfaces), unless every aten overload of the same name is missing above
     (cuDNN-only, no CUDA kernel) -> missing with that reason. The Python scanner's `device:cuda`
-    and `dist_backend:nccl` -> native.
+    and `dist_backend:nccl` -> native. Prefix entries (`torch.*`, `at::*`, `c10::*`,
+    `torch::*` native; `torch.ops.*` unknown) answer the names the universe does not list.
   * C++ extension surface (c10::cuda / at::cuda): torch.utils.cpp_extension hipifies extension
     sources with these mappings on ROCm builds -> mapped to the HIP name, derived.
 """
@@ -99,6 +100,17 @@ def api_entries(universe, src, aten_src, aten_status):
     for e in (device, nccl):
         e["kind"], e["library"], e["category"] = "torch_api", "torch", "torch-api/devices"
         out.append(e)
+    # Prefix entries (opdb/README.md): every other torch.* name the scanner resolves.
+    rest = entry("torch.*", "native", HIP_SEMANTICS["id"], "inferred", note=join_note([
+        "a torch.* name the opdb does not list one by one: PyTorch for DCU is a ROCm build of "
+        "PyTorch, which keeps PyTorch's Python API and reuses the CUDA interfaces (PyTorch's HIP "
+        "semantics note)"]))
+    ops = entry("torch.ops.*", "unknown", HIP_SEMANTICS["id"], "inferred", note=join_note([
+        "an operator a library or the project registers with PyTorch: it runs on DCU if its "
+        "kernels are built for ROCm, which nothing public says for this one"]))
+    for e in (rest, ops):
+        e["kind"], e["library"], e["category"] = "torch_api", "torch", "torch-api/torch"
+        out.append(e)
     return out
 
 
@@ -114,6 +126,16 @@ def aten_missing(entries):
 
 def cpp_entries(universe, src):
     out = []
+    # Prefix entries (opdb/README.md) for the C++ API a CUDA extension uses besides the names
+    # hipify_torch renames (those have entries of their own, below).
+    for prefix in ("at::*", "c10::*", "torch::*"):
+        e = entry(prefix, "native", src, "inferred", note=join_note([
+            f"PyTorch's C++ API ({prefix[:-3]}): a ROCm build of PyTorch ships the same ATen/c10/"
+            "torch C++ headers, and torch.utils.cpp_extension hipifies extension sources with "
+            "hipify_torch's tables, which rename only the CUDA-specific names listed one by one "
+            "in this file"]))
+        e["kind"], e["library"], e["category"] = "function", "torch_cpp", "pytorch-cpp"
+        out.append(e)
     for sym in universe.torch.cpp:
         hip, table = universe.torch.cpp_targets[sym["name"]]
         out.append(entry(sym["name"], "mapped", src, "derived", target=hip, note=join_note([

@@ -32,12 +32,29 @@ DECLS = {"FunctionDecl": "function", "CXXMethodDecl": "function", "CXXConstructo
          "TypeAliasDecl": "type", "VarDecl": "variable", "EnumDecl": "type",
          "EnumConstantDecl": "enum_value", "FunctionTemplateDecl": "function"}
 LOC = re.compile(r"(/[^<>:, ]+|<scratch space>|<built-in>|line|col):\d+(?::\d+)?")
-NODE = re.compile(r"^(?P<indent>[| `-]*)(?P<kind>[A-Za-z]+Decl)\b(?P<rest>.*)$")
+NODE = re.compile(r"^(?P<indent>[| `-]*)(?P<kind>[A-Z][A-Za-z]+)\b(?P<rest>.*)$")
 # Clang's HIP wrapper headers (lib/clang/N/include/__clang_hip_*.h) declare the device math
 # library and the runtime wrapper that HIP programs compile against.
 CLANG_HIP = re.compile(r"/lib/clang/\d+/include/(__clang_hip_\w+\.h)$")
 NAME = re.compile(r"^\s*(?:(?:used|referenced|implicit|invalid|friend_undeclared|constexpr|"
                   r"class|struct|union|typename) )*([A-Za-z_]\w*)(?: '([^']*)')?")
+
+
+BASE = re.compile(r"^(?P<indent>[| `-]*)(?:public|protected|private)(?: virtual)? "
+                  r"'(?P<type>[^']+)'")
+SCOPE_KINDS = {"NamespaceDecl", "CXXRecordDecl", "ClassTemplateDecl"}
+# Nodes a public declaration may sit in (a declaration inside a function body is local).
+CONTAINER_KINDS = SCOPE_KINDS | {"TranslationUnitDecl", "LinkageSpecDecl", "FunctionTemplateDecl",
+                                 "ExternCContextDecl"}
+
+
+def _qualified(stack):
+    """The qualified name of the innermost namespace or class of `stack`."""
+    outer = []
+    for _, k, n in stack:
+        if k in SCOPE_KINDS and n and (not outer or outer[-1] != n):
+            outer.append(n)
+    return "::".join(outer)
 
 
 def parse_dump(text, include_root):
@@ -49,9 +66,20 @@ def parse_dump(text, include_root):
     (scratch space)."""
     rows = set()
     current = ""          # the dumper's sticky file name
-    scopes = []           # (depth, name)
+    stack = []            # (depth, node kind, name) of the enclosing nodes
     root = str(include_root / "hip") + "/"
     for line in text.splitlines():
+        base = BASE.match(line)
+        if base:   # a base class of the record being dumped
+            depth = len(base.group("indent")) // 2
+            while stack and stack[-1][0] >= depth:
+                stack.pop()
+            owner = _qualified(stack)
+            clang_hip = CLANG_HIP.search(current)
+            if owner and current.startswith(root) and stack[-1][1] == "CXXRecordDecl":
+                rows.add((owner, "base", re.sub(r"<.*", "", base.group("type")),
+                          current[len(str(include_root)) + 1:]))
+            continue
         m = NODE.match(line)
         if not m:
             for t in LOC.finditer(line):
@@ -59,7 +87,7 @@ def parse_dump(text, include_root):
                     current = t.group(1)
             continue
         depth = len(m.group("indent")) // 2
-        rest = m.group("rest")
+        kind, rest = m.group("kind"), m.group("rest")
         close = rest.find("> ")
         begin_file = name_file = None
         for t in LOC.finditer(rest):
@@ -72,24 +100,28 @@ def parse_dump(text, include_root):
         decl_file = name_file or begin_file or current
         if decl_file.startswith("<") and begin_file:
             decl_file = begin_file
-        while scopes and scopes[-1][0] >= depth:
-            scopes.pop()
-        kind = m.group("kind")
+        while stack and stack[-1][0] >= depth:
+            stack.pop()
         after = rest[close + 1:] if close >= 0 else ""
         after = LOC.sub("", after, count=1)
-        name_m = NAME.match(after)
+        name_m = NAME.match(after) if kind.endswith("Decl") else None
         name = name_m.group(1) if name_m else None
-        if kind in ("NamespaceDecl", "CXXRecordDecl", "ClassTemplateDecl") and name:
-            scopes.append((depth, name))
+        parents = list(stack)
+        stack.append((depth, kind, name))
         if " implicit " in rest or DECLS.get(kind) is None or not name:
             continue
+        if any(k not in CONTAINER_KINDS for _, k, _ in parents):
+            continue  # local to a function, or a parameter
         clang_hip = CLANG_HIP.search(decl_file)
         if not (decl_file.startswith(root) or clang_hip) or any(s in decl_file for s in SKIP_DIRS):
             continue
         header = ("clang/" + clang_hip.group(1)) if clang_hip else \
             decl_file[len(str(include_root)) + 1:]
-        outer = [sname for d, sname in scopes if d < depth]
-        qual = "::".join(outer + [name])
+        outer = _qualified(parents)
+        if outer.endswith("::" + name) or outer == name:
+            if kind in ("CXXRecordDecl", "ClassTemplateDecl"):
+                outer = outer[:-len(name)].rstrip(":")   # the record inside its class template
+        qual = f"{outer}::{name}" if outer else name
         signature = (name_m.group(2) or "") if DECLS[kind] in ("function", "variable") else ""
         rows.add((qual, DECLS[kind], signature, header))
     return rows
@@ -163,8 +195,8 @@ def main(argv=None):
   in those headers or in Clang's HIP wrapper headers (`clang/__clang_hip_*.h`, the device math
   library HIP programs compile against) is kept, namespaces and classes joined with `::`; `nvcc_detail/` and
   `nvidia_detail/` (the NVIDIA back end) are left out. Every `#define` of the headers is a `macro` row.
-* Columns: `name`, `kind` (function, type, variable, enum_value, macro), `signature` (functions and
-  variables: the type Clang prints), `header` (path under the include root).
+* Columns: `name`, `kind` (function, type, variable, enum_value, macro, base), `signature` (functions and
+  variables: the type Clang prints; `base` rows: the base class as written, template arguments dropped), `header` (path under the include root).
 * No header text is copied; only names, kinds and types.
 """, encoding="utf-8")
     print(f"wrote {args.out}/declarations.tsv ({len(rows)} rows, HIP {version})")
