@@ -26,6 +26,11 @@ from dcu_hip_level import HipHeaders, at_level, extra_names, same_spelled
 
 SCRIPT = "dcu_hipify.py"
 PROJECT = Path(__file__).resolve().parent.parent.parent
+# Libraries whose whole HIP counterpart is in the HIP headers read (hip/declarations.tsv): a name
+# of theirs the headers lack is absent from that HIP. Library counterparts (hipBLAS, hipFFT, ...)
+# were not read, so absence says nothing there.
+HIP_CORE_LIBRARIES = {"cudart", "cuda_driver", "device_intrinsics", "wmma", "cuda_fp16",
+                      "cuda_bf16", "cuda_fp8", "cuda_fp6", "cuda_fp4"}
 PLATFORM = "dcu"
 
 ROC_LIBRARY = {"API_BLAS": "rocBLAS", "API_SPARSE": "rocSPARSE", "API_SOLVER": "rocSOLVER",
@@ -188,15 +193,42 @@ def nccl_entries(symbols, upstream, torch_hipify):
     return entries, [newest, r2024, torch_hipify]
 
 
-def _leveled_entry(sym, row, record, headers):
-    """One CUDA symbol's DCU entry: HIPIFY's answer at the default HIP level, or the HIP
-    headers' same-spelled declaration where HIPIFY names no HIP equivalent."""
+TORCH_IDENTIFIER_MAPS = ("CUDA_IDENTIFIER_MAP", "CUDA_TYPE_NAME_MAP")
+
+
+def torch_renames(upstream):
+    """{CUDA name: HIP name} of PyTorch's hipify (hipify_torch) identifier and type maps,
+    supported rows only."""
+    out = {}
+    for r in read_tsv(upstream / "pytorch" / "hipify_torch_cuda_to_hip_mappings.tsv"):
+        if r["map"] in TORCH_IDENTIFIER_MAPS and r["hip_name"] and not r["unsupported"]:
+            out.setdefault(r["cuda_name"], r["hip_name"])
+    return out
+
+
+def _leveled_entry(sym, row, record, headers, fallback=None):
+    """One CUDA symbol's DCU entry: HIPIFY's answer at the default HIP level; where HIPIFY names
+    no HIP equivalent, the HIP headers' same-spelled declaration, else PyTorch's hipify rename
+    (fallback: (record, {cuda: hip})), else, for the HIP runtime and device names, the headers'
+    verified absence at HIP 5.2."""
     status, target, notes = hipify_answer(sym, row)
     source, sdk = record["id"], None
     if status == "unknown":
         same = same_spelled(sym, headers)
+        torch_record, renames = fallback or (None, {})
         if same:
             status, target, notes = same
+            source = headers.record["id"]
+        elif sym["name"] in renames:
+            status, target = "mapped", renames[sym["name"]]
+            notes = [f"PyTorch's hipify (hipify_torch) renames it to {target}; HIPIFY has no HIP "
+                     "name for it"]
+            source = torch_record["id"]
+        elif sym["library"] in HIP_CORE_LIBRARIES:
+            status, target = "missing", None
+            notes = [f"the HIP {headers.version} headers (hip/hip_runtime.h and what it includes, "
+                     f"Clang's HIP wrappers) declare no {sym['name']}, and HIPIFY names no HIP "
+                     "equivalent; a newer HIP may add one"]
             source = headers.record["id"]
     else:
         status, target, notes, sdk = at_level(sym, row, status, target, notes, headers,
@@ -244,6 +276,7 @@ def outputs(universe, torch_hipify):
     cuda = universe.cuda
     hip = cuda.hipify
     headers = HipHeaders(universe.upstream)
+    fallback = (torch_hipify, torch_renames(universe.upstream))
     header = generated_header(SCRIPT, ["hipify/cuda2hip.tsv", "dcu/rccl_nccl_api_functions.tsv",
                                        "hip/declarations.tsv"],
                               f"ROCm/HIPIFY {hip['commit']}, {hip['date']}; HIP {headers.version} "
@@ -261,11 +294,9 @@ def outputs(universe, torch_hipify):
                                "DCU's DTK is HIP-compatible (shared/upstream/hipify/cuda2hip.tsv)")
             record["path"] = "; ".join("src/" + f for f in sorted(cuda.hip_files.get(stem, ()))) \
                 or "src/CUDA2HIP_*.cpp"
-            entries = [_leveled_entry(sym, cuda.hipify_row(sym), record, headers)
+            entries = [_leveled_entry(sym, cuda.hipify_row(sym), record, headers, fallback)
                        for sym in symbols]
-            sources = [record]
-            if any(e["source"] == headers.record["id"] for e in entries):
-                sources = [record, headers.record]
+            sources = [record, headers.record, torch_hipify]
         out[f"dcu/{stem}.yaml"] = (header, coverage_doc(PLATFORM, sources, entries))
     record = dict(hip)
     record["title"] = ("HIPIFY CUDA->HIP/ROC mapping tables, rows whose CUDA name the CUDA 13.0 "
@@ -279,6 +310,22 @@ def outputs(universe, torch_hipify):
                   target=name if status == "native" else None, note=join_note(notes))
         e["kind"], e["library"], e["category"] = kind, library, f"device-intrinsics/{library}"
         extra.append(e)
-    out["dcu/cuda_hipify_rows.yaml"] = (header, coverage_doc(PLATFORM, [record, headers.record],
+    listed = known | {e["symbol"] for e in rows + extra}
+    for name, hip_name in sorted(fallback[1].items()):
+        if name.startswith("nvtx") and name not in listed:   # NVTX: no CUDA universe library
+            e = entry(name, "mapped", torch_hipify["id"], "derived", target=hip_name,
+                      note=join_note([f"PyTorch's hipify (hipify_torch) renames it to {hip_name} "
+                                      "(ROCm's roctx); HIPIFY has no NVTX table"]))
+            e["kind"], e["library"], e["category"] = "function", "nvtx", "profiler/nvtx"
+            extra.append(e)
+    if not any(headers.by_name.get(n) for n in headers.by_name if n.startswith("cuda::")):
+        e = entry("cuda::*", "missing", headers.record["id"], "derived", note=join_note([
+            f"the HIP {headers.version} headers declare nothing in namespace cuda (libcu++, "
+            "CUDA's C++ standard library), and HIPIFY names no HIP equivalent; a newer ROCm "
+            "may offer one"]))
+        e["kind"], e["library"], e["category"] = "function", "libcudacxx", "libcudacxx"
+        extra.append(e)
+    out["dcu/cuda_hipify_rows.yaml"] = (header, coverage_doc(PLATFORM, [record, headers.record,
+                                                                        torch_hipify],
                                                              rows + extra))
     return out
