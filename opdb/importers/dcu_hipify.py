@@ -271,6 +271,59 @@ def hipify_row_entries(universe, record, headers, known):
     return out
 
 
+# HIPIFY maps the CUDA samples' own helper headers too; they are project files whose
+# definitions the code needs (checkCudaErrors, operator+ on float3), not toolkit headers.
+SAMPLE_HELPERS = {"helper_cuda.h", "helper_math.h"}
+# rules/cuda/dcu.yaml leaves cuDNN code to be ported to MIOpen by hand (other arguments), so its
+# header stays too: HIPIFY's hipDNN.h is gone and miopen/miopen.h alone would not build it.
+CUDNN_HEADERS = {"cudnn.h"}
+
+
+def include_rules(universe, torch_hipify):
+    """rules/cuda/dcu_includes.yaml: the rewrite's header table for DCU. PyTorch's hipify include
+    map first (it has ROCm's current layout, hipsolver/hipsolver.h, and nccl.h and nvtx3, which
+    HIPIFY lacks), then HIPIFY's whole include table (hipify/cuda2hip_includes.tsv; supported
+    rows with a HIP header, else the ROC one), without SAMPLE_HELPERS and CUDNN_HEADERS.
+    The hand-written rules/cuda/dcu.yaml is read first and wins where both name a header."""
+    upstream = universe.upstream
+    hip = dict(universe.cuda.hipify)
+    hip["title"] = "HIPIFY include table (shared/upstream/hipify/cuda2hip_includes.tsv)"
+    hip["path"] = "src/CUDA2HIP.cpp"
+    headers, seen = [], set()
+
+    def add(cuda, to, source):
+        header_name = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_./+-]*")
+        if cuda in seen or not to or cuda in SAMPLE_HELPERS or \
+                not (header_name.fullmatch(cuda) and header_name.fullmatch(to)):
+            return   # also the hipify_torch rows that match whole `include "x.h"` lines
+        seen.add(cuda)
+        rid = "dcu-inc-" + re.sub(r"[^a-z0-9]+", "-", cuda.lower()).strip("-")
+        headers.append({"id": rid, "from": cuda, "to": to, "source": source})
+
+    for r in read_tsv(upstream / "pytorch" / "hipify_torch_cuda_to_hip_mappings.tsv"):
+        if r["map"] == "CUDA_INCLUDE_MAP" and not r["unsupported"] and \
+                not r["cuda_name"].startswith(("caffe2", "THC", "ATen", "c10")):
+            add(r["cuda_name"].strip("<>\""), r["hip_name"].strip("<>\""), torch_hipify["id"])
+    for r in read_tsv(upstream / "hipify" / "cuda2hip_includes.tsv"):
+        flags = set(r["support_flags"].split("|"))
+        if r["cuda_header"].startswith("caffe2/") or "UNSUPPORTED" in flags:
+            continue
+        if r["cuda_header"] in CUDNN_HEADERS:
+            continue
+        to = r["hip_header"] if "HIP_UNSUPPORTED" not in flags else ""
+        add(r["cuda_header"], to or r["roc_header"], hip["id"])
+    used = {h["source"] for h in headers}
+    doc = {"opscope-rules": 1, "kind": "rewrites", "platform": PLATFORM,
+           "sources": [x for x in (hip, torch_hipify) if x["id"] in used],
+           "headers": sorted(headers, key=lambda h: h["from"])}
+    header = generated_header(SCRIPT, ["hipify/cuda2hip_includes.tsv",
+                                       "pytorch/hipify_torch_cuda_to_hip_mappings.tsv"],
+                              f"ROCm/HIPIFY {hip['commit']}, {hip['date']}") + [
+        "C/C++/CUDA rewrite rules for Hygon DCU (rules/README.md): header names, merged with "
+        "rules/cuda/dcu.yaml (read first, wins)."]
+    return {"../rules/cuda/dcu_includes.yaml": (header, doc)}
+
+
 def outputs(universe, torch_hipify):
     """torch_hipify: the provenance record of ROCm/hipify_torch (its <nccl.h> mapping)."""
     cuda = universe.cuda
@@ -325,6 +378,7 @@ def outputs(universe, torch_hipify):
             "may offer one"]))
         e["kind"], e["library"], e["category"] = "function", "libcudacxx", "libcudacxx"
         extra.append(e)
+    out.update(include_rules(universe, torch_hipify))
     out["dcu/cuda_hipify_rows.yaml"] = (header, coverage_doc(PLATFORM, [record, headers.record,
                                                                         torch_hipify],
                                                              rows + extra))
