@@ -248,6 +248,12 @@ class Rewriter {
       argText.push_back(rewritten ? *rewritten : a);
     }
     auto expanded = rule.argumentTemplate.expand(argText);
+    const CallRule* used = &rule;
+    for (const CallRule* other : rules_.callsFor(f.symbol.name)) {
+      if (expanded) break;
+      expanded = other->argumentTemplate.expand(argText);
+      used = other;
+    }
     if (!expanded) {
       leftover(f, "called with " + std::to_string(argText.size()) + " argument(s), which " + rule.templateText +
                       " does not take - not rewritten",
@@ -255,9 +261,9 @@ class Rewriter {
       return;
     }
     pending_ = std::move(kept);
-    pending_.push_back(edit(f.location.file, sp->offset, args->close + 1 - sp->offset, *expanded, rule.id,
-                            rule.id + ": " + rule.note));
-    out_.notes.push_back(Note{f.location.file, f.location.line, f.location.column, f.symbol.name, rule.note});
+    pending_.push_back(edit(f.location.file, sp->offset, args->close + 1 - sp->offset, *expanded, used->id,
+                            used->id + ": " + used->note));
+    out_.notes.push_back(Note{f.location.file, f.location.line, f.location.column, f.symbol.name, used->note});
   }
 
   void launch(const Finding& f, const std::string& text) {

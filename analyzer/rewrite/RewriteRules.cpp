@@ -232,6 +232,13 @@ const CallRule* PlatformRewrites::call(const std::string& symbol) const {
   return nullptr;
 }
 
+std::vector<const CallRule*> PlatformRewrites::callsFor(const std::string& symbol) const {
+  std::vector<const CallRule*> out;
+  for (const CallRule& c : calls)
+    if (c.symbol == symbol) out.push_back(&c);
+  return out;
+}
+
 const RenameRule* PlatformRewrites::rename(const std::string& symbol, SymbolKind kind) const {
   for (const RenameRule& r : renames)
     if (r.symbol == symbol && (!r.kind || *r.kind == kind)) return &r;

@@ -67,6 +67,9 @@ struct PlatformRewrites {
   std::vector<std::string> files;  // the files that contributed, in order
 
   const CallRule* call(const std::string& symbol) const;
+  /// Every call rule for `symbol`, in file order: the rewrite uses the first whose template takes
+  /// the call's arguments (`cudaEventCreate(&e)` and `cudaEventCreate(&e, flags)` differ).
+  std::vector<const CallRule*> callsFor(const std::string& symbol) const;
   const RenameRule* rename(const std::string& symbol, SymbolKind kind) const;
   const HeaderRule* header(const std::string& from) const;
 };
