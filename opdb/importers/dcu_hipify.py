@@ -378,6 +378,26 @@ def outputs(universe, torch_hipify):
             "may offer one"]))
         e["kind"], e["library"], e["category"] = "function", "libcudacxx", "libcudacxx"
         extra.append(e)
+    if not any(n.startswith("nvcuda::") for n in headers.by_name):
+        e = entry("nvcuda::wmma::*", "missing", headers.record["id"], "derived", note=join_note([
+            f"the HIP {headers.version} headers declare nothing in namespace nvcuda::wmma, and "
+            "HIPIFY names no HIP equivalent for the WMMA names it does not list one by one"]))
+        e["kind"], e["library"], e["category"] = "intrinsic", "wmma", "device-intrinsics/wmma"
+        extra.append(e)
+    thrust_rows = [(c, h) for c, h in sorted(fallback[1].items()) if c.startswith("thrust::")]
+    if thrust_rows:
+        renamed = ", ".join(f"{c} -> {h}" for c, h in thrust_rows)
+        e = entry("thrust::*", "native", torch_hipify["id"], "inferred", note=join_note([
+            f"PyTorch's hipify renames only {renamed} (and the thrust/system/cuda includes), so "
+            "every other Thrust name is the same under ROCm's rocThrust"]))
+        e["kind"], e["library"], e["category"] = "function", "thrust", "thrust"
+        extra.append(e)
+        for cuda_name, hip_name in thrust_rows:
+            e = entry(cuda_name + "::*", "mapped", torch_hipify["id"], "derived",
+                      target=hip_name, note=join_note([
+                          f"PyTorch's hipify renames {cuda_name} to {hip_name} (rocThrust)"]))
+            e["kind"], e["library"], e["category"] = "function", "thrust", "thrust"
+            extra.append(e)
     out.update(include_rules(universe, torch_hipify))
     out["dcu/cuda_hipify_rows.yaml"] = (header, coverage_doc(PLATFORM, [record, headers.record,
                                                                         torch_hipify],
