@@ -85,6 +85,8 @@ class RewriteFileReader {
         list(v, "calls", [&](yaml::MappingNode* m) { readCall(m, out); });
       } else if (key == "headers") {
         list(v, "headers", [&](yaml::MappingNode* m) { readHeader(m, out); });
+      } else if (key == "guards") {
+        list(v, "guards", [&](yaml::MappingNode* m) { readGuard(m, out); });
       } else if (key == "kernel-note") {
         if (auto s = r_.scalar(v, key)) out.kernelNote = *s;
       } else if (key == "launch-macro" || key == "launch-kernel-name-macro") {
@@ -216,6 +218,13 @@ class RewriteFileReader {
     out.headers.push_back(HeaderRule{f["id"], f["from"], f["to"]});
   }
 
+  void readGuard(yaml::MappingNode* m, PlatformRewrites& out) {
+    auto f = fields(m, "a guard rule", {"id", "from", "to", "source"}, {});
+    for (const char* k : {"from", "to"})
+      if (f.count(k) && !cIdentifier(f[k])) r_.error(at(k, m), std::string(k) + " '" + f[k] + "' is not a macro name");
+    out.guards.push_back(GuardRule{f["id"], f["from"], f["to"]});
+  }
+
   const db::SourceText& src_;
   const std::vector<PlatformId>& platforms_;
   db::FileReader r_;
@@ -274,6 +283,7 @@ bool RewriteRuleSet::load(const std::vector<db::SourceText>& files, const std::v
     mergeById(into.renames, set.renames);
     mergeById(into.calls, set.calls);
     mergeById(into.headers, set.headers);
+    mergeById(into.guards, set.guards);
     into.files.push_back(file.path);
   }
   return ok;
