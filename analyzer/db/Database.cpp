@@ -27,9 +27,26 @@ const Entry* Database::entry(std::string_view platform, std::string_view symbol)
   return it == table->end() ? nullptr : &it->second;
 }
 
+const Entry* Database::answering(std::string_view platform, std::string_view symbol) const {
+  if (const Entry* e = entry(platform, symbol)) return e;
+  const auto* table = entries(platform);
+  if (!table) return nullptr;
+  // Prefix entries: "torch.*" answers torch.nn.Linear when no entry names it; the longest wins.
+  std::string key(symbol);
+  for (size_t end = key.size(); end > 0;) {
+    size_t dot = key.rfind('.', end - 1), colons = key.rfind("::", end - 1);
+    size_t cut = dot == std::string::npos ? colons : colons == std::string::npos ? dot : std::max(dot, colons);
+    if (cut == std::string::npos || cut == 0) break;
+    auto it = table->find(key.substr(0, cut + (key[cut] == '.' ? 1 : 2)) + "*");
+    if (it != table->end()) return &it->second;
+    end = cut;
+  }
+  return nullptr;
+}
+
 Coverage Database::lookup(std::string_view platform, std::string_view symbol) const {
   Coverage c;
-  const Entry* e = entry(platform, symbol);
+  const Entry* e = answering(platform, symbol);
   if (!e) return c;  // plain unknown: no layer says anything
   c.status = e->status;
   c.target = e->target;

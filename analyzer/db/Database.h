@@ -144,7 +144,10 @@ class Database {
   /// Every entry of one platform, keyed by symbol.
   const std::unordered_map<std::string, Entry>* entries(std::string_view platform) const;
 
-  /// The answer reports show: the deciding entry, or plain `unknown` when there is none.
+  /// The entry that answers for `symbol`: its own, else the longest prefix entry above it
+  /// ("torch.nn.*", then "torch.*"; "ns::*" for `::` names); nullptr when none.
+  const Entry* answering(std::string_view platform, std::string_view symbol) const;
+  /// The answer reports show: the answering entry, or plain `unknown` when there is none.
   Coverage lookup(std::string_view platform, std::string_view symbol) const;
 
   /// The category of an entry: its own, else its symbol's, else its file's, else "uncategorized".

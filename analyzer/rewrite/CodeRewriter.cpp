@@ -79,6 +79,7 @@ class Rewriter {
       if (!frozen) out_.edits.add(std::move(e));
     }
     for (const auto& [file, text] : files_) headers(file, text, editedOrKernel.count(file) > 0);
+    for (const auto& [file, text] : files_) guards(file, text);
     // A header reached from several units yields the same finding more than once.
     auto key = [](const Leftover& l) { return std::tie(l.file, l.line, l.column, l.symbol); };
     std::sort(out_.leftovers.begin(), out_.leftovers.end(), [&](const Leftover& a, const Leftover& b) { return key(a) < key(b); });
@@ -248,6 +249,12 @@ class Rewriter {
       argText.push_back(rewritten ? *rewritten : a);
     }
     auto expanded = rule.argumentTemplate.expand(argText);
+    const CallRule* used = &rule;
+    for (const CallRule* other : rules_.callsFor(f.symbol.name)) {
+      if (expanded) break;
+      expanded = other->argumentTemplate.expand(argText);
+      used = other;
+    }
     if (!expanded) {
       leftover(f, "called with " + std::to_string(argText.size()) + " argument(s), which " + rule.templateText +
                       " does not take - not rewritten",
@@ -255,9 +262,9 @@ class Rewriter {
       return;
     }
     pending_ = std::move(kept);
-    pending_.push_back(edit(f.location.file, sp->offset, args->close + 1 - sp->offset, *expanded, rule.id,
-                            rule.id + ": " + rule.note));
-    out_.notes.push_back(Note{f.location.file, f.location.line, f.location.column, f.symbol.name, rule.note});
+    pending_.push_back(edit(f.location.file, sp->offset, args->close + 1 - sp->offset, *expanded, used->id,
+                            used->id + ": " + used->note));
+    out_.notes.push_back(Note{f.location.file, f.location.line, f.location.column, f.symbol.name, used->note});
   }
 
   void launch(const Finding& f, const std::string& text) {
@@ -321,6 +328,16 @@ class Rewriter {
                         "nvcc includes the CUDA runtime implicitly; " + rules_.entryInclude + " must be included"));
   }
 
+  /// CUDA header guards and feature macros tested in #if/#ifdef/#ifndef/#elif lines (rules:
+  /// guards): after the header swap, `#ifdef __DRIVER_TYPES_H__` would drop its whole section.
+  void guards(const std::string& file, const std::string& text) {
+    if (rules_.guards.empty()) return;
+    for (const ConditionalName& c : conditionalNames(text))
+      for (const GuardRule& g : rules_.guards)
+        if (g.from == c.name)
+          out_.edits.add(edit(file, c.offset, c.name.size(), g.to, g.id, "macro " + g.from + " -> " + g.to));
+  }
+
   const FileTexts& files_;
   const db::Database& db_;
   const PlatformRewrites& rules_;
@@ -331,6 +348,45 @@ class Rewriter {
 };
 
 }  // namespace
+
+std::vector<ConditionalName> conditionalNames(std::string_view text) {
+  std::vector<ConditionalName> out;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    size_t i = pos;
+    while (i < end && (text[i] == ' ' || text[i] == '\t')) ++i;
+    if (i < end && text[i] == '#') {
+      ++i;
+      while (i < end && (text[i] == ' ' || text[i] == '\t')) ++i;
+      size_t word = i;
+      while (i < end && isIdentChar(text[i])) ++i;
+      std::string_view directive = text.substr(word, i - word);
+      if (directive == "if" || directive == "ifdef" || directive == "ifndef" || directive == "elif" ||
+          directive == "elifdef" || directive == "elifndef") {
+        size_t stop = text.find("//", i);  // a comment ends what is tested
+        stop = std::min({stop == std::string_view::npos ? end : stop, end, text.find("/*", i)});
+        while (i < stop) {
+          if (!isIdentChar(text[i]) || std::isdigit(static_cast<unsigned char>(text[i]))) {
+            // Skip a number (0x5000, 11020L) whole, so its letters are not read as a name.
+            if (std::isdigit(static_cast<unsigned char>(text[i])))
+              while (i < stop && isIdentChar(text[i])) ++i;
+            else
+              ++i;
+            continue;
+          }
+          size_t start = i;
+          while (i < stop && isIdentChar(text[i])) ++i;
+          std::string_view name = text.substr(start, i - start);
+          if (name != "defined") out.push_back(ConditionalName{start, std::string(name)});
+        }
+      }
+    }
+    pos = end + 1;
+  }
+  return out;
+}
 
 std::vector<IncludeDirective> includeDirectives(std::string_view text) {
   std::vector<IncludeDirective> out;

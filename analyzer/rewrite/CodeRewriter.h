@@ -54,6 +54,15 @@ using FileTexts = std::map<std::string, std::string>;
 CodeRewrite rewriteCode(const std::vector<Finding>& findings, const FileTexts& files, const db::Database& db,
                         const PlatformRewrites& rules, const CodeRewriteOptions& options = {});
 
+/// A name tested in a conditional directive (#if, #ifdef, #ifndef, #elif, #elifdef, #elifndef),
+/// outside comments: `offset` is where it is spelled.
+struct ConditionalName {
+  std::uint64_t offset = 0;
+  std::string name;
+};
+/// Every name the conditional directives of `text` test, in order (`defined` itself left out).
+std::vector<ConditionalName> conditionalNames(std::string_view text);
+
 /// One `#include` line: where the header name is (between the delimiters) and how it is written.
 struct IncludeDirective {
   std::uint64_t nameOffset = 0;

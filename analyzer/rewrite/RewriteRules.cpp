@@ -86,6 +86,8 @@ class RewriteFileReader {
         list(v, "calls", [&](yaml::MappingNode* m) { readCall(m, out); });
       } else if (key == "headers") {
         list(v, "headers", [&](yaml::MappingNode* m) { readHeader(m, out); });
+      } else if (key == "guards") {
+        list(v, "guards", [&](yaml::MappingNode* m) { readGuard(m, out); });
       } else if (key == "kernel-note") {
         if (auto s = r_.scalar(v, key)) out.kernelNote = *s;
       } else if (key == "launch-macro" || key == "launch-kernel-name-macro") {
@@ -217,6 +219,13 @@ class RewriteFileReader {
     out.headers.push_back(HeaderRule{f["id"], f["from"], f["to"]});
   }
 
+  void readGuard(yaml::MappingNode* m, PlatformRewrites& out) {
+    auto f = fields(m, "a guard rule", {"id", "from", "to", "source"}, {});
+    for (const char* k : {"from", "to"})
+      if (f.count(k) && !cIdentifier(f[k])) r_.error(at(k, m), std::string(k) + " '" + f[k] + "' is not a macro name");
+    out.guards.push_back(GuardRule{f["id"], f["from"], f["to"]});
+  }
+
   const db::SourceText& src_;
   const std::vector<PlatformId>& platforms_;
   db::FileReader r_;
@@ -231,6 +240,13 @@ const CallRule* PlatformRewrites::call(const std::string& symbol) const {
   for (const CallRule& c : calls)
     if (c.symbol == symbol) return &c;
   return nullptr;
+}
+
+std::vector<const CallRule*> PlatformRewrites::callsFor(const std::string& symbol) const {
+  std::vector<const CallRule*> out;
+  for (const CallRule& c : calls)
+    if (c.symbol == symbol) out.push_back(&c);
+  return out;
 }
 
 const RenameRule* PlatformRewrites::rename(const std::string& symbol, SymbolKind kind) const {
@@ -268,6 +284,7 @@ bool RewriteRuleSet::load(const std::vector<db::SourceText>& files, const std::v
     mergeById(into.renames, set.renames);
     mergeById(into.calls, set.calls);
     mergeById(into.headers, set.headers);
+    mergeById(into.guards, set.guards);
     into.files.push_back(file.path);
   }
   return ok;

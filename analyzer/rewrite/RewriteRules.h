@@ -35,6 +35,13 @@ struct HeaderRule {
   std::string id, from, to;
 };
 
+/// A macro that CUDA's headers define and code tests in #if/#ifdef/#ifndef/#elif lines (an include
+/// guard such as __DRIVER_TYPES_H__, a feature macro such as __CUDACC__), replaced there by the
+/// platform's macro that tells the same: the header's own guard, the compiler's macro.
+struct GuardRule {
+  std::string id, from, to;
+};
+
 /// A library the opdb maps but whose mapped names do not take the same arguments: its names
 /// are left untouched and reported with `reason`.
 struct ExcludedLibrary {
@@ -63,10 +70,14 @@ struct PlatformRewrites {
   std::string kernelNote;    // placeholders {name} {lines} {hazards}; empty: none
   std::string launchMacro;            // `hipLaunchKernelGGL`: takes (kernel, grid, block, shared, stream, args...)
   std::string launchKernelNameMacro;  // wraps a kernel name holding commas (template arguments)
+  std::vector<GuardRule> guards;
   std::string entryInclude;  // included into a CUDA source that gets edits but includes none of `headers`' targets
   std::vector<std::string> files;  // the files that contributed, in order
 
   const CallRule* call(const std::string& symbol) const;
+  /// Every call rule for `symbol`, in file order: the rewrite uses the first whose template takes
+  /// the call's arguments (`cudaEventCreate(&e)` and `cudaEventCreate(&e, flags)` differ).
+  std::vector<const CallRule*> callsFor(const std::string& symbol) const;
   const RenameRule* rename(const std::string& symbol, SymbolKind kind) const;
   const HeaderRule* header(const std::string& from) const;
 };

@@ -17,10 +17,20 @@ the note. NCCL host functions: RCCL's nccl.h (native when declared there, missin
 NCCL's device API (nccl_device.h) is not in RCCL: missing.
 """
 
+import re
+from pathlib import Path
+
 from common import coverage_doc, entry, generated_header, join_note, read_text, read_tsv, require
-from cuda_symbols import FILES
+from cuda_symbols import FILES, hipify_library
+from dcu_hip_level import HipHeaders, at_level, extra_names, same_spelled
 
 SCRIPT = "dcu_hipify.py"
+PROJECT = Path(__file__).resolve().parent.parent.parent
+# Libraries whose whole HIP counterpart is in the HIP headers read (hip/declarations.tsv): a name
+# of theirs the headers lack is absent from that HIP. Library counterparts (hipBLAS, hipFFT, ...)
+# were not read, so absence says nothing there.
+HIP_CORE_LIBRARIES = {"cudart", "cuda_driver", "device_intrinsics", "wmma", "cuda_fp16",
+                      "cuda_bf16", "cuda_fp8", "cuda_fp6", "cuda_fp4"}
 PLATFORM = "dcu"
 
 ROC_LIBRARY = {"API_BLAS": "rocBLAS", "API_SPARSE": "rocSPARSE", "API_SOLVER": "rocSOLVER",
@@ -183,15 +193,152 @@ def nccl_entries(symbols, upstream, torch_hipify):
     return entries, [newest, r2024, torch_hipify]
 
 
+TORCH_IDENTIFIER_MAPS = ("CUDA_IDENTIFIER_MAP", "CUDA_TYPE_NAME_MAP")
+
+
+def torch_renames(upstream):
+    """{CUDA name: HIP name} of PyTorch's hipify (hipify_torch) identifier and type maps,
+    supported rows only."""
+    out = {}
+    for r in read_tsv(upstream / "pytorch" / "hipify_torch_cuda_to_hip_mappings.tsv"):
+        if r["map"] in TORCH_IDENTIFIER_MAPS and r["hip_name"] and not r["unsupported"]:
+            out.setdefault(r["cuda_name"], r["hip_name"])
+    return out
+
+
+def _leveled_entry(sym, row, record, headers, fallback=None):
+    """One CUDA symbol's DCU entry: HIPIFY's answer at the default HIP level; where HIPIFY names
+    no HIP equivalent, the HIP headers' same-spelled declaration, else PyTorch's hipify rename
+    (fallback: (record, {cuda: hip})), else, for the HIP runtime and device names, the headers'
+    verified absence at HIP 5.2."""
+    status, target, notes = hipify_answer(sym, row)
+    source, sdk = record["id"], None
+    if status == "unknown":
+        same = same_spelled(sym, headers)
+        torch_record, renames = fallback or (None, {})
+        if same:
+            status, target, notes = same
+            source = headers.record["id"]
+        elif sym["name"] in renames:
+            status, target = "mapped", renames[sym["name"]]
+            notes = [f"PyTorch's hipify (hipify_torch) renames it to {target}; HIPIFY has no HIP "
+                     "name for it"]
+            source = torch_record["id"]
+        elif sym["library"] in HIP_CORE_LIBRARIES:
+            status, target = "missing", None
+            notes = [f"the HIP {headers.version} headers (hip/hip_runtime.h and what it includes, "
+                     f"Clang's HIP wrappers) declare no {sym['name']}, and HIPIFY names no HIP "
+                     "equivalent; a newer HIP may add one"]
+            source = headers.record["id"]
+    else:
+        status, target, notes, sdk = at_level(sym, row, status, target, notes, headers,
+                                              row["api_type"] if row else "")
+    e = entry(sym["name"], status, source, "derived", target=target, note=join_note(notes))
+    if sdk:
+        e["constraints"] = {"sdk": sdk}
+    return e
+
+
+def _row_kind(row):
+    library = hipify_library(row) or ""
+    name = row["cuda_name"]
+    if row["kind"] == "function":
+        return ("intrinsic" if library == "device_intrinsics" else "function"), library
+    if re.fullmatch(r"[A-Z0-9_]+", name):
+        return "enum_value", library
+    return "type", library
+
+
+def hipify_row_entries(universe, record, headers, known):
+    """Entries for the HIPIFY rows with a HIP or ROC name whose CUDA name the CUDA universe does
+    not hold (versioned driver entry points such as cuMemGetAddressRange_v2, the math constants
+    CUDART_*, legacy cuDNN descriptor structs, Caffe2's helpers): each carries its own kind and
+    library, taken from HIPIFY's map."""
+    out, seen = [], set()
+    for row in universe.cuda.hipify_rows:
+        name = row["cuda_name"]
+        if not (row["hip_name"] or row["roc_name"]) or name in known or name in seen:
+            continue
+        seen.add(name)
+        kind, library = _row_kind(row)
+        library = library or ("caffe2" if "CAFFE2" in row["map"] else "cub")
+        sym = {"name": name, "kind": kind, "library": library}
+        e = _leveled_entry(sym, row, record, headers)
+        e["kind"], e["library"] = kind, library
+        e["category"] = f"hipify-only/{library}"
+        out.append(e)
+    out.sort(key=lambda e: e["symbol"])
+    return out
+
+
+# HIPIFY maps the CUDA samples' own helper headers too; they are project files whose
+# definitions the code needs (checkCudaErrors, operator+ on float3), not toolkit headers.
+SAMPLE_HELPERS = {"helper_cuda.h", "helper_math.h"}
+# rules/cuda/dcu.yaml leaves cuDNN code to be ported to MIOpen by hand (other arguments), so its
+# header stays too: HIPIFY's hipDNN.h is gone and miopen/miopen.h alone would not build it.
+CUDNN_HEADERS = {"cudnn.h"}
+
+
+def include_rules(universe, torch_hipify):
+    """rules/cuda/dcu_includes.yaml: the rewrite's header table for DCU. PyTorch's hipify include
+    map first (it has ROCm's current layout, hipsolver/hipsolver.h, and nccl.h and nvtx3, which
+    HIPIFY lacks), then HIPIFY's whole include table (hipify/cuda2hip_includes.tsv; supported
+    rows with a HIP header, else the ROC one), without SAMPLE_HELPERS and CUDNN_HEADERS.
+    The hand-written rules/cuda/dcu.yaml is read first and wins where both name a header."""
+    upstream = universe.upstream
+    hip = dict(universe.cuda.hipify)
+    hip["title"] = "HIPIFY include table (shared/upstream/hipify/cuda2hip_includes.tsv)"
+    hip["path"] = "src/CUDA2HIP.cpp"
+    headers, seen = [], set()
+
+    def add(cuda, to, source):
+        header_name = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_./+-]*")
+        if cuda in seen or not to or cuda in SAMPLE_HELPERS or \
+                not (header_name.fullmatch(cuda) and header_name.fullmatch(to)):
+            return   # also the hipify_torch rows that match whole `include "x.h"` lines
+        seen.add(cuda)
+        rid = "dcu-inc-" + re.sub(r"[^a-z0-9]+", "-", cuda.lower()).strip("-")
+        headers.append({"id": rid, "from": cuda, "to": to, "source": source})
+
+    for r in read_tsv(upstream / "pytorch" / "hipify_torch_cuda_to_hip_mappings.tsv"):
+        if r["map"] == "CUDA_INCLUDE_MAP" and not r["unsupported"] and \
+                not r["cuda_name"].startswith(("caffe2", "THC", "ATen", "c10")):
+            add(r["cuda_name"].strip("<>\""), r["hip_name"].strip("<>\""), torch_hipify["id"])
+    for r in read_tsv(upstream / "hipify" / "cuda2hip_includes.tsv"):
+        flags = set(r["support_flags"].split("|"))
+        if r["cuda_header"].startswith("caffe2/") or "UNSUPPORTED" in flags:
+            continue
+        if r["cuda_header"] in CUDNN_HEADERS:
+            continue
+        to = r["hip_header"] if "HIP_UNSUPPORTED" not in flags else ""
+        add(r["cuda_header"], to or r["roc_header"], hip["id"])
+    used = {h["source"] for h in headers}
+    doc = {"opscope-rules": 1, "kind": "rewrites", "platform": PLATFORM,
+           "sources": [x for x in (hip, torch_hipify) if x["id"] in used],
+           "headers": sorted(headers, key=lambda h: h["from"])}
+    header = generated_header(SCRIPT, ["hipify/cuda2hip_includes.tsv",
+                                       "pytorch/hipify_torch_cuda_to_hip_mappings.tsv"],
+                              f"ROCm/HIPIFY {hip['commit']}, {hip['date']}") + [
+        "C/C++/CUDA rewrite rules for Hygon DCU (rules/README.md): header names, merged with "
+        "rules/cuda/dcu.yaml (read first, wins)."]
+    return {"../rules/cuda/dcu_includes.yaml": (header, doc)}
+
+
 def outputs(universe, torch_hipify):
     """torch_hipify: the provenance record of ROCm/hipify_torch (its <nccl.h> mapping)."""
     cuda = universe.cuda
     hip = cuda.hipify
-    header = generated_header(SCRIPT, ["hipify/cuda2hip.tsv", "dcu/rccl_nccl_api_functions.tsv"],
-                              f"ROCm/HIPIFY {hip['commit']}, {hip['date']}")
+    headers = HipHeaders(universe.upstream)
+    fallback = (torch_hipify, torch_renames(universe.upstream))
+    header = generated_header(SCRIPT, ["hipify/cuda2hip.tsv", "dcu/rccl_nccl_api_functions.tsv",
+                                       "hip/declarations.tsv"],
+                              f"ROCm/HIPIFY {hip['commit']}, {hip['date']}; HIP {headers.version} "
+                              "headers (Debian libamdhip64-dev)")
     out = {}
+    known = set()
     for stem in FILES:
         symbols = cuda.symbols[stem]
+        known.update(s["name"] for s in symbols)
         if stem == "nccl":
             entries, sources = nccl_entries(symbols, universe.upstream, torch_hipify)
         else:
@@ -200,11 +347,59 @@ def outputs(universe, torch_hipify):
                                "DCU's DTK is HIP-compatible (shared/upstream/hipify/cuda2hip.tsv)")
             record["path"] = "; ".join("src/" + f for f in sorted(cuda.hip_files.get(stem, ()))) \
                 or "src/CUDA2HIP_*.cpp"
-            entries = []
-            for sym in symbols:
-                status, target, notes = hipify_answer(sym, cuda.hipify_row(sym))
-                entries.append(entry(sym["name"], status, record["id"], "derived",
-                                     target=target, note=join_note(notes)))
-            sources = [record]
+            entries = [_leveled_entry(sym, cuda.hipify_row(sym), record, headers, fallback)
+                       for sym in symbols]
+            sources = [record, headers.record, torch_hipify]
         out[f"dcu/{stem}.yaml"] = (header, coverage_doc(PLATFORM, sources, entries))
+    record = dict(hip)
+    record["title"] = ("HIPIFY CUDA->HIP/ROC mapping tables, rows whose CUDA name the CUDA 13.0 "
+                       "inventory does not list (shared/upstream/hipify/cuda2hip.tsv)")
+    record["path"] = "src/CUDA2HIP_*.cpp"
+    rows = hipify_row_entries(universe, record, headers, known)
+    extra = []
+    for name, status, kind, library, notes in extra_names(
+            headers, known | {e["symbol"] for e in rows}, PROJECT):
+        e = entry(name, status, headers.record["id"], "derived",
+                  target=name if status == "native" else None, note=join_note(notes))
+        e["kind"], e["library"], e["category"] = kind, library, f"device-intrinsics/{library}"
+        extra.append(e)
+    listed = known | {e["symbol"] for e in rows + extra}
+    for name, hip_name in sorted(fallback[1].items()):
+        if name.startswith("nvtx") and name not in listed:   # NVTX: no CUDA universe library
+            e = entry(name, "mapped", torch_hipify["id"], "derived", target=hip_name,
+                      note=join_note([f"PyTorch's hipify (hipify_torch) renames it to {hip_name} "
+                                      "(ROCm's roctx); HIPIFY has no NVTX table"]))
+            e["kind"], e["library"], e["category"] = "function", "nvtx", "profiler/nvtx"
+            extra.append(e)
+    if not any(headers.by_name.get(n) for n in headers.by_name if n.startswith("cuda::")):
+        e = entry("cuda::*", "missing", headers.record["id"], "derived", note=join_note([
+            f"the HIP {headers.version} headers declare nothing in namespace cuda (libcu++, "
+            "CUDA's C++ standard library), and HIPIFY names no HIP equivalent; a newer ROCm "
+            "may offer one"]))
+        e["kind"], e["library"], e["category"] = "function", "libcudacxx", "libcudacxx"
+        extra.append(e)
+    if not any(n.startswith("nvcuda::") for n in headers.by_name):
+        e = entry("nvcuda::wmma::*", "missing", headers.record["id"], "derived", note=join_note([
+            f"the HIP {headers.version} headers declare nothing in namespace nvcuda::wmma, and "
+            "HIPIFY names no HIP equivalent for the WMMA names it does not list one by one"]))
+        e["kind"], e["library"], e["category"] = "intrinsic", "wmma", "device-intrinsics/wmma"
+        extra.append(e)
+    thrust_rows = [(c, h) for c, h in sorted(fallback[1].items()) if c.startswith("thrust::")]
+    if thrust_rows:
+        renamed = ", ".join(f"{c} -> {h}" for c, h in thrust_rows)
+        e = entry("thrust::*", "native", torch_hipify["id"], "inferred", note=join_note([
+            f"PyTorch's hipify renames only {renamed} (and the thrust/system/cuda includes), so "
+            "every other Thrust name is the same under ROCm's rocThrust"]))
+        e["kind"], e["library"], e["category"] = "function", "thrust", "thrust"
+        extra.append(e)
+        for cuda_name, hip_name in thrust_rows:
+            e = entry(cuda_name + "::*", "mapped", torch_hipify["id"], "derived",
+                      target=hip_name, note=join_note([
+                          f"PyTorch's hipify renames {cuda_name} to {hip_name} (rocThrust)"]))
+            e["kind"], e["library"], e["category"] = "function", "thrust", "thrust"
+            extra.append(e)
+    out.update(include_rules(universe, torch_hipify))
+    out["dcu/cuda_hipify_rows.yaml"] = (header, coverage_doc(PLATFORM, [record, headers.record,
+                                                                        torch_hipify],
+                                                             rows + extra))
     return out
