@@ -60,7 +60,7 @@ std::string locationOf(const std::string& file, unsigned line, unsigned column) 
 void addOptions(po::options_description& desc, RewriteArgs& a) {
   desc.add_options()
       ("help,h", "this help")
-      ("target,t", po::value(&a.scan.request.targets), "the platform: ascend, cambricon, enflame or dcu")
+      ("target,t", po::value(&a.scan.request.targets), "the platform: ascend, cambricon, enflame or dcu, optionally at an SDK level (dcu@hip-5.7)")
       ("diff", "print a unified diff of the edits on stdout")
       ("out-dir", po::value(&a.outDir), "write a rewritten copy of the scanned tree into DIR (untouched files copied)")
       ("in-place", "rewrite the files where they are (atomically; refused for files changed since the scan)")
@@ -213,6 +213,7 @@ int rewriteCommand(const std::vector<std::string>& args, std::ostream& out, std:
   if (a.launch != "keep" && a.launch != "macro") throw UsageError{"--launch '" + a.launch + "': expected keep or macro"};
 
   scan::Session session(toRequest(a.scan, vm), err);
+  target = session.targets().front().id;  // "dcu@hip-5.7" answers at HIP 5.7 and rewrites for dcu
   rewrite::PlatformRewrites rules = platformRules(session, target, err);
   if (a.launch == "macro" && rules.launchMacro.empty()) throw UsageError{"--launch macro: " + target + " has no launch macro in its rules"};
   Plan plan;

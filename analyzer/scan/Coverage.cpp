@@ -1,5 +1,7 @@
 #include "scan/Coverage.h"
 
+#include <algorithm>
+
 namespace opscope::scan {
 
 ReportFinding CoverageResolver::resolve(Finding f) const {
@@ -19,7 +21,10 @@ ReportFinding CoverageResolver::resolve(Finding f) const {
       }
     }
   } else if (!isInventoryKind(f.symbol.kind)) {
-    for (const Platform& p : targets_) rf.coverage[p.id] = db_.lookup(p.id, f.symbol.name);
+    for (const Platform& p : targets_) {
+      auto level = std::find_if(levels_.begin(), levels_.end(), [&](const db::TargetDescriptor& t) { return t.platform == p.id; });
+      rf.coverage[p.id] = level == levels_.end() ? db_.lookup(p.id, f.symbol.name) : db::lookupAt(db_, *level, f.symbol.name);
+    }
   }
   rf.finding = std::move(f);
   return rf;

@@ -7,6 +7,7 @@
 
 #include "core/Model.h"
 #include "db/Database.h"
+#include "db/Target.h"
 #include "onnx/Coverage.h"
 #include "rewrite/Rules.h"
 
@@ -14,8 +15,11 @@ namespace opscope::scan {
 
 class CoverageResolver {
  public:
-  CoverageResolver(const db::Database& db, const rewrite::RuleSet& hazards, std::vector<Platform> targets)
-      : db_(db), hazards_(hazards), targets_(std::move(targets)) {}
+  /// `levels` give each target's SDK level (`dcu@hip-5.7`); a target without one answers at the
+  /// opdb's own level.
+  CoverageResolver(const db::Database& db, const rewrite::RuleSet& hazards, std::vector<Platform> targets,
+                   std::vector<db::TargetDescriptor> levels = {})
+      : db_(db), hazards_(hazards), targets_(std::move(targets)), levels_(std::move(levels)) {}
 
   /// Every target platform's answer for `f`: none for the project's own inventory (kernels,
   /// launches, registered ops); a hazard's advice from its rule (and the rule's title goes in
@@ -32,6 +36,7 @@ class CoverageResolver {
   const db::Database& db_;
   const rewrite::RuleSet& hazards_;
   std::vector<Platform> targets_;
+  std::vector<db::TargetDescriptor> levels_;
 };
 
 }  // namespace opscope::scan

@@ -28,29 +28,24 @@ void loadDatabase(db::Database& db, const std::vector<std::string>& overlays, st
   if (!ok) throw UsageError{"the coverage database has errors (see above)"};
 }
 
-std::vector<Platform> resolveTargets(const db::Database& db, const std::string& spec) {
-  if (spec == "all" || spec.empty()) return db.platforms();
-  std::vector<Platform> out;
-  std::stringstream ss(spec);
-  std::string id;
-  while (std::getline(ss, id, ',')) {
-    if (id.empty()) continue;
-    const Platform* p = db.platform(id);
-    if (!p) {
-      std::string known;
-      for (const Platform& q : db.platforms()) known += (known.empty() ? "" : ", ") + q.id;
-      throw UsageError{"unknown target '" + id + "' (known: " + known + ", all)"};
-    }
-    if (std::none_of(out.begin(), out.end(), [&](const Platform& q) { return q.id == id; })) out.push_back(*p);
-  }
-  if (out.empty()) throw UsageError{"--target names no platform"};
-  return out;
+std::vector<db::TargetDescriptor> resolveTargets(const db::Database& db, const std::string& spec) {
+  std::string error;
+  std::optional<std::vector<db::TargetDescriptor>> targets = db::parseTargets(spec, db, error);
+  if (!targets) throw UsageError{error};
+  if (targets->empty()) throw UsageError{"--target names no platform"};
+  return *targets;
 }
 
 Session::Session(ScanRequest request, std::ostream& err) : request_(std::move(request)), db_(std::make_unique<db::Database>()) {
   loadDatabase(*db_, request_.overlays, err);
   rules_ = loadLayeredRules(*db_, request_.ruleFiles, err);
-  targets_ = resolveTargets(*db_, request_.targets);
+  levels_ = resolveTargets(*db_, request_.targets);
+  for (const db::TargetDescriptor& t : levels_) {
+    Platform p = *db_->platform(t.platform);
+    // The level qualifies every answer; the report says which one they assume.
+    if (!t.sdk.empty()) p.stack += " (answers at " + t.sdk + " " + t.version + ")";
+    targets_.push_back(std::move(p));
+  }
 }
 
 Session::~Session() = default;
@@ -86,7 +81,7 @@ std::string cacheSalt(const ScanRequest& request, const db::Database& db, const 
   field(db.version());
   for (const std::string& overlay : request.overlays) field(overlay + "\n" + readSourceText("", overlay).value_or(""));
   for (const std::string& rule : request.ruleFiles) field(rule + "\n" + readSourceText("", rule).value_or(""));
-  for (const Platform& p : targets) field(p.id);
+  for (const Platform& p : targets) field(p.id + "|" + p.stack);
   field(std::to_string(request.maxSyntaxDepth) + "/" + std::to_string(request.maxOnnxDepth));
   (void)rules;  // the built-in rules are part of the engine version; user rules are hashed above
   return llvm::toHex(h.final<16>(), /*LowerCase=*/true);
@@ -109,7 +104,7 @@ ScanOutcome Session::run(ProgressSink* progress) {
   std::unique_ptr<DiskCache> cache;
   if (request_.cache) cache = std::make_unique<DiskCache>(cacheDirectory(request_), request_.cacheMaxBytes);
 
-  ScanState state{request_, *db_, rules_, inputs, report, CoverageResolver(*db_, rules_.hazards, targets_)};
+  ScanState state{request_, *db_, rules_, inputs, report, CoverageResolver(*db_, rules_.hazards, targets_, levels_)};
   state.progress = progress;
   state.runner = runner.get();
   state.cache = cache.get();

@@ -11,6 +11,7 @@
 
 #include "core/Model.h"
 #include "db/Database.h"
+#include "db/Target.h"
 #include "scan/Files.h"
 #include "scan/Inputs.h"
 #include "scan/Request.h"
@@ -43,6 +44,8 @@ class Session {
   const db::Database& db() const { return *db_; }
   const LayeredRules& rules() const { return rules_; }
   const std::vector<Platform>& targets() const { return targets_; }
+  /// Each target as the request named it, with its SDK level if one was given (`dcu@hip-5.7`).
+  const std::vector<db::TargetDescriptor>& levels() const { return levels_; }
 
   /// Finds the inputs under the request's paths (excludes, size limit, shard). Throws
   /// UsageError for a path that does not exist. Idempotent.
@@ -56,11 +59,12 @@ class Session {
   std::unique_ptr<db::Database> db_;
   LayeredRules rules_;
   std::vector<Platform> targets_;
+  std::vector<db::TargetDescriptor> levels_;
   std::optional<DiscoveredInputs> inputs_;
 };
 
-/// The platforms `spec` names ("ascend,dcu"; "" or "all": every one). Throws UsageError for an
-/// unknown one, naming the known ones.
-std::vector<Platform> resolveTargets(const db::Database& db, const std::string& spec);
+/// The platforms `spec` names ("ascend,dcu@hip-5.7"; "" or "all": every one), each with its SDK
+/// level when one is given. Throws UsageError for an unknown one or a malformed level.
+std::vector<db::TargetDescriptor> resolveTargets(const db::Database& db, const std::string& spec);
 
 }  // namespace opscope::scan
