@@ -28,6 +28,26 @@ void declare(ConstantFacts& facts, const ValueInfo& v) {
   facts.staticShape[v.name] = fixed;
 }
 
+/// Operators whose output shape depends on input values beyond those listed in shapeInputs.
+bool dataDependentShape(std::string_view op) {
+  static const char* const kOps[] = {"NonZero", "NonMaxSuppression", "Unique", "Compress", "If", "Loop", "Scan",
+                                     "StringSplit", "RegexFullMatch"};
+  return std::any_of(std::begin(kOps), std::end(kOps), [&](const char* o) { return op == o; });
+}
+
+/// The inputs whose values decide an operator's output shape (ONNX operator signatures).
+std::vector<std::size_t> shapeInputs(std::string_view op) {
+  if (op == "ConstantOfShape") return {0};
+  if (op == "Range") return {0, 1, 2};
+  if (op == "Slice") return {1, 2, 3, 4};
+  if (op == "Resize") return {1, 2, 3};
+  if (op == "Reshape" || op == "Expand" || op == "Tile" || op == "Upsample" || op == "Pad" || op == "OneHot" ||
+      op == "TopK" || op == "Split" || op == "Squeeze" || op == "Unsqueeze" || op == "CenterCropPad" ||
+      op.substr(0, 6) == "Reduce")
+    return {1};
+  return {};
+}
+
 }  // namespace
 
 ConstantFacts foldConstants(const ModelInfo& model) {
@@ -54,9 +74,24 @@ ConstantFacts foldConstants(const ModelInfo& model) {
   // come after every node of its parents that precedes the node holding it.
   for (std::uint32_t i = 0; i < model.nodes.size(); ++i) {
     const NodeInfo& n = model.nodes[i];
-    if (!n.subgraphs.empty() || isNondeterministic(n.domain, n.opType)) continue;
     const GraphInfo& g = model.graphs[n.graph];
     if (g.function) continue;  // a function body's inputs are its caller's
+    // Static shapes flow where no value decides a shape at run time (a model exported with fixed
+    // input shapes, undeclared intermediate shapes): converters infer them, and Shape folds.
+    if (canonicalDomain(n.domain) == "ai.onnx" && n.subgraphs.empty() && !dataDependentShape(n.opType)) {
+      bool fixed = true;
+      for (const std::string& in : n.inputs) {
+        if (in.empty()) continue;
+        auto it = facts.staticShape.find(in);
+        fixed = fixed && (facts.isConstant(in) || (it != facts.staticShape.end() && it->second));
+      }
+      for (std::size_t k : shapeInputs(n.opType))
+        fixed = fixed && (k >= n.inputs.size() || n.inputs[k].empty() || facts.isConstant(n.inputs[k]));
+      if (fixed)
+        for (const std::string& out : n.outputs)
+          if (!out.empty()) facts.staticShape.emplace(out, true);  // a declared shape wins
+    }
+    if (!n.subgraphs.empty() || isNondeterministic(n.domain, n.opType)) continue;
     bool fold = false;
     if (n.opType == "Constant") {
       fold = true;
