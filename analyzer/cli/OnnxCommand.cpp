@@ -404,7 +404,12 @@ int onnxCommand(const std::vector<std::string>& args, std::ostream& out, std::os
       for (const onnx::SplitPart* p : {&parts.accelerator, &parts.fallback})
         (format == "json" ? err : out) << "wrote " << p->path << ": " << p->nodes << " main-graph node(s), "
                                        << p->initializers << " initializer(s), " << p->inputs.size() << " input(s), "
-                                       << p->outputs.size() << " output(s)\n";
+                                       << p->outputs.size() << " output(s)"
+                                       << (p->unshaped ? "; " + std::to_string(p->unshaped) +
+                                                             " of them without a known rank (run ONNX shape "
+                                                             "inference on the model first)"
+                                                       : "")
+                                       << "\n";
     }
   }
   // A model whose external data is missing cannot be deployed: an input error, after the summary.

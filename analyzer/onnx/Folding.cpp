@@ -40,8 +40,12 @@ std::vector<std::size_t> shapeInputs(std::string_view op) {
   if (op == "ConstantOfShape") return {0};
   if (op == "Range") return {0, 1, 2};
   if (op == "Slice") return {1, 2, 3, 4};
+  if (op == "Pad") return {1, 3};
+  if (op == "MaxUnpool") return {2};
+  if (op == "Col2Im") return {1, 2};
+  if (op == "DFT") return {1};
   if (op == "Resize") return {1, 2, 3};
-  if (op == "Reshape" || op == "Expand" || op == "Tile" || op == "Upsample" || op == "Pad" || op == "OneHot" ||
+  if (op == "Reshape" || op == "Expand" || op == "Tile" || op == "Upsample" || op == "OneHot" ||
       op == "TopK" || op == "Split" || op == "Squeeze" || op == "Unsqueeze" || op == "CenterCropPad" ||
       op.substr(0, 6) == "Reduce")
     return {1};
@@ -87,9 +91,11 @@ ConstantFacts foldConstants(const ModelInfo& model) {
       }
       for (std::size_t k : shapeInputs(n.opType))
         fixed = fixed && (k >= n.inputs.size() || n.inputs[k].empty() || facts.isConstant(n.inputs[k]));
+      // A declared symbolic dim may only mean that ONNX shape inference did not propagate the
+      // constants this pass folds (a Reshape to a computed shape): the static flow wins.
       if (fixed)
         for (const std::string& out : n.outputs)
-          if (!out.empty()) facts.staticShape.emplace(out, true);  // a declared shape wins
+          if (!out.empty()) facts.staticShape[out] = true;
     }
     if (!n.subgraphs.empty() || isNondeterministic(n.domain, n.opType)) continue;
     bool fold = false;

@@ -7,6 +7,8 @@
 
 #include <cerrno>
 #include <cstring>
+#include <optional>
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <unordered_map>
@@ -80,10 +82,16 @@ class Mapping {
 };
 
 /// A ValueInfoProto for a tensor the original declares nowhere: its name and, when known, its
-/// element type (a graph input or output needs a type for the checker).
-std::string synthesizedValueInfo(const std::string& name, std::int32_t elemType) {
+/// element type and rank (a graph input or output needs both for the checker); the dims are
+/// left unknown.
+std::string synthesizedValueInfo(const std::string& name, std::int32_t elemType, std::optional<std::size_t> rank) {
   std::string tensorType, type, out;
   if (elemType) putInt(tensorType, 1, elemType);
+  if (rank) {
+    std::string shape;
+    for (std::size_t d = 0; d < *rank; ++d) putLen(shape, 1, "");
+    putLen(tensorType, 2, shape);
+  }
   putLen(type, 1, tensorType);  // TypeProto.tensor_type
   putLen(out, 1, name);
   putLen(out, 2, type);
@@ -98,6 +106,122 @@ void collectReads(const ModelInfo& model, std::uint32_t node, std::vector<std::s
   for (std::uint32_t g : n.subgraphs)
     for (std::uint32_t inner : model.graphs[g].nodes) collectReads(model, inner, out);
 }
+
+/// Ranks of undeclared values, from their producers: the ranks the model declares, the length of
+/// a constant or declared 1-D shape input (Reshape, Expand, ConstantOfShape), and the operators
+/// that keep their input's rank.
+class Ranks {
+ public:
+  explicit Ranks(const ModelInfo& model) : model_(model) {
+    for (const GraphInfo& g : model.graphs)
+      for (const std::vector<ValueInfo>* list : {&g.inputs, &g.valueInfo, &g.outputs})
+        for (const ValueInfo& v : *list)
+          if (v.hasShape) shapes_[v.name] = v.shape;
+    for (const TensorInfo& t : model.tensors) {
+      std::string name = t.name;
+      if (t.role == TensorRole::Constant && t.node && !model.nodes[*t.node].outputs.empty())
+        name = model.nodes[*t.node].outputs[0];
+      if (name.empty() || shapes_.count(name)) continue;
+      std::vector<Dim> dims;
+      for (std::int64_t d : t.dims) dims.push_back(Dim{d, {}});
+      shapes_[name] = dims;
+    }
+    for (std::uint32_t i = 0; i < model.nodes.size(); ++i)
+      for (const std::string& out : model.nodes[i].outputs) producer_.emplace(out, i);
+  }
+
+  std::optional<std::size_t> rank(const std::string& name, int depth = 0) {
+    if (auto it = shapes_.find(name); it != shapes_.end()) return it->second.size();
+    auto p = producer_.find(name);
+    if (p == producer_.end() || depth > 64) return std::nullopt;
+    const NodeInfo& n = model_.nodes[p->second];
+    auto in = [&](std::size_t k) -> std::optional<std::size_t> {
+      if (k >= n.inputs.size() || n.inputs[k].empty()) return std::nullopt;
+      return rank(n.inputs[k], depth + 1);
+    };
+    auto length = [&](std::size_t k) -> std::optional<std::size_t> {
+      if (k >= n.inputs.size() || n.inputs[k].empty()) return std::nullopt;
+      return lengthOf(n.inputs[k], depth + 1);
+    };
+    const std::string& op = n.opType;
+    std::optional<std::size_t> r;
+    if (op == "Reshape" || op == "ConstantOfShape") {
+      r = length(op == "Reshape" ? 1 : 0);
+    } else if (op == "Unsqueeze" || op == "Squeeze") {
+      auto a = in(0);
+      auto axes = n.inputs.size() > 1 ? length(1) : std::nullopt;
+      if (const NodeAttribute* at = n.attribute("axes"); at && !axes) axes = at->ints.size();
+      if (a && axes) r = op == "Unsqueeze" ? *a + *axes : (*a >= *axes ? *a - *axes : 0);
+    } else if (op == "Gather") {
+      auto a = in(0), b = in(1);
+      if (a && b && *a >= 1) r = *a - 1 + *b;
+    } else if (op == "Flatten") {
+      r = 2;
+    } else if (op == "NonZero") {
+      r = 2;
+    } else if (op == "TopK" || op == "GatherElements") {
+      r = in(0);
+    } else if (op == "Expand") {
+      auto a = in(0), b = length(1);
+      if (a && b) r = std::max(*a, *b);
+    } else if (op == "Shape") {
+      r = 1;
+    } else if (op == "Cast" || op == "Relu" || op == "Sigmoid" || op == "Tanh" || op == "Exp" || op == "Log" ||
+               op == "Sqrt" || op == "Neg" || op == "Abs" || op == "Floor" || op == "Ceil" || op == "Round" ||
+               op == "Clip" || op == "Softmax" || op == "Identity" || op == "Tile" || op == "Transpose" ||
+               op == "Not" || op == "Erf" || op == "LeakyRelu" || op == "HardSigmoid" || op == "HardSwish" ||
+               op == "Slice" || op == "Pad" || op == "Resize" || op == "ScatterElements" || op == "ScatterND" ||
+               op == "Concat" || op == "Split" || op == "Reciprocal" || op == "CumSum" || op == "Trilu") {
+      r = in(0);
+    } else if (op == "Add" || op == "Sub" || op == "Mul" || op == "Div" || op == "Pow" || op == "Where" ||
+               op == "Equal" || op == "Less" || op == "Greater" || op == "LessOrEqual" || op == "GreaterOrEqual" ||
+               op == "And" || op == "Or" || op == "Max" || op == "Min" || op == "Mod") {
+      for (std::size_t k = 0; k < n.inputs.size(); ++k) {
+        auto a = in(k);
+        if (!a) return std::nullopt;
+        r = std::max(r.value_or(0), *a);
+      }
+    }
+    if (r) shapes_[name] = std::vector<Dim>(*r);
+    return r;
+  }
+
+  /// The number of elements of a 1-D value (a shape or axes list), when it can be told.
+  std::optional<std::size_t> lengthOf(const std::string& name, int depth) {
+    if (auto it = shapes_.find(name); it != shapes_.end()) {
+      if (it->second.size() == 1 && it->second[0].value) return static_cast<std::size_t>(*it->second[0].value);
+      if (it->second.empty()) return 1;  // a scalar
+    }
+    auto p = producer_.find(name);
+    if (p == producer_.end() || depth > 64) return std::nullopt;
+    const NodeInfo& n = model_.nodes[p->second];
+    const std::string& op = n.opType;
+    if (op == "Shape" && !n.attribute("start") && !n.attribute("end")) return rank(n.inputs[0], depth + 1);
+    if (op == "Concat") {
+      std::size_t total = 0;
+      for (const std::string& in : n.inputs) {
+        auto l = lengthOf(in, depth + 1);
+        if (!l) return std::nullopt;
+        total += *l;
+      }
+      return total;
+    }
+    if (op == "Unsqueeze") {
+      auto r = rank(n.inputs[0], depth + 1);
+      if (r && *r == 0) return 1;
+      return r && *r == 1 ? lengthOf(n.inputs[0], depth + 1) : std::nullopt;
+    }
+    if (op == "Cast" || op == "Identity" || op == "Abs" || op == "Neg" || op == "Floor" || op == "Ceil" ||
+        op == "Add" || op == "Sub" || op == "Mul" || op == "Div" || op == "Max" || op == "Min")
+      return lengthOf(n.inputs[0], depth + 1);
+    return std::nullopt;
+  }
+
+ private:
+  const ModelInfo& model_;
+  std::unordered_map<std::string, std::vector<Dim>> shapes_;
+  std::unordered_map<std::string, std::uint32_t> producer_;
+};
 
 }  // namespace
 
@@ -162,6 +286,7 @@ SplitResult writeSplit(const ModelInfo& model, const PlatformCoverage& coverage,
       inferredType[model.nodes[n].outputs[i]] = model.nodes[n].outputTypes[i];
   std::unordered_set<std::string> graphInputNames;
   for (const ValueInfo& v : g.inputs) graphInputNames.insert(v.name);
+  Ranks ranks(model);
 
   // The top-level fields of the original ModelProto other than the graph, byte for byte.
   std::string header;
@@ -206,11 +331,20 @@ SplitResult writeSplit(const ModelInfo& model, const PlatformCoverage& coverage,
       putLen(graph, 5, file.slice(model.tensors[t].offset, model.tensors[t].size));
       ++part.initializers;
     }
+    // A declared value info with a shape is copied; otherwise one is written from the declared or
+    // inferred element type and the rank Ranks tells.
     auto valueInfo = [&](const std::string& name) {
-      if (auto it = declared.find(name); it != declared.end() && it->second->size)
-        return std::string(file.slice(it->second->offset, it->second->size));
-      auto t = inferredType.find(name);
-      return synthesizedValueInfo(name, t == inferredType.end() ? 0 : t->second);
+      auto it = declared.find(name);
+      std::int32_t elemType = 0;
+      if (it != declared.end()) {
+        const ValueInfo& v = *it->second;
+        if (v.size && (v.hasShape || v.typeKind != "tensor")) return std::string(file.slice(v.offset, v.size));
+        elemType = v.elemType;
+      }
+      if (auto t = inferredType.find(name); !elemType && t != inferredType.end()) elemType = t->second;
+      std::optional<std::size_t> rank = ranks.rank(name);
+      if (!rank) ++part.unshaped;
+      return synthesizedValueInfo(name, elemType, rank);
     };
     for (const std::string& name : inputs) {
       putLen(graph, 11, valueInfo(name));

@@ -19,6 +19,9 @@ struct SplitPart {
   std::uint64_t nodes = 0;  // main-graph nodes
   std::uint64_t initializers = 0;
   std::vector<std::string> inputs, outputs;  // graph inputs and outputs (names)
+  /// Inputs and outputs whose rank neither the model nor the producer tells: written without a
+  /// shape, which onnx.checker refuses (run ONNX shape inference on the model first).
+  std::uint64_t unshaped = 0;
 };
 
 /// What --split wrote, or why it could not.

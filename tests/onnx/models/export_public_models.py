@@ -146,8 +146,9 @@ def main():
             continue
         model.eval()
         path = out / f"{name}.onnx"
-        with torch.no_grad():
-            torch.onnx.export(model, args, str(path), opset_version=OPSET, do_constant_folding=True, **kw)
+        # Not under torch.no_grad(): there nn.MultiheadAttention takes its fused fast path
+        # (aten::_native_multi_head_attention), which torch.onnx cannot export.
+        torch.onnx.export(model, args, str(path), opset_version=OPSET, do_constant_folding=True, **kw)
         # Declared shapes for every intermediate value, as converters infer them: torch.onnx writes
         # none, and a split of the model needs the shapes of the tensors it cuts.
         onnx.shape_inference.infer_shapes_path(str(path))
