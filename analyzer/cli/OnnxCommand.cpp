@@ -104,7 +104,7 @@ bool hasOnnxList(const db::Database& db, const PlatformId& platform) {
 }
 
 void printText(const AnalyzedModel& m, const std::vector<CoverageRun>& runs, const db::Database& db,
-               std::ostream& out) {
+               bool dynamicShapes, std::ostream& out) {
   const onnx::ModelInfo& model = m.model;
   const onnx::ModelSummary& s = m.summary;
   out << model.path << "\n";
@@ -191,7 +191,8 @@ void printText(const AnalyzedModel& m, const std::vector<CoverageRun>& runs, con
         out << " " << toString(st) << "=" << it->second;
     out << "\n";
     const onnx::PartitionEstimate& p = c.partition;
-    out << "    partition estimate (" << withCommas(p.foldedNodes) << " main-graph node(s) folded at conversion, "
+    out << "    partition estimate (" << withCommas(p.foldedNodes) << " main-graph node(s) folded at conversion"
+        << (dynamicShapes ? "" : " for fixed input shapes") << ", "
         << withCommas(p.nodes) << " left): " << p.acceleratorSegments << " accelerator segment(s), "
         << p.fallbackSegments << " fallback segment(s), " << p.transitions << " transition(s); "
         << percent(p.acceleratorShare) << " of the nodes on the accelerator";
@@ -355,9 +356,13 @@ int onnxCommand(const std::vector<std::string>& args, std::ostream& out, std::os
       "subgraphs, external data) and how each target platform covers its operators.\n\noptions");
   std::string format, targets, split;
   std::vector<std::string> models, overlays;
+  bool dynamicShapes = false;
   desc.add_options()("help,h", "this help")("format,f", po::value(&format)->default_value("text"), "text or json")(
       "target,t", po::value(&targets)->default_value("all"), "platforms: ascend,cambricon,enflame,dcu or all")(
       "db", po::value(&overlays)->composing(), "an opdb overlay file; repeatable, later ones win")(
+      "dynamic-shapes", po::bool_switch(&dynamicShapes),
+      "the model is converted with dynamic input shapes: symbolic input dims stay unknown, so shapes computed "
+      "from them do not fold (by default converters compile for concrete input shapes)")(
       "split", po::value(&split),
       "write PREFIX.<platform>.accelerator.onnx and PREFIX.<platform>.fallback.onnx for each target "
       "with a public operator list: the two parts of the partition estimate (unknown operators fall back)")(
@@ -380,14 +385,16 @@ int onnxCommand(const std::vector<std::string>& args, std::ostream& out, std::os
   }
   const AnalyzedModel& m = std::get<AnalyzedModel>(analyzed);
   RuleCoverage coverage(db);
-  onnx::ConstantFacts facts = onnx::foldConstants(m.model);
+  onnx::FoldOptions foldOptions;
+  foldOptions.fixedInputShapes = !dynamicShapes;
+  onnx::ConstantFacts facts = onnx::foldConstants(m.model, foldOptions);
   std::vector<CoverageRun> runs;
   for (const Platform& p : platforms)
     runs.push_back({p, onnx::evaluateCoverage(m.model, m.ops, coverage, p.id, facts), hasOnnxList(db, p.id)});
   if (format == "json")
     printJson(m, runs, db, out);
   else
-    printText(m, runs, db, out);
+    printText(m, runs, db, dynamicShapes, out);
   int status = kOk;
   if (!split.empty()) {
     for (const CoverageRun& r : runs) {

@@ -21,10 +21,10 @@ bool isNondeterministic(std::string_view domain, std::string_view opType) {
 
 namespace {
 
-void declare(ConstantFacts& facts, const ValueInfo& v) {
+void declare(ConstantFacts& facts, const ValueInfo& v, bool fixedDims = false) {
   if (v.name.empty() || !v.hasShape) return;
   facts.ranks[v.name] = v.shape.size();
-  bool fixed = std::all_of(v.shape.begin(), v.shape.end(), [](const Dim& d) { return d.value.has_value(); });
+  bool fixed = fixedDims || std::all_of(v.shape.begin(), v.shape.end(), [](const Dim& d) { return d.value.has_value(); });
   facts.staticShape[v.name] = fixed;
 }
 
@@ -54,18 +54,19 @@ std::vector<std::size_t> shapeInputs(std::string_view op) {
 
 }  // namespace
 
-ConstantFacts foldConstants(const ModelInfo& model) {
+ConstantFacts foldConstants(const ModelInfo& model, const FoldOptions& options) {
   ConstantFacts facts;
   facts.folded.assign(model.nodes.size(), false);
   std::unordered_set<std::string> graphInputs;
   for (const GraphInfo& g : model.graphs) {
-    for (const ValueInfo& v : g.inputs) {
-      graphInputs.insert(v.name);
-      declare(facts, v);
-    }
     for (const ValueInfo& v : g.valueInfo) declare(facts, v);
     for (const ValueInfo& v : g.outputs) declare(facts, v);
   }
+  for (const GraphInfo& g : model.graphs)
+    for (const ValueInfo& v : g.inputs) {
+      graphInputs.insert(v.name);
+      declare(facts, v, options.fixedInputShapes && g.kind == GraphKind::Main);
+    }
   for (const TensorInfo& t : model.tensors) {
     if (t.name.empty()) continue;
     if (t.role == TensorRole::Initializer || t.role == TensorRole::SparseInitializer) {

@@ -31,9 +31,19 @@ struct ConstantFacts {
 /// Operators whose output differs run to run: never folded even with constant inputs.
 bool isNondeterministic(std::string_view domain, std::string_view opType);
 
+/// How the converter is run.
+struct FoldOptions {
+  /// The converters compile for concrete input shapes: ATC takes them from --input_shape,
+  /// MIGraphX fixes symbolic dims before parsing (default_dim_value, map_input_dims), and ONNX
+  /// Runtime's CANN and MIGraphX EPs compile for the shapes of the inputs they are given. So a
+  /// symbolic dim of a main-graph input is a fixed number at conversion, and shapes derived
+  /// from the inputs' shapes fold. False keeps symbolic dims dynamic (dynamic-shape conversion).
+  bool fixedInputShapes = true;
+};
+
 /// Folds constants through every graph of `model` (subgraph bodies see their parents' constants;
 /// nodes that hold subgraphs are never folded). Graph inputs are never constant, even when an
 /// initializer of the same name gives them a default.
-ConstantFacts foldConstants(const ModelInfo& model);
+ConstantFacts foldConstants(const ModelInfo& model, const FoldOptions& options = {});
 
 }  // namespace opscope::onnx

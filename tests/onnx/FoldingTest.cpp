@@ -107,9 +107,14 @@ TEST(Folding, ShapeChainsOnStaticShapesFoldAway) {
   EXPECT_TRUE(pc.unsupported.empty());  // folded nodes are not listed
 }
 
+TEST(Folding, ADynamicAxisFoldsOnceTheConverterFixesTheInputShapes) {
+  Evaluated e = prepare(model(viewGraph({"batch", "3", "8", "8"})));
+  EXPECT_EQ(foldConstants(e.model).foldedNodes, 5u);
+}
+
 TEST(Folding, ADynamicAxisKeepsTheChainAndTheRuleNamesTheInput) {
   Evaluated e = prepare(model(viewGraph({"batch", "3", "8", "8"})));
-  ConstantFacts f = foldConstants(e.model);
+  ConstantFacts f = foldConstants(e.model, FoldOptions{false});
   EXPECT_EQ(f.folded, (std::vector<bool>{true, false, false, false, false, false, false, false}));
   PlatformCoverage pc = evaluateCoverage(e.model, e.ops, migraphxLike(), "gpu", f);
   EXPECT_EQ(pc.nodes[6].status, CoverageStatus::Partial);
