@@ -75,28 +75,40 @@ struct CoverageRun {
   bool hasList = true;  // the opdb has ONNX operator entries for the platform
 };
 
-/// The opdb's answers with each entry's per-node rules (constraints.node) added.
+/// The category of entries inferred from a platform's aten coverage for PyTorch-exported models
+/// (opdb/importers/onnx_inferred_from_aten.py): no public ONNX list stands behind them.
+constexpr std::string_view kInferredFromAten = "onnx-inferred-aten";
+
+/// Whether a model was exported by torch.onnx.
+bool producedByPytorch(const onnx::ModelInfo& model) { return model.producerName == "pytorch"; }
+
+/// The opdb's answers with each entry's per-node rules (constraints.node) added. Entries inferred
+/// from aten coverage answer only for models PyTorch exported.
 class RuleCoverage final : public onnx::OperatorCoverage {
  public:
-  explicit RuleCoverage(const db::Database& db) : db_(db), plain_(db) {}
+  RuleCoverage(const db::Database& db, bool pytorchModel) : db_(db), plain_(db), pytorchModel_(pytorchModel) {}
   std::optional<onnx::OperatorAnswer> find(std::string_view platform, std::string_view domain,
                                            std::string_view opType) const override {
+    const db::Entry* e = db_.entry(platform, db_.onnxSymbol(domain, opType));
+    if (e && e->category == kInferredFromAten && !pytorchModel_) return std::nullopt;
     std::optional<onnx::OperatorAnswer> a = plain_.find(platform, domain, opType);
-    if (a && a->nodeRules.empty())
-      if (const db::Entry* e = db_.entry(platform, db_.onnxSymbol(domain, opType))) a->nodeRules = e->constraints.node;
+    if (a && e && a->nodeRules.empty()) a->nodeRules = e->constraints.node;
     return a;
   }
 
  private:
   const db::Database& db_;
   DbOperatorCoverage plain_;
+  bool pytorchModel_;
 };
 
-/// Whether the opdb has any ONNX operator entry for `platform` (a public operator list).
+/// Whether the opdb has any ONNX operator entry for `platform` from a public operator list
+/// (entries inferred from aten coverage are not one).
 bool hasOnnxList(const db::Database& db, const PlatformId& platform) {
   const auto* entries = db.entries(platform);
   if (!entries) return false;
   for (const auto& [symbol, e] : *entries) {
+    if (e.category == kInferredFromAten) continue;
     if (e.kind == SymbolKind::OnnxOp) return true;
     if (const db::SymbolInfo* s = db.symbol(symbol); s && s->kind == SymbolKind::OnnxOp) return true;
   }
@@ -180,7 +192,31 @@ void printText(const AnalyzedModel& m, const std::vector<CoverageRun>& runs, con
     if (!r.hasList) {
       out << "  " << r.platform.id << " (" << r.platform.name << "): no public ONNX operator list exists for this "
           << "platform's model converter, so none of the " << withCommas(total)
-          << " nodes can be answered from a source (all unknown)\n";
+          << " nodes can be answered from one\n";
+      if (!producedByPytorch(m.model)) continue;
+      // The inferred path: the aten operators torch.onnx exports each node from, and the
+      // platform's PyTorch build coverage of them.
+      std::uint64_t inferredCovered = 0;
+      for (const auto& [status, n] : c.nodesByStatus)
+        if (isCovered(status) && status != CoverageStatus::Partial) inferredCovered += n;
+      auto count = [&](CoverageStatus st) {
+        auto it = c.nodesByStatus.find(st);
+        return it == c.nodesByStatus.end() ? std::uint64_t{0} : it->second;
+      };
+      out << "    inferred from the model's PyTorch origin (confidence inferred): the platform's PyTorch build "
+          << "runs the aten operators torch.onnx exports the op type from (those with coverage data) for "
+          << withCommas(inferredCovered)
+          << " of the " << withCommas(total) << " nodes";
+      if (std::uint64_t n = count(CoverageStatus::Partial)) out << ", some of them for " << withCommas(n);
+      if (std::uint64_t n = count(CoverageStatus::Missing)) out << ", none of them for " << withCommas(n);
+      if (std::uint64_t n = count(CoverageStatus::Unknown)) out << "; no aten coverage data for " << withCommas(n);
+      out << "\n";
+      std::string uncovered;
+      for (const onnx::OperatorGroup& g : c.unsupported)
+        if (!isCovered(g.status) || g.status == CoverageStatus::Partial)
+          uncovered += (uncovered.empty() ? "" : ", ") + g.key + " x" + std::to_string(g.count) + " (" +
+                       std::string(toString(g.status)) + ")";
+      if (!uncovered.empty()) out << "    by operator: " << uncovered << "\n";
       continue;
     }
     out << "  " << r.platform.id << " (" << r.platform.name << "): " << withCommas(covered) << " of "
@@ -384,7 +420,7 @@ int onnxCommand(const std::vector<std::string>& args, std::ostream& out, std::os
     return kUsageError;
   }
   const AnalyzedModel& m = std::get<AnalyzedModel>(analyzed);
-  RuleCoverage coverage(db);
+  RuleCoverage coverage(db, producedByPytorch(m.model));
   onnx::FoldOptions foldOptions;
   foldOptions.fixedInputShapes = !dynamicShapes;
   onnx::ConstantFacts facts = onnx::foldConstants(m.model, foldOptions);
