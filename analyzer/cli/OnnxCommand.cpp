@@ -75,35 +75,19 @@ struct CoverageRun {
   bool hasList = true;  // the opdb has ONNX operator entries for the platform
 };
 
-/// The category of entries inferred from a platform's aten coverage for PyTorch-exported models
-/// (opdb/importers/onnx_inferred_from_aten.py): no public ONNX list stands behind them.
-constexpr std::string_view kInferredFromAten = "onnx-inferred-aten";
+}  // namespace
 
-/// Whether a model was exported by torch.onnx.
 bool producedByPytorch(const onnx::ModelInfo& model) { return model.producerName == "pytorch"; }
 
-/// The opdb's answers with each entry's per-node rules (constraints.node) added. Entries inferred
-/// from aten coverage answer only for models PyTorch exported.
-class RuleCoverage final : public onnx::OperatorCoverage {
- public:
-  RuleCoverage(const db::Database& db, bool pytorchModel) : db_(db), plain_(db), pytorchModel_(pytorchModel) {}
-  std::optional<onnx::OperatorAnswer> find(std::string_view platform, std::string_view domain,
-                                           std::string_view opType) const override {
-    const db::Entry* e = db_.entry(platform, db_.onnxSymbol(domain, opType));
-    if (e && e->category == kInferredFromAten && !pytorchModel_) return std::nullopt;
-    std::optional<onnx::OperatorAnswer> a = plain_.find(platform, domain, opType);
-    if (a && e && a->nodeRules.empty()) a->nodeRules = e->constraints.node;
-    return a;
-  }
+std::optional<onnx::OperatorAnswer> RuleAwareCoverage::find(std::string_view platform, std::string_view domain,
+                                                            std::string_view opType) const {
+  const db::Entry* e = db_.entry(platform, db_.onnxSymbol(domain, opType));
+  if (e && e->category == kInferredFromAten && !pytorchModel_) return std::nullopt;
+  std::optional<onnx::OperatorAnswer> a = plain_.find(platform, domain, opType);
+  if (a && e && a->nodeRules.empty()) a->nodeRules = e->constraints.node;
+  return a;
+}
 
- private:
-  const db::Database& db_;
-  DbOperatorCoverage plain_;
-  bool pytorchModel_;
-};
-
-/// Whether the opdb has any ONNX operator entry for `platform` from a public operator list
-/// (entries inferred from aten coverage are not one).
 bool hasOnnxList(const db::Database& db, const PlatformId& platform) {
   const auto* entries = db.entries(platform);
   if (!entries) return false;
@@ -114,6 +98,8 @@ bool hasOnnxList(const db::Database& db, const PlatformId& platform) {
   }
   return false;
 }
+
+namespace {
 
 void printText(const AnalyzedModel& m, const std::vector<CoverageRun>& runs, const db::Database& db,
                bool dynamicShapes, std::ostream& out) {
@@ -420,7 +406,7 @@ int onnxCommand(const std::vector<std::string>& args, std::ostream& out, std::os
     return kUsageError;
   }
   const AnalyzedModel& m = std::get<AnalyzedModel>(analyzed);
-  RuleCoverage coverage(db, producedByPytorch(m.model));
+  RuleAwareCoverage coverage(db, producedByPytorch(m.model));
   onnx::FoldOptions foldOptions;
   foldOptions.fixedInputShapes = !dynamicShapes;
   onnx::ConstantFacts facts = onnx::foldConstants(m.model, foldOptions);

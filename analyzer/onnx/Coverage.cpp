@@ -315,6 +315,20 @@ PlatformCoverage evaluateCoverage(const ModelInfo& model, const std::vector<Reso
   return Evaluator(model, ops, source, platform, facts).run();
 }
 
+GraphPartition toGraphPartition(const PartitionEstimate& e) {
+  GraphPartition g;
+  g.nodes = e.nodes;
+  g.acceleratorNodes = e.acceleratorNodes;
+  g.acceleratorSegments = e.acceleratorSegments;
+  g.fallbackSegments = e.fallbackSegments;
+  g.transitions = e.transitions;
+  g.foldedNodes = e.foldedNodes;
+  g.unknownNodes = e.unknownNodes;
+  g.acceleratorNodesIfUnknownRun = e.acceleratorNodesIfUnknownRun;
+  g.fallbackSegmentsIfUnknownRun = e.fallbackSegmentsIfUnknownRun;
+  return g;
+}
+
 bool placedOnAccelerator(const ModelInfo& model, const PlatformCoverage& coverage, std::uint32_t node,
                          bool unknownRun) {
   if (node >= coverage.nodes.size() || coverage.nodes[node].folded) return false;

@@ -87,6 +87,9 @@ struct PartitionEstimate {
   double acceleratorShareIfUnknownRun = 0;
 };
 
+/// The estimate in the report model's terms (core/Model.h).
+GraphPartition toGraphPartition(const PartitionEstimate& e);
+
 /// Everything about one platform.
 struct PlatformCoverage {
   PlatformId platform;
