@@ -71,7 +71,8 @@ class Evaluator {
     const NodeInfo& n = model_.nodes[i];
     NodeCoverage c;
     c.folded = i < facts_.folded.size() && facts_.folded[i];
-    std::optional<OperatorAnswer> a = source_.find(platform_, r.domain, r.opType);
+    const Answer& cached = answer(r.domain, r.opType);
+    const std::optional<OperatorAnswer>& a = cached.answer;
     if (!a) {
       c.status = CoverageStatus::Unknown;
       if (r.kind == OpKind::Custom)
@@ -108,13 +109,9 @@ class Evaluator {
       return c;
     }
     std::string hits;
-    for (const std::string& text : a->nodeRules) {
-      std::string error;
-      std::optional<NodeRule> rule = parseNodeRule(text, error);
-      if (!rule) continue;  // the opdb loader reports malformed rules
-      if (std::optional<std::string> what = ruleHit(*rule, n, facts_))
-        hits += (hits.empty() ? "" : "; ") + *what + ": " + rule->reason;
-    }
+    for (const NodeRule& rule : cached.rules)
+      if (std::optional<std::string> what = ruleHit(rule, n, facts_))
+        hits += (hits.empty() ? "" : "; ") + *what + ": " + rule.reason;
     if (!hits.empty()) {
       c.status = CoverageStatus::Partial;
       c.constrained = true;
@@ -124,6 +121,25 @@ class Evaluator {
       c.status = CoverageStatus::Native;
     }
     return c;
+  }
+
+  /// One operator's answer and parsed node rules, looked up once per (domain, op type).
+  struct Answer {
+    std::optional<OperatorAnswer> answer;
+    std::vector<NodeRule> rules;  // malformed rules are left out (the opdb loader reports them)
+  };
+
+  const Answer& answer(const std::string& domain, const std::string& opType) const {
+    auto [it, added] = answers_.try_emplace(domain + '\n' + opType);
+    if (added) {
+      it->second.answer = source_.find(platform_, domain, opType);
+      if (it->second.answer)
+        for (const std::string& text : it->second.answer->nodeRules) {
+          std::string error;
+          if (std::optional<NodeRule> rule = parseNodeRule(text, error)) it->second.rules.push_back(std::move(*rule));
+        }
+    }
+    return it->second;
   }
 
   /// A call of a local function runs as its body: its status is the worst of the body's nodes.
@@ -278,6 +294,7 @@ class Evaluator {
   const OperatorCoverage& source_;
   const PlatformId& platform_;
   const ConstantFacts& facts_;
+  mutable std::unordered_map<std::string, Answer> answers_;
   std::vector<std::vector<std::uint32_t>> functionNodes_;  // body nodes of each function
   std::vector<NodeCoverage>* nodes_ = nullptr;
   std::map<std::uint32_t, std::pair<CoverageStatus, unsigned>> verdicts_;
