@@ -483,9 +483,13 @@ void renderModels(HtmlWriter& w, const Report& report, const Digest& d) {
         auto it = std::find_if(d.platforms.begin(), d.platforms.end(), [&](const html::PlatformColumn& p) { return p.id == platform; });
         w.open("tr", {{"data-platform", platform}});
         w.element("td", it == d.platforms.end() ? platform : it->name);
-        w.element("td", {{"class", "num"}},
-                  std::to_string(g.acceleratorNodes) + " of " + std::to_string(g.nodes) + " (" +
-                      fixed1(g.nodes ? 100.0 * g.acceleratorNodes / g.nodes : 0) + "%)");
+        std::string on = std::to_string(g.acceleratorNodes) + " of " + std::to_string(g.nodes) + " (" +
+                         fixed1(g.nodes ? 100.0 * g.acceleratorNodes / g.nodes : 0) + "%)";
+        if (g.unknownNodes)
+          on += "; " + fixed1(g.nodes ? 100.0 * g.acceleratorNodesIfUnknownRun / g.nodes : 0) + "% if the " +
+                std::to_string(g.unknownNodes) + " unknown run there";
+        if (g.foldedNodes) on += "; " + std::to_string(g.foldedNodes) + " folded";
+        w.element("td", {{"class", "num"}}, on);
         w.element("td", {{"class", "num"}}, std::to_string(g.acceleratorSegments));
         w.element("td", {{"class", "num"}}, std::to_string(g.fallbackSegments));
         w.element("td", {{"class", "num"}}, std::to_string(g.transitions));

@@ -110,6 +110,15 @@ class Reader {
       g.acceleratorSegments = static_cast<unsigned>(segments);
       g.fallbackSegments = static_cast<unsigned>(fallback);
       g.transitions = static_cast<unsigned>(transitions);
+      // Written since constant folding and the unknown band (issue 18); older results lack them.
+      std::uint64_t unknownFallback = g.fallbackSegments;
+      g.acceleratorNodesIfUnknownRun = g.acceleratorNodes;
+      for (auto [key, field] : {std::pair<const char*, std::uint64_t*>{"folded_nodes", &g.foldedNodes},
+                                {"unknown_nodes", &g.unknownNodes},
+                                {"accelerator_nodes_if_unknown_run", &g.acceleratorNodesIfUnknownRun},
+                                {"fallback_segments_if_unknown_run", &unknownFallback}})
+        if (po->get(key) && !count(*po, key, *field, pp)) return false;
+      g.fallbackSegmentsIfUnknownRun = static_cast<unsigned>(unknownFallback);
     }
     const json::Array* sizing = array(*o, "sizing", p);
     if (!sizing) return false;

@@ -122,6 +122,10 @@ void JsonRenderer::render(const Report& report, std::ostream& os) const {
                 j.attribute("accelerator_segments", static_cast<int64_t>(g.acceleratorSegments));
                 j.attribute("fallback_segments", static_cast<int64_t>(g.fallbackSegments));
                 j.attribute("transitions", static_cast<int64_t>(g.transitions));
+                j.attribute("folded_nodes", static_cast<int64_t>(g.foldedNodes));
+                j.attribute("unknown_nodes", static_cast<int64_t>(g.unknownNodes));
+                j.attribute("accelerator_nodes_if_unknown_run", static_cast<int64_t>(g.acceleratorNodesIfUnknownRun));
+                j.attribute("fallback_segments_if_unknown_run", static_cast<int64_t>(g.fallbackSegmentsIfUnknownRun));
               });
           });
           j.attributeArray("sizing", [&] {

@@ -53,7 +53,15 @@ ModelFacts modelFacts(const ModelReport& m) {
                   platform.c_str(), static_cast<unsigned long long>(g.acceleratorNodes),
                   static_cast<unsigned long long>(g.nodes), g.nodes ? 100.0 * g.acceleratorNodes / g.nodes : 0.0,
                   g.acceleratorSegments, g.fallbackSegments, g.transitions);
-    out.partitions.push_back(buf);
+    std::string line = buf;
+    if (g.foldedNodes) line += "; " + std::to_string(g.foldedNodes) + " more folded at conversion";
+    if (g.unknownNodes) {
+      std::snprintf(buf, sizeof buf, "; %.1f%% with %u fallback segments if the %llu unknown nodes run there",
+                    g.nodes ? 100.0 * g.acceleratorNodesIfUnknownRun / g.nodes : 0.0, g.fallbackSegmentsIfUnknownRun,
+                    static_cast<unsigned long long>(g.unknownNodes));
+      line += buf;
+    }
+    out.partitions.push_back(line);
   }
   for (const SizingRow& r : m.sizing) {
     if (r.precision != m.precision) continue;

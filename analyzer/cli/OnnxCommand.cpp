@@ -11,6 +11,7 @@
 #include "cli/Commands.h"
 #include "cli/Options.h"
 #include "scan/OnnxData.h"
+#include "onnx/Split.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_os_ostream.h"
 
@@ -72,10 +73,15 @@ std::map<std::string, std::string> versionsByKey(const AnalyzedModel& m) {
 struct CoverageRun {
   Platform platform;
   onnx::PlatformCoverage coverage;
+  bool hasList = true;  // the opdb has ONNX operator entries for the platform
 };
 
+}  // namespace
+
+namespace {
+
 void printText(const AnalyzedModel& m, const std::vector<CoverageRun>& runs, const db::Database& db,
-               std::ostream& out) {
+               bool dynamicShapes, std::ostream& out) {
   const onnx::ModelInfo& model = m.model;
   const onnx::ModelSummary& s = m.summary;
   out << model.path << "\n";
@@ -148,6 +154,36 @@ void printText(const AnalyzedModel& m, const std::vector<CoverageRun>& runs, con
       total += n;
       if (isCovered(status)) covered += n;
     }
+    if (!r.hasList) {
+      out << "  " << r.platform.id << " (" << r.platform.name << "): no public ONNX operator list exists for this "
+          << "platform's model converter, so none of the " << withCommas(total)
+          << " nodes can be answered from one\n";
+      if (!producedByPytorch(m.model)) continue;
+      // The inferred path: the aten operators torch.onnx exports each node from, and the
+      // platform's PyTorch build coverage of them.
+      std::uint64_t inferredCovered = 0;
+      for (const auto& [status, n] : c.nodesByStatus)
+        if (isCovered(status) && status != CoverageStatus::Partial) inferredCovered += n;
+      auto count = [&](CoverageStatus st) {
+        auto it = c.nodesByStatus.find(st);
+        return it == c.nodesByStatus.end() ? std::uint64_t{0} : it->second;
+      };
+      out << "    inferred from the model's PyTorch origin (confidence inferred): the platform's PyTorch build "
+          << "runs the aten operators torch.onnx exports the op type from (those with coverage data) for "
+          << withCommas(inferredCovered)
+          << " of the " << withCommas(total) << " nodes";
+      if (std::uint64_t n = count(CoverageStatus::Partial)) out << ", some of them for " << withCommas(n);
+      if (std::uint64_t n = count(CoverageStatus::Missing)) out << ", none of them for " << withCommas(n);
+      if (std::uint64_t n = count(CoverageStatus::Unknown)) out << "; no aten coverage data for " << withCommas(n);
+      out << "\n";
+      std::string uncovered;
+      for (const onnx::OperatorGroup& g : c.unsupported)
+        if (!isCovered(g.status) || g.status == CoverageStatus::Partial)
+          uncovered += (uncovered.empty() ? "" : ", ") + g.key + " x" + std::to_string(g.count) + " (" +
+                       std::string(toString(g.status)) + ")";
+      if (!uncovered.empty()) out << "    by operator: " << uncovered << "\n";
+      continue;
+    }
     out << "  " << r.platform.id << " (" << r.platform.name << "): " << withCommas(covered) << " of "
         << withCommas(total) << " nodes covered ("
         << percent(total ? static_cast<double>(covered) / static_cast<double>(total) : 0) << ")";
@@ -156,9 +192,16 @@ void printText(const AnalyzedModel& m, const std::vector<CoverageRun>& runs, con
         out << " " << toString(st) << "=" << it->second;
     out << "\n";
     const onnx::PartitionEstimate& p = c.partition;
-    out << "    partition estimate: " << p.acceleratorSegments << " accelerator segment(s), " << p.fallbackSegments
-        << " fallback segment(s), " << p.transitions << " transition(s); " << percent(p.acceleratorShare) << " of the "
-        << withCommas(p.nodes) << " main-graph nodes on the accelerator (unknown operators assumed to fall back)\n";
+    out << "    partition estimate (" << withCommas(p.foldedNodes) << " main-graph node(s) folded at conversion"
+        << (dynamicShapes ? "" : " for fixed input shapes") << ", "
+        << withCommas(p.nodes) << " left): " << p.acceleratorSegments << " accelerator segment(s), "
+        << p.fallbackSegments << " fallback segment(s), " << p.transitions << " transition(s); "
+        << percent(p.acceleratorShare) << " of the nodes on the accelerator";
+    if (p.unknownNodes)
+      out << " if the " << withCommas(p.unknownNodes) << " unknown node(s) fall back; "
+          << percent(p.acceleratorShareIfUnknownRun) << " (" << p.fallbackSegmentsIfUnknownRun
+          << " fallback segment(s), " << p.transitionsIfUnknownRun << " transition(s)) if they run there";
+    out << "\n";
     for (const onnx::OperatorGroup& g : c.unsupported) {
       out << "    " << toString(g.status) << " " << g.key << " x" << g.count;
       if (!g.reason.empty()) out << ": " << g.reason;
@@ -252,16 +295,27 @@ void printJson(const AnalyzedModel& m, const std::vector<CoverageRun>& runs, con
           j.attributeObject("nodes_by_status", [&] {
             for (const auto& [st, n] : r.coverage.nodesByStatus) j.attribute(std::string(toString(st)), u(n));
           });
+          j.attribute("public_operator_list", r.hasList);
           const onnx::PartitionEstimate& p = r.coverage.partition;
           j.attributeObject("partition", [&] {
             j.attribute("main_graph_nodes", u(p.nodes));
+            j.attribute("folded_nodes", u(p.foldedNodes));
+            j.attribute("unknown_nodes", u(p.unknownNodes));
             j.attribute("accelerator_nodes", u(p.acceleratorNodes));
             j.attribute("accelerator_segments", static_cast<int64_t>(p.acceleratorSegments));
             j.attribute("fallback_segments", static_cast<int64_t>(p.fallbackSegments));
             j.attribute("transitions", static_cast<int64_t>(p.transitions));
             j.attribute("accelerator_share", p.acceleratorShare);
+            j.attributeObject("if_unknown_run", [&] {
+              j.attribute("accelerator_nodes", u(p.acceleratorNodesIfUnknownRun));
+              j.attribute("accelerator_segments", static_cast<int64_t>(p.acceleratorSegmentsIfUnknownRun));
+              j.attribute("fallback_segments", static_cast<int64_t>(p.fallbackSegmentsIfUnknownRun));
+              j.attribute("transitions", static_cast<int64_t>(p.transitionsIfUnknownRun));
+              j.attribute("accelerator_share", p.acceleratorShareIfUnknownRun);
+            });
           });
           j.attributeArray("unsupported", [&] {
+            if (r.hasList)
             for (const onnx::OperatorGroup& g : r.coverage.unsupported)
               j.object([&] {
                 j.attribute("operator", text(g.key));
@@ -301,11 +355,18 @@ int onnxCommand(const std::vector<std::string>& args, std::ostream& out, std::os
       "Reads an ONNX model without loading its weights and prints its summary (IR version,\n"
       "opsets, producer, nodes, operator histogram with subgraphs, parameters and bytes per dtype,\n"
       "subgraphs, external data) and how each target platform covers its operators.\n\noptions");
-  std::string format, targets;
+  std::string format, targets, split;
   std::vector<std::string> models, overlays;
+  bool dynamicShapes = false;
   desc.add_options()("help,h", "this help")("format,f", po::value(&format)->default_value("text"), "text or json")(
       "target,t", po::value(&targets)->default_value("all"), "platforms: ascend,cambricon,enflame,dcu or all")(
       "db", po::value(&overlays)->composing(), "an opdb overlay file; repeatable, later ones win")(
+      "dynamic-shapes", po::bool_switch(&dynamicShapes),
+      "the model is converted with dynamic input shapes: symbolic input dims stay unknown, so shapes computed "
+      "from them do not fold (by default converters compile for concrete input shapes)")(
+      "split", po::value(&split),
+      "write PREFIX.<platform>.accelerator.onnx and PREFIX.<platform>.fallback.onnx for each target "
+      "with a public operator list: the two parts of the partition estimate (unknown operators fall back)")(
       "model", po::value(&models), "the .onnx file");
   po::variables_map vm = parseOptions(args, desc, "model", "onnx");
   if (vm.count("help")) {
@@ -324,17 +385,45 @@ int onnxCommand(const std::vector<std::string>& args, std::ostream& out, std::os
     return kUsageError;
   }
   const AnalyzedModel& m = std::get<AnalyzedModel>(analyzed);
-  DbOperatorCoverage coverage(db);
+  RuleAwareCoverage coverage(db, producedByPytorch(m.model));
+  onnx::FoldOptions foldOptions;
+  foldOptions.fixedInputShapes = !dynamicShapes;
+  onnx::ConstantFacts facts = onnx::foldConstants(m.model, foldOptions);
   std::vector<CoverageRun> runs;
-  for (const Platform& p : platforms) runs.push_back({p, onnx::evaluateCoverage(m.model, m.ops, coverage, p.id)});
+  for (const Platform& p : platforms)
+    runs.push_back({p, onnx::evaluateCoverage(m.model, m.ops, coverage, p.id, facts), hasOnnxList(db, p.id)});
   if (format == "json")
     printJson(m, runs, db, out);
   else
-    printText(m, runs, db, out);
+    printText(m, runs, db, dynamicShapes, out);
+  int status = kOk;
+  if (!split.empty()) {
+    for (const CoverageRun& r : runs) {
+      if (!r.hasList) {
+        err << "opscope: --split: " << r.platform.id << " has no public ONNX operator list; no parts written\n";
+        continue;
+      }
+      onnx::SplitResult parts = onnx::writeSplit(m.model, r.coverage, split + "." + r.platform.id);
+      if (!parts.error.empty()) {
+        err << "opscope: " << parts.error << "\n";
+        status = kUsageError;
+        continue;
+      }
+      for (const onnx::SplitPart* p : {&parts.accelerator, &parts.fallback})
+        (format == "json" ? err : out) << "wrote " << p->path << ": " << p->nodes << " main-graph node(s), "
+                                       << p->initializers << " initializer(s), " << p->inputs.size() << " input(s), "
+                                       << p->outputs.size() << " output(s)"
+                                       << (p->unshaped ? "; " + std::to_string(p->unshaped) +
+                                                             " of them without a known rank (run ONNX shape "
+                                                             "inference on the model first)"
+                                                       : "")
+                                       << "\n";
+    }
+  }
   // A model whose external data is missing cannot be deployed: an input error, after the summary.
   std::vector<std::string> problems = externalDataErrors(m.model);
   for (const std::string& p : problems) err << "opscope: " << p << "\n";
-  return problems.empty() ? kOk : kUsageError;
+  return problems.empty() ? status : kUsageError;
 }
 
 }  // namespace opscope::cli

@@ -133,10 +133,15 @@ struct GateCondition {
 /// How one ONNX model's main graph would split between one platform's accelerator and a
 /// fallback device (estimated as analyzer/onnx/Coverage.h describes).
 struct GraphPartition {
-  std::uint64_t nodes = 0;             // main-graph nodes
-  std::uint64_t acceleratorNodes = 0;  // of which on the accelerator
+  std::uint64_t nodes = 0;             // main-graph nodes left after constant folding
+  std::uint64_t acceleratorNodes = 0;  // of which on the accelerator (unknown operators fall back)
   unsigned acceleratorSegments = 0, fallbackSegments = 0;
   unsigned transitions = 0;  // data edges crossing between the two
+  std::uint64_t foldedNodes = 0;   // main-graph nodes the converter folds (in no segment)
+  std::uint64_t unknownNodes = 0;  // of `nodes`, those no source places
+  // The optimistic end of the range: unknown operators run on the accelerator.
+  std::uint64_t acceleratorNodesIfUnknownRun = 0;
+  unsigned fallbackSegmentsIfUnknownRun = 0;
 };
 
 /// The fewest cards (and 8-card servers) of one accelerator that hold a model at one precision.

@@ -100,6 +100,10 @@ void ByteWriter::model(const ModelReport& m) {
     u64(p.acceleratorSegments);
     u64(p.fallbackSegments);
     u64(p.transitions);
+    u64(p.foldedNodes);
+    u64(p.unknownNodes);
+    u64(p.acceleratorNodesIfUnknownRun);
+    u64(p.fallbackSegmentsIfUnknownRun);
   }
   u64(m.sizing.size());
   for (const SizingRow& r : m.sizing) {
@@ -259,6 +263,10 @@ ModelReport ByteReader::model() {
     p.acceleratorSegments = static_cast<unsigned>(u64());
     p.fallbackSegments = static_cast<unsigned>(u64());
     p.transitions = static_cast<unsigned>(u64());
+    p.foldedNodes = u64();
+    p.unknownNodes = u64();
+    p.acceleratorNodesIfUnknownRun = u64();
+    p.fallbackSegmentsIfUnknownRun = static_cast<unsigned>(u64());
   }
   m.sizing.resize(count());
   for (SizingRow& r : m.sizing) {

@@ -68,6 +68,8 @@ class BinaryWriter {
           str(*f);
         u32(static_cast<std::uint32_t>(e.constraints.dtypes.size()));
         for (const std::string& d : e.constraints.dtypes) str(d);
+        u32(static_cast<std::uint32_t>(e.constraints.node.size()));
+        for (const std::string& d : e.constraints.node) str(d);
         u32(e.constraints.opsetMin ? static_cast<std::uint32_t>(*e.constraints.opsetMin) : kNone);
         u32(e.constraints.opsetMax ? static_cast<std::uint32_t>(*e.constraints.opsetMax) : kNone);
         u32(e.line);
@@ -252,6 +254,7 @@ class BinaryReader {
                                &e.file})
           *f = str();
         for (std::uint32_t d = count(8); d-- && ok_;) e.constraints.dtypes.push_back(str());
+        for (std::uint32_t d = count(8); d-- && ok_;) e.constraints.node.push_back(str());
         if (std::uint32_t v = u32(); v != BinaryWriter::kNone) e.constraints.opsetMin = static_cast<int>(v);
         if (std::uint32_t v = u32(); v != BinaryWriter::kNone) e.constraints.opsetMax = static_cast<int>(v);
         e.line = u32();

@@ -97,6 +97,8 @@ struct Accelerator {
 /// Constraints under which an answer holds.
 struct Constraints {
   std::vector<std::string> dtypes;
+  /// ONNX entries: per-node limitations, "CHECK | REASON" (analyzer/onnx/NodeRules.h).
+  std::vector<std::string> node;
   std::optional<int> opsetMin, opsetMax;
   std::string sdk;
 };

@@ -289,6 +289,15 @@ void Loader::readConstraints(FileReader& r, yaml::Node* v, Constraints& c) {
         });
       if (c.opsetMin && c.opsetMax && *c.opsetMin > *c.opsetMax)
         r.error(val, "opset range " + std::to_string(*c.opsetMin) + ".." + std::to_string(*c.opsetMax) + " is empty");
+    } else if (k == "node") {
+      if (yaml::SequenceNode* seq = r.sequence(val, "node"))
+        for (yaml::Node& d : *seq)
+          if (auto s = r.scalar(&d, "a node rule")) {
+            if (s->find(" | ") == std::string::npos)
+              r.error(&d, "node rule '" + *s + "' must read 'CHECK | REASON'");
+            else
+              c.node.push_back(*s);
+          }
     } else if (k == "sdk") {
       if (auto s = r.scalar(val, "sdk")) c.sdk = *s;
     } else {

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "onnx/DataTypes.h"
+#include "onnx/NodeRules.h"
 
 namespace opscope::onnx {
 namespace {
@@ -38,8 +39,9 @@ std::string range(const OperatorAnswer& a) {
 class Evaluator {
  public:
   Evaluator(const ModelInfo& model, const std::vector<ResolvedOp>& ops, const OperatorCoverage& source,
-            const PlatformId& platform)
-      : model_(model), ops_(ops), source_(source), platform_(platform), functionNodes_(model.functions.size()) {
+            const PlatformId& platform, const ConstantFacts& facts)
+      : model_(model), ops_(ops), source_(source), platform_(platform), facts_(facts),
+        functionNodes_(model.functions.size()) {
     for (std::uint32_t i = 0; i < model.nodes.size(); ++i)
       if (const GraphInfo& g = model.graphs[model.nodes[i].graph]; g.function && *g.function < functionNodes_.size())
         functionNodes_[*g.function].push_back(i);
@@ -68,7 +70,9 @@ class Evaluator {
     const ResolvedOp& r = ops_[i];
     const NodeInfo& n = model_.nodes[i];
     NodeCoverage c;
-    std::optional<OperatorAnswer> a = source_.find(platform_, r.domain, r.opType);
+    c.folded = i < facts_.folded.size() && facts_.folded[i];
+    const Answer& cached = answer(r.domain, r.opType);
+    const std::optional<OperatorAnswer>& a = cached.answer;
     if (!a) {
       c.status = CoverageStatus::Unknown;
       if (r.kind == OpKind::Custom)
@@ -77,11 +81,18 @@ class Evaluator {
         c.reason = "not an operator of " + r.domain + " at opset " + std::to_string(r.opset);
       else
         c.reason = "no entry";
+      if (c.folded) c.reason += "; folded at conversion time (every input is constant)";
       return c;
     }
     c.answer = a->coverage;
     c.status = a->coverage.status;
     if (!isCovered(c.status)) return c;
+    if (c.folded) {
+      // Computed once by the converter from constants: no kernel runs, so no dtype, opset or node
+      // limitation of a kernel applies.
+      c.reason = n.opType == "Constant" ? "" : "folded at conversion time (every input is constant)";
+      return c;
+    }
     std::int32_t type = nodeDataType(n);
     if (!a->dtypes.empty() && type != 0 && std::none_of(a->dtypes.begin(), a->dtypes.end(), [&](const std::string& d) {
           return dataTypeMatches(d, type);
@@ -92,10 +103,43 @@ class Evaluator {
     }
     if (r.opset > 0 && ((a->opsetMin && r.opset < *a->opsetMin) || (a->opsetMax && r.opset > *a->opsetMax))) {
       c.status = CoverageStatus::Partial;
+      c.constrained = true;
       c.reason = "model opset " + std::to_string(r.opset) + " is outside the supported opsets " + range(*a) +
                  " (convert the model's opset, or check the operator)";
+      return c;
+    }
+    std::string hits;
+    for (const NodeRule& rule : cached.rules)
+      if (std::optional<std::string> what = ruleHit(rule, n, facts_))
+        hits += (hits.empty() ? "" : "; ") + *what + ": " + rule.reason;
+    if (!hits.empty()) {
+      c.status = CoverageStatus::Partial;
+      c.constrained = true;
+      c.reason = hits;
+    } else if (c.status == CoverageStatus::Partial && !a->nodeRules.empty()) {
+      // The entry is partial only for the limitations its rules state, and this node hits none.
+      c.status = CoverageStatus::Native;
     }
     return c;
+  }
+
+  /// One operator's answer and parsed node rules, looked up once per (domain, op type).
+  struct Answer {
+    std::optional<OperatorAnswer> answer;
+    std::vector<NodeRule> rules;  // malformed rules are left out (the opdb loader reports them)
+  };
+
+  const Answer& answer(const std::string& domain, const std::string& opType) const {
+    auto [it, added] = answers_.try_emplace(domain + '\n' + opType);
+    if (added) {
+      it->second.answer = source_.find(platform_, domain, opType);
+      if (it->second.answer)
+        for (const std::string& text : it->second.answer->nodeRules) {
+          std::string error;
+          if (std::optional<NodeRule> rule = parseNodeRule(text, error)) it->second.rules.push_back(std::move(*rule));
+        }
+    }
+    return it->second;
   }
 
   /// A call of a local function runs as its body: its status is the worst of the body's nodes.
@@ -131,7 +175,7 @@ class Evaluator {
       if (ops_[i].kind == OpKind::LocalFunction) continue;
       const NodeCoverage& c = nodes[i];
       // Covered nodes are listed only when a constraint of their entry is not met (the reason says which).
-      if (isCovered(c.status) && c.reason.empty()) continue;
+      if (isCovered(c.status) && (c.reason.empty() || c.folded)) continue;
       std::string key = histogramKey(ops_[i].domain, ops_[i].opType);
       OperatorGroup& g = byKey[{key, c.status, c.reason}];
       g.key = key;
@@ -149,66 +193,108 @@ class Evaluator {
     return out;
   }
 
-  bool graphOnAccelerator(std::uint32_t graph, const std::vector<NodeCoverage>& nodes,
-                          std::unordered_map<std::uint32_t, bool>& memo) const {
-    if (auto it = memo.find(graph); it != memo.end()) return it->second;
-    bool ok = true;
-    for (std::uint32_t n : model_.graphs[graph].nodes) ok = ok && nodeOnAccelerator(n, nodes, memo);
-    return memo[graph] = ok;
+  PartitionEstimate partition(const std::vector<NodeCoverage>& nodes) const {
+    PartitionEstimate p;
+    if (model_.graphs.empty()) return p;
+    PlacementMemo pessimistic{false, {}}, optimistic{true, {}};
+    Split low = split(nodes, pessimistic), high = split(nodes, optimistic);
+    for (std::uint32_t n : model_.graphs[0].nodes) {
+      if (nodes[n].folded) {
+        ++p.foldedNodes;
+        continue;
+      }
+      if (!nodeOnAccelerator(n, nodes, pessimistic) && nodeOnAccelerator(n, nodes, optimistic)) ++p.unknownNodes;
+    }
+    p.nodes = low.nodes;
+    p.acceleratorNodes = low.accelerator;
+    p.acceleratorSegments = low.acceleratorSegments;
+    p.fallbackSegments = low.fallbackSegments;
+    p.transitions = low.transitions;
+    p.acceleratorShare = p.nodes ? static_cast<double>(low.accelerator) / static_cast<double>(p.nodes) : 0;
+    p.acceleratorNodesIfUnknownRun = high.accelerator;
+    p.acceleratorSegmentsIfUnknownRun = high.acceleratorSegments;
+    p.fallbackSegmentsIfUnknownRun = high.fallbackSegments;
+    p.transitionsIfUnknownRun = high.transitions;
+    p.acceleratorShareIfUnknownRun = p.nodes ? static_cast<double>(high.accelerator) / static_cast<double>(p.nodes) : 0;
+    return p;
   }
 
-  bool nodeOnAccelerator(std::uint32_t n, const std::vector<NodeCoverage>& nodes,
-                         std::unordered_map<std::uint32_t, bool>& memo) const {
-    if (!isCovered(nodes[n].status)) return false;
+ public:
+  struct PlacementMemo {
+    bool unknownRun = false;
+    std::unordered_map<std::uint32_t, bool> graphs;
+  };
+
+  bool graphOnAccelerator(std::uint32_t graph, const std::vector<NodeCoverage>& nodes, PlacementMemo& memo) const {
+    if (auto it = memo.graphs.find(graph); it != memo.graphs.end()) return it->second;
+    bool ok = true;
+    for (std::uint32_t n : model_.graphs[graph].nodes) ok = ok && (nodes[n].folded || nodeOnAccelerator(n, nodes, memo));
+    return memo.graphs[graph] = ok;
+  }
+
+  bool nodeOnAccelerator(std::uint32_t n, const std::vector<NodeCoverage>& nodes, PlacementMemo& memo) const {
+    const NodeCoverage& c = nodes[n];
+    bool runs = (isCovered(c.status) && !c.constrained) || (memo.unknownRun && c.status == CoverageStatus::Unknown);
+    if (!runs) return false;
     for (std::uint32_t sub : model_.nodes[n].subgraphs)
       if (!graphOnAccelerator(sub, nodes, memo)) return false;
     return true;
   }
 
-  PartitionEstimate partition(const std::vector<NodeCoverage>& nodes) const {
-    PartitionEstimate p;
-    if (model_.graphs.empty()) return p;
+ private:
+  struct Split {
+    std::uint64_t nodes = 0, accelerator = 0;
+    unsigned acceleratorSegments = 0, fallbackSegments = 0, transitions = 0;
+  };
+
+  /// Segments of the main graph's unfolded nodes: data edges between nodes on the same side join
+  /// them; edges from folded nodes carry constants and join nothing.
+  Split split(const std::vector<NodeCoverage>& nodes, PlacementMemo& memo) const {
     const std::vector<std::uint32_t>& main = model_.graphs[0].nodes;
-    std::unordered_map<std::uint32_t, bool> memo;
-    std::vector<bool> on(main.size());
+    std::vector<size_t> live;
+    for (size_t k = 0; k < main.size(); ++k)
+      if (!nodes[main[k]].folded) live.push_back(k);
+    std::vector<bool> on(live.size());
     std::unordered_map<std::string, size_t> producer;
-    for (size_t k = 0; k < main.size(); ++k) {
-      on[k] = nodeOnAccelerator(main[k], nodes, memo);
-      for (const std::string& out : model_.nodes[main[k]].outputs)
-        if (!out.empty()) producer.emplace(out, k);
+    for (size_t j = 0; j < live.size(); ++j) {
+      on[j] = nodeOnAccelerator(main[live[j]], nodes, memo);
+      for (const std::string& out : model_.nodes[main[live[j]]].outputs)
+        if (!out.empty()) producer.emplace(out, j);
     }
-    std::vector<size_t> parent(main.size());
+    std::vector<size_t> parent(live.size());
     std::iota(parent.begin(), parent.end(), 0);
     auto find = [&](size_t x) {
       while (parent[x] != x) x = parent[x] = parent[parent[x]];
       return x;
     };
     std::set<std::pair<size_t, size_t>> crossing;
-    for (size_t k = 0; k < main.size(); ++k) {
-      for (const std::string& in : model_.nodes[main[k]].inputs) {
+    for (size_t j = 0; j < live.size(); ++j) {
+      for (const std::string& in : model_.nodes[main[live[j]]].inputs) {
         auto it = producer.find(in);
-        if (it == producer.end() || it->second == k) continue;
-        if (on[it->second] == on[k])
-          parent[find(it->second)] = find(k);
+        if (it == producer.end() || it->second == j) continue;
+        if (on[it->second] == on[j])
+          parent[find(it->second)] = find(j);
         else
-          crossing.emplace(it->second, k);
+          crossing.emplace(it->second, j);
       }
     }
     std::set<size_t> accel, fallback;
-    for (size_t k = 0; k < main.size(); ++k) (on[k] ? accel : fallback).insert(find(k));
-    p.nodes = main.size();
-    p.acceleratorNodes = static_cast<std::uint64_t>(std::count(on.begin(), on.end(), true));
-    p.acceleratorSegments = static_cast<unsigned>(accel.size());
-    p.fallbackSegments = static_cast<unsigned>(fallback.size());
-    p.transitions = static_cast<unsigned>(crossing.size());
-    p.acceleratorShare = p.nodes ? static_cast<double>(p.acceleratorNodes) / static_cast<double>(p.nodes) : 0;
-    return p;
+    for (size_t j = 0; j < live.size(); ++j) (on[j] ? accel : fallback).insert(find(j));
+    Split out;
+    out.nodes = live.size();
+    out.accelerator = static_cast<std::uint64_t>(std::count(on.begin(), on.end(), true));
+    out.acceleratorSegments = static_cast<unsigned>(accel.size());
+    out.fallbackSegments = static_cast<unsigned>(fallback.size());
+    out.transitions = static_cast<unsigned>(crossing.size());
+    return out;
   }
 
   const ModelInfo& model_;
   const std::vector<ResolvedOp>& ops_;
   const OperatorCoverage& source_;
   const PlatformId& platform_;
+  const ConstantFacts& facts_;
+  mutable std::unordered_map<std::string, Answer> answers_;
   std::vector<std::vector<std::uint32_t>> functionNodes_;  // body nodes of each function
   std::vector<NodeCoverage>* nodes_ = nullptr;
   std::map<std::uint32_t, std::pair<CoverageStatus, unsigned>> verdicts_;
@@ -236,7 +322,40 @@ std::int32_t nodeDataType(const NodeInfo& node) {
 
 PlatformCoverage evaluateCoverage(const ModelInfo& model, const std::vector<ResolvedOp>& ops,
                                   const OperatorCoverage& source, const PlatformId& platform) {
-  return Evaluator(model, ops, source, platform).run();
+  ConstantFacts facts = foldConstants(model);
+  return Evaluator(model, ops, source, platform, facts).run();
+}
+
+PlatformCoverage evaluateCoverage(const ModelInfo& model, const std::vector<ResolvedOp>& ops,
+                                  const OperatorCoverage& source, const PlatformId& platform,
+                                  const ConstantFacts& facts) {
+  return Evaluator(model, ops, source, platform, facts).run();
+}
+
+GraphPartition toGraphPartition(const PartitionEstimate& e) {
+  GraphPartition g;
+  g.nodes = e.nodes;
+  g.acceleratorNodes = e.acceleratorNodes;
+  g.acceleratorSegments = e.acceleratorSegments;
+  g.fallbackSegments = e.fallbackSegments;
+  g.transitions = e.transitions;
+  g.foldedNodes = e.foldedNodes;
+  g.unknownNodes = e.unknownNodes;
+  g.acceleratorNodesIfUnknownRun = e.acceleratorNodesIfUnknownRun;
+  g.fallbackSegmentsIfUnknownRun = e.fallbackSegmentsIfUnknownRun;
+  return g;
+}
+
+bool placedOnAccelerator(const ModelInfo& model, const PlatformCoverage& coverage, std::uint32_t node,
+                         bool unknownRun) {
+  if (node >= coverage.nodes.size() || coverage.nodes[node].folded) return false;
+  const NodeCoverage& c = coverage.nodes[node];
+  bool runs = (isCovered(c.status) && !c.constrained) || (unknownRun && c.status == CoverageStatus::Unknown);
+  if (!runs) return false;
+  for (std::uint32_t sub : model.nodes[node].subgraphs)
+    for (std::uint32_t n : model.graphs[sub].nodes)
+      if (!coverage.nodes[n].folded && !placedOnAccelerator(model, coverage, n, unknownRun)) return false;
+  return true;
 }
 
 }  // namespace opscope::onnx

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/Model.h"
+#include "onnx/Folding.h"
 #include "onnx/ModelInfo.h"
 #include "onnx/Opset.h"
 
@@ -22,6 +23,7 @@ struct OperatorAnswer {
   Coverage coverage;
   std::optional<int> opsetMin, opsetMax;  // the model opsets the answer holds for
   std::vector<std::string> dtypes;        // the element types it holds for; empty: any
+  std::vector<std::string> nodeRules;     // per-node limitations, "CHECK | REASON" (onnx/NodeRules.h)
 };
 
 /// Where coverage answers come from.
@@ -47,6 +49,11 @@ struct NodeCoverage {
   CoverageStatus status = CoverageStatus::Unknown;
   std::string reason;  // why the status differs from the entry's, or what decided it
   Coverage answer;     // the entry's answer as the opdb gives it (plain unknown when none)
+  /// Computed at conversion time (every input constant): the converter folds it away, so it is
+  /// in no partition segment and no node rule applies.
+  bool folded = false;
+  /// This node hits a documented limitation (opset, node rule): it falls back in the estimate.
+  bool constrained = false;
 };
 
 /// Unsupported nodes of one operator that share a status and a reason.
@@ -60,17 +67,28 @@ struct OperatorGroup {
 };
 
 /// How the main graph would split between the accelerator and a fallback device, estimated the
-/// way ONNX Runtime's usability checker does: supported nodes joined by data edges form one
-/// accelerator segment; a control-flow node is on the accelerator only if all of its bodies are;
-/// unknown operators are assumed to fall back.
+/// way ONNX Runtime's usability checker does, after constant folding: folded nodes are in no
+/// segment; covered nodes that hit no documented limitation, joined by data edges, form one
+/// accelerator segment; a control-flow node is on the accelerator only if all of its bodies are.
+/// Unknown operators (no source speaks) are a band of their own: the figures without a suffix
+/// assume they fall back, the `IfUnknownRun` ones that they run on the accelerator.
 struct PartitionEstimate {
-  std::uint64_t nodes = 0;  // main-graph nodes
+  std::uint64_t nodes = 0;  // main-graph nodes left after constant folding
+  std::uint64_t foldedNodes = 0;   // main-graph nodes folded at conversion time
+  std::uint64_t unknownNodes = 0;  // of `nodes`, those whose placement no source decides
   std::uint64_t acceleratorNodes = 0;
   unsigned acceleratorSegments = 0;
   unsigned fallbackSegments = 0;
   unsigned transitions = 0;     // data edges that cross between the two
   double acceleratorShare = 0;  // acceleratorNodes / nodes, 0..1
+  // The same if unknown operators run on the accelerator (the optimistic end of the range).
+  std::uint64_t acceleratorNodesIfUnknownRun = 0;
+  unsigned acceleratorSegmentsIfUnknownRun = 0, fallbackSegmentsIfUnknownRun = 0, transitionsIfUnknownRun = 0;
+  double acceleratorShareIfUnknownRun = 0;
 };
+
+/// The estimate in the report model's terms (core/Model.h).
+GraphPartition toGraphPartition(const PartitionEstimate& e);
 
 /// Everything about one platform.
 struct PlatformCoverage {
@@ -81,8 +99,17 @@ struct PlatformCoverage {
   PartitionEstimate partition;
 };
 
-/// Evaluates every node of `model` on `platform`.
+/// Evaluates every node of `model` on `platform`, folding constants first.
 PlatformCoverage evaluateCoverage(const ModelInfo& model, const std::vector<ResolvedOp>& ops,
                                   const OperatorCoverage& source, const PlatformId& platform);
+/// The same with the model's constants already folded (foldConstants), for several platforms.
+PlatformCoverage evaluateCoverage(const ModelInfo& model, const std::vector<ResolvedOp>& ops,
+                                  const OperatorCoverage& source, const PlatformId& platform,
+                                  const ConstantFacts& facts);
+
+/// Whether `node` (an index into ModelInfo::nodes) runs on the accelerator in the estimate
+/// (unknown operators counted as falling back unless `unknownRun`); folded nodes do not run.
+bool placedOnAccelerator(const ModelInfo& model, const PlatformCoverage& coverage, std::uint32_t node,
+                         bool unknownRun = false);
 
 }  // namespace opscope::onnx

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -32,6 +33,7 @@ struct ValueInfo {
   std::string typeKind;
   std::vector<Dim> shape;
   bool hasShape = false;
+  std::uint64_t offset = 0, size = 0;  // of the ValueInfoProto's payload in the file
 };
 
 /// Where a tensor came from, for parameter accounting.
@@ -54,7 +56,8 @@ struct TensorInfo {
   std::uint64_t bytes = 0;     // elements × element width (sub-byte types rounded up)
   TensorRole role = TensorRole::Initializer;
   TensorStorage storage = TensorStorage::Empty;
-  std::uint64_t offset = 0;         // of the TensorProto in the file
+  std::uint64_t offset = 0;         // of the TensorProto's payload in the file
+  std::uint64_t size = 0;           // of that payload (0 for tensors made from value_float(s)/int(s))
   std::uint64_t payloadOffset = 0;  // of the embedded payload (raw or typed data)
   std::uint64_t payloadBytes = 0;   // embedded bytes on disk
   std::string externalLocation;     // external data: file relative to the model's directory
@@ -64,13 +67,28 @@ struct TensorInfo {
   std::optional<std::uint32_t> node;  // the Constant (or other) node, for node tensors
 };
 
+/// One attribute of a node as far as coverage checks need it: scalars and short int lists keep
+/// their values; tensors, graphs and long lists only their kind.
+struct NodeAttribute {
+  enum class Kind : std::uint8_t { Int, Float, String, Ints, Floats, Strings, Tensor, Graph, Other };
+  std::string name;
+  Kind kind = Kind::Other;
+  std::int64_t i = 0;
+  float f = 0;
+  std::string s;                  // String: the value (first 64 bytes)
+  std::vector<std::int64_t> ints;  // Ints: the first kMaxInts values
+  std::vector<std::string> strings;  // Strings: the first kMaxInts values (64 bytes each)
+  static constexpr size_t kMaxInts = 16;
+};
+
 /// A node of some graph. Its attributes are read only for what type inference and the
 /// summary need; tensor and graph attributes are recorded in `ModelInfo::tensors`/`graphs`.
 struct NodeInfo {
   std::string name, opType, domain, overload;
   std::vector<std::string> inputs, outputs;
   std::uint32_t graph = 0;               // index into ModelInfo::graphs
-  std::uint64_t offset = 0;              // of the NodeProto in the file
+  std::uint64_t offset = 0;              // of the NodeProto's payload in the file
+  std::uint64_t size = 0;                // of that payload
   std::string path;                      // "main › If_0/then_branch › Add_3"
   std::vector<std::uint32_t> subgraphs;  // graphs held by its attributes, in attribute order
   // Attribute facts used by type inference (absent when the node lacks the attribute).
@@ -78,6 +96,13 @@ struct NodeInfo {
   std::optional<std::int64_t> dtypeAttr;        // dtype (EyeLike, Random*, ...)
   std::optional<std::int64_t> outputDtypeAttr;  // output_dtype (QuantizeLinear, ...), output_datatype (windows)
   std::int32_t valueType = 0;                   // element type of a tensor-valued `value` attribute
+  std::vector<NodeAttribute> attributes;        // in file order
+  /// The attribute called `name`, or nullptr.
+  const NodeAttribute* attribute(std::string_view name) const {
+    for (const NodeAttribute& a : attributes)
+      if (a.name == name) return &a;
+    return nullptr;
+  }
   // Filled by type inference: element types of inputs and outputs, 0 when unknown.
   std::vector<std::int32_t> inputTypes, outputTypes;
 };

@@ -273,6 +273,7 @@ void Parser::parseNode(Bytes bytes, std::uint32_t graph, std::int64_t indexInGra
     NodeInfo& n = model_.nodes.back();
     n.graph = graph;
     n.offset = bytes.offset;
+    n.size = bytes.size;
   }
   FrameGuard guard(*this, Frame{"node", {}, indexInGraph, {}});
   // Pass 1: the scalar fields (domain comes after the attributes in the encoding).
@@ -329,12 +330,17 @@ void Parser::parseAttribute(Bytes bytes, std::uint32_t node, unsigned depth) {
   const std::uint32_t graph = model_.nodes[node].graph;
   std::int64_t graphIndex = 0;
   std::uint64_t floats = 0, ints = 0, strings = 0;
+  NodeAttribute attr;
+  attr.name = name;
+  using AK = NodeAttribute::Kind;
   WireReader r(bytes);
   while (!r.atEnd()) {
     Field f = r.next();
     switch (f.number) {
       case 3: {  // i
         std::int64_t v = asInt(f, "AttributeProto", "i");
+        attr.kind = AK::Int;
+        attr.i = v;
         NodeInfo& n = model_.nodes[node];
         if (name == "to") {
           n.toType = v;
@@ -350,6 +356,11 @@ void Parser::parseAttribute(Bytes bytes, std::uint32_t node, unsigned depth) {
       }
       case 2:  // f
         expect(f, WireType::Fixed32, "AttributeProto", "f");
+        attr.kind = AK::Float;
+        {
+          std::uint32_t bits = static_cast<std::uint32_t>(f.value);
+          std::memcpy(&attr.f, &bits, sizeof bits);
+        }
         if (name == "value_float") {
           model_.nodes[node].valueType = dtype::kFloat;
           ++floats;
@@ -357,9 +368,12 @@ void Parser::parseAttribute(Bytes bytes, std::uint32_t node, unsigned depth) {
         break;
       case 4:  // s
         expect(f, WireType::Len, "AttributeProto", "s");
+        attr.kind = AK::String;
+        attr.s = std::string(f.bytes.view().substr(0, 64));
         if (name == "value_string") model_.nodes[node].valueType = dtype::kString, ++strings;
         break;
       case 7:  // floats, packed or not
+        attr.kind = AK::Floats;
         if (f.type == WireType::Len) {
           floats += f.bytes.size / 4;
         } else {
@@ -369,22 +383,34 @@ void Parser::parseAttribute(Bytes bytes, std::uint32_t node, unsigned depth) {
         if (name == "value_floats") model_.nodes[node].valueType = dtype::kFloat;
         break;
       case 8:  // ints, packed or not
+        attr.kind = AK::Ints;
         if (f.type == WireType::Len) {
           if (name == "value_ints") ints += countPackedVarints(f.bytes);
+          std::uint64_t pos = 0, v = 0;
+          while (pos < f.bytes.size && attr.ints.size() < NodeAttribute::kMaxInts) {
+            unsigned used = decodeVarint(f.bytes.data + pos, f.bytes.size - pos, v);
+            if (used == 0) break;  // countPackedVarints reports malformed lists
+            attr.ints.push_back(static_cast<std::int64_t>(v));
+            pos += used;
+          }
         } else {
           expect(f, WireType::Varint, "AttributeProto", "ints");
           ++ints;
+          if (attr.ints.size() < NodeAttribute::kMaxInts) attr.ints.push_back(static_cast<std::int64_t>(f.value));
         }
         if (name == "value_ints") model_.nodes[node].valueType = dtype::kInt64;
         break;
       case 9:
         expect(f, WireType::Len, "AttributeProto", "strings");
+        attr.kind = AK::Strings;
+        if (attr.strings.size() < NodeAttribute::kMaxInts) attr.strings.emplace_back(f.bytes.view().substr(0, 64));
         ++strings;
         if (name == "value_strings") model_.nodes[node].valueType = dtype::kString;
         break;
       case 5:
       case 10: {  // t, tensors
         expect(f, WireType::Len, "AttributeProto", f.number == 5 ? "t" : "tensors");
+        attr.kind = AK::Tensor;
         std::uint32_t t = parseTensor(f.bytes, tensorRole, graph, node, depth + 1);
         if (name == "value") model_.nodes[node].valueType = model_.tensors[t].dataType;
         break;
@@ -399,6 +425,7 @@ void Parser::parseAttribute(Bytes bytes, std::uint32_t node, unsigned depth) {
       case 6:
       case 11: {  // g, graphs
         expect(f, WireType::Len, "AttributeProto", f.number == 6 ? "g" : "graphs");
+        attr.kind = AK::Graph;
         const GraphInfo& parent = model_.graphs[graph];
         if (parent.depth + 1 > options_.maxSubgraphDepth)
           throw WireError{f.offset, "subgraphs nested deeper than " + std::to_string(options_.maxSubgraphDepth) +
@@ -414,6 +441,7 @@ void Parser::parseAttribute(Bytes bytes, std::uint32_t node, unsigned depth) {
       default: break;  // type, ref_attr_name, doc_string, tp, type_protos
     }
   }
+  model_.nodes[node].attributes.push_back(std::move(attr));
   // A Constant given as value_float(s)/value_int(s) is a small tensor of its own.
   if (isConstant && (floats || ints) &&
       (name == "value_float" || name == "value_floats" || name == "value_int" || name == "value_ints")) {
@@ -534,6 +562,7 @@ std::uint32_t Parser::parseTensor(Bytes bytes, TensorRole role, std::uint32_t gr
   t.graph = graph;
   t.node = node;
   t.offset = bytes.offset;
+  t.size = bytes.size;
   parseTensorFields(bytes, t, depth);
   model_.tensors.push_back(std::move(t));
   return static_cast<std::uint32_t>(model_.tensors.size() - 1);
@@ -588,6 +617,8 @@ std::uint32_t Parser::parseSparseTensor(Bytes bytes, TensorRole role, std::uint3
 ValueInfo Parser::parseValueInfo(Bytes bytes, unsigned depth) {
   enter(depth, bytes.offset);
   ValueInfo v;
+  v.offset = bytes.offset;
+  v.size = bytes.size;
   WireReader r(bytes);
   while (!r.atEnd()) {
     Field f = r.next();

@@ -41,6 +41,32 @@ class DbOperatorCoverage final : public onnx::OperatorCoverage {
   const db::Database& db_;
 };
 
+/// The category of ONNX entries inferred from a platform's aten coverage for PyTorch-exported
+/// models (opdb/importers/onnx_inferred_from_aten.py): no public ONNX operator list stands behind them.
+inline constexpr std::string_view kInferredFromAten = "onnx-inferred-aten";
+
+/// DbOperatorCoverage's answers with each entry's per-node rules (constraints.node) added; the
+/// entries inferred from aten coverage answer only when `pytorchModel` (the model's producer is
+/// PyTorch). Defined in OnnxCommand.cpp.
+class RuleAwareCoverage final : public onnx::OperatorCoverage {
+ public:
+  RuleAwareCoverage(const db::Database& db, bool pytorchModel) : db_(db), plain_(db), pytorchModel_(pytorchModel) {}
+  std::optional<onnx::OperatorAnswer> find(std::string_view platform, std::string_view domain,
+                                           std::string_view opType) const override;
+
+ private:
+  const db::Database& db_;
+  DbOperatorCoverage plain_;
+  bool pytorchModel_;
+};
+
+/// Whether torch.onnx exported the model (producer_name "pytorch").
+bool producedByPytorch(const onnx::ModelInfo& model);
+
+/// Whether the opdb has ONNX operator entries for `platform` from a public operator list (the
+/// entries inferred from aten coverage are not one).
+bool hasOnnxList(const db::Database& db, const PlatformId& platform);
+
 /// The accelerators of opdb/hardware.yaml, in the sizing library's terms.
 std::vector<onnx::Accelerator> acceleratorsFromDb(const db::Database& db);
 

@@ -11,6 +11,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/BLAKE3.h"
 #include "onnx/DataTypes.h"
+#include "onnx/Folding.h"
 #include "onnx/Sizing.h"
 #include "onnx/Types.h"
 
@@ -46,6 +47,28 @@ std::optional<onnx::OperatorAnswer> DbOperatorCoverage::find(std::string_view pl
   a.opsetMax = e->constraints.opsetMax;
   a.dtypes = e->constraints.dtypes;
   return a;
+}
+
+bool producedByPytorch(const onnx::ModelInfo& model) { return model.producerName == "pytorch"; }
+
+std::optional<onnx::OperatorAnswer> RuleAwareCoverage::find(std::string_view platform, std::string_view domain,
+                                                            std::string_view opType) const {
+  const db::Entry* e = db_.entry(platform, db_.onnxSymbol(domain, opType));
+  if (e && e->category == kInferredFromAten && !pytorchModel_) return std::nullopt;
+  std::optional<onnx::OperatorAnswer> a = plain_.find(platform, domain, opType);
+  if (a && e && a->nodeRules.empty()) a->nodeRules = e->constraints.node;
+  return a;
+}
+
+bool hasOnnxList(const db::Database& db, const PlatformId& platform) {
+  const auto* entries = db.entries(platform);
+  if (!entries) return false;
+  for (const auto& [symbol, e] : *entries) {
+    if (e.category == kInferredFromAten) continue;
+    if (e.kind == SymbolKind::OnnxOp) return true;
+    if (const db::SymbolInfo* s = db.symbol(symbol); s && s->kind == SymbolKind::OnnxOp) return true;
+  }
+  return false;
 }
 
 std::vector<onnx::Accelerator> acceleratorsFromDb(const db::Database& db) {
@@ -124,11 +147,7 @@ ModelReport modelReport(const std::string& rel, const AnalyzedModel& m, const st
   ModelReport out;
   out.file = rel;
   out.nodes = m.summary.nodes;
-  for (const onnx::PlatformCoverage& pc : platforms) {
-    const onnx::PartitionEstimate& e = pc.partition;
-    out.partitions[pc.platform] =
-        GraphPartition{e.nodes, e.acceleratorNodes, e.acceleratorSegments, e.fallbackSegments, e.transitions};
-  }
+  for (const onnx::PlatformCoverage& pc : platforms) out.partitions[pc.platform] = onnx::toGraphPartition(pc.partition);
   onnx::WeightProfile weights = onnx::profileFromModel(m.model, m.summary);
   onnx::Allowance allowance = onnx::allowanceFromModel(m.model, kDefaultAllowanceRatio, kDefaultBatch, kDefaultSequence);
   out.parameters = weights.parameters;
@@ -155,7 +174,7 @@ ModelReport modelReport(const std::string& rel, const AnalyzedModel& m, const st
 namespace {
 
 // Bumped whenever the ONNX record changes shape.
-constexpr std::string_view kOnnxRecord = "opscope-onnx-record-2";
+constexpr std::string_view kOnnxRecord = "opscope-onnx-record-3";
 
 /// What the stage adds to the report for one model.
 struct ModelResult {
@@ -232,9 +251,13 @@ ModelResult analyze(ScanState& state, const std::string& file, const onnx::ReadO
   for (const std::string& problem : externalDataErrors(m.model)) message += (message.empty() ? "" : "; ") + problem;
   out.input = InputFile{rel, "onnx", InputStatus::Graph, message};
 
-  DbOperatorCoverage coverage(state.db);
+  // The opdb's answers with each operator's node rules; the inferred (aten) answers only for
+  // models PyTorch exported. Constants are folded once, as the converters fold them.
+  RuleAwareCoverage coverage(state.db, producedByPytorch(m.model));
+  onnx::ConstantFacts facts = onnx::foldConstants(m.model);
   std::vector<onnx::PlatformCoverage> platforms;
-  for (const Platform& p : state.coverage.targets()) platforms.push_back(onnx::evaluateCoverage(m.model, m.ops, coverage, p.id));
+  for (const Platform& p : state.coverage.targets())
+    platforms.push_back(onnx::evaluateCoverage(m.model, m.ops, coverage, p.id, facts));
   out.model = modelReport(rel, m, platforms, state.db, state.coverage.targets());
   for (size_t i = 0; i < m.model.nodes.size(); ++i) {
     const onnx::ResolvedOp& op = m.ops[i];

@@ -9,12 +9,17 @@ Runtime's CANN execution provider). Writes opdb/ascend/onnx.yaml.
 For each operator either source names in the ai.onnx or npu domain, the supported model opsets are the union of the
 opsets both register; `constraints.opset` is their range (gaps are named in the note), the
 target is the Ascend IR op type registered for the newest opset. Status: `native` (ATC/the CANN
-parser takes the ONNX operator as it is) when the range reaches the operator's newest
-since_version, else `partial` (the note names the versions not covered). Confidence `official`:
-both are Huawei's own code. Operators neither names get no entry (unknown). Op types that are
+parser takes the ONNX operator as it is); a node of a model opset outside the range is partial
+(the opset constraint decides it per node, and the note names the versions not registered).
+Confidence `official`: both are Huawei's own code. Operators that only ONNX Runtime's CANN EP
+hands to the CANN graph engine (its graph-mode list: Constant, ...) get `native` entries citing
+that list, confidence `derived` (Huawei's code in ONNX Runtime, for the EP path), opset min 8
+(the EP's condition). Operators none of them names get no entry (unknown). Op types that are
 not ONNX standard operators (custom ops the parser registers in ai.onnx, such as NPUFastGelu,
 and the npu domain) get entries that carry their own kind, library and category `onnx-custom`.
 """
+
+import re
 
 from common import (coverage_doc, entry, generated_header, join_note, read_text, read_tsv, record,
                     require)
@@ -57,6 +62,26 @@ def ort_cann(up):
              if line.strip() and not line.startswith("#")}
     require(kernels and graph, "ascend/onnxruntime-cann: no kernels or graph ops")
     return kernels, graph
+
+
+def ort_record(up):
+    """ONNX Runtime's cann_graph.cc, as ascend/SOURCES.md records it (row ORT: the file's commit;
+    the commit date is not recorded there, so the date is the day the snapshot was collected)."""
+    md = read_text(up / "ascend" / "SOURCES.md")
+    m = re.search(r"cann_graph\.cc @ ([0-9a-f]{40})", md)
+    require(m, "ascend/SOURCES.md: no cann_graph.cc commit in row ORT")
+    c = re.search(r"Collected (\d{4}-\d{2}-\d{2})", md)
+    require(c, "ascend/SOURCES.md: no collection date")
+    return {
+        "id": f"ort-cann-graph-{m.group(1)[:8]}",
+        "title": "ONNX Runtime CANN EP graph-mode op list, SupportONNXModel (shared/upstream/ascend/"
+                 f"onnxruntime-cann/ort_cann_graph_ops.txt; read {c.group(1)}, commit date not recorded)",
+        "repository": "https://github.com/microsoft/onnxruntime",
+        "commit": m.group(1),
+        "path": "onnxruntime/core/providers/cann/cann_graph.cc",
+        "date": c.group(1),
+        "license": "MIT",
+    }
 
 
 def outputs(universe):
@@ -147,13 +172,26 @@ def outputs(universe):
         if custom:
             parts.insert(0, f"not an ONNX standard operator: a custom op type the Ascend ONNX "
                             f"parser accepts in the {domain} domain")
-        e = entry(f"{DOMAINS[domain]}::{op}", "partial" if uncovered else "native", src,
+        e = entry(f"{DOMAINS[domain]}::{op}", "native", src,
                   "official", target=target, note=join_note(parts))
         if custom:
             e = {"symbol": e["symbol"], "kind": "onnx_op", "library": domain,
                  "category": "onnx-custom", **{k: v for k, v in e.items() if k != "symbol"}}
         e["constraints"] = {"opset": {"min": lo, "max": hi}}
         entries.append(e)
+    ort = ort_record(up)
+    named = {(d, o) for d, o in set(plugin) | set(msit)}
+    for op in sorted(graph):
+        if ("ai.onnx", op) in named or ("ai.onnx", op) not in onnx.ops:
+            continue
+        e = entry(f"onnx::{op}", "native", ort["id"], "derived", note=join_note([
+            "ONNX Runtime's CANN EP hands it to the CANN graph engine in graph mode (model opset 8 "
+            "or later); no open-source CANN parser plugin or msit map names it",
+            "a node whose inputs are all constant is folded before it reaches the EP"]))
+        e["constraints"] = {"opset": {"min": 8}}
+        entries.append(e)
+    entries.sort(key=lambda e: e["symbol"])
+    records["ORT"] = ort
     snap = "; ".join(f"{r['repository'][19:]} {r['commit']}, {r['date']}"
                      for r in records.values())
     hdr = generated_header(SCRIPT, ["ascend/cann-ops/onnx_plugin_registrations.tsv",

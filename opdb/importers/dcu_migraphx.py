@@ -5,17 +5,20 @@ onnx_operators.rst: supported yes/no, types, limitations), dcu/migraphx_onnx_par
 op_type strings MIGraphX's ONNX front end registers), dcu/onnxruntime_migraphx_ep_supported_ops.txt
 (cross-check only) and dcu/SOURCES.md. Writes opdb/dcu/onnx.yaml.
 
-  * matrix `yes`, no limitation, newest since_version <= 19     -> native
-  * matrix `yes` with a limitation, or a newer version than 19  -> partial
+  * matrix `yes`                                                -> native
   * matrix `no`                                                 -> missing
-The matrix says MIGraphX supports operators up to opset 19: constraints.opset.max = 19.
-Supported types become constraints.dtypes. Confidence `derived` (AMD's documentation of MIGraphX,
+A supported operator's limitations are per node: each becomes a node rule (constraints.node, see
+migraphx_node_rules.py) under which a node is partial, naming the limitation; those no node
+shows are named in the note. The matrix says MIGraphX supports operators up to opset 19:
+constraints.opset.max = 19, so a node of a newer model opset is partial, and the note names the
+newer versions. Supported types become constraints.dtypes. Confidence `derived` (AMD's documentation of MIGraphX,
 applied to DTK's MIGraphX).
 """
 
 import re
 
 from common import coverage_doc, entry, generated_header, join_note, read_text, read_tsv, require
+from migraphx_node_rules import node_rules
 
 SCRIPT = "dcu_migraphx.py"
 PLATFORM = "dcu"
@@ -84,8 +87,11 @@ def outputs(universe):
         require(r["supported"] == "yes", f"migraphx matrix: bad supported value for {op}")
         newer = [v for v in since if v > max_opset]
         parts.append(f"MIGraphX supports it (operators up to opset {max_opset})")
+        rules, unchecked = node_rules(op, r["limitations"], require)
         if r["limitations"]:
             parts.append("limitation: " + re.sub(r"`+", "", r["limitations"]))
+        if unchecked:
+            parts.append("not checked per node: " + unchecked)
         if newer:
             parts.append(f"{op}-" + f", {op}-".join(map(str, newer)) + f" is newer than opset "
                          f"{max_opset}")
@@ -95,13 +101,15 @@ def outputs(universe):
             parts.append("not in ONNX Runtime's static MIGraphX EP list (builds against ROCm 7.2 "
                          "or later ask MIGraphX instead)")
         target = (parser["migraphx_op"] or parser["parser_struct"]) if parser else None
-        status = "partial" if (r["limitations"] or newer) else "native"
+        status = "native"
         e = entry(f"onnx::{op}", status, rec["id"], "derived", target=target,
                   note=join_note(parts))
         cons = {"opset": {"max": max_opset}}
         types = dtypes(r["supported_types"], op)
         if types:
             cons = {"dtypes": types, **cons}
+        if rules:
+            cons["node"] = rules
         e["constraints"] = cons
         entries.append(e)
     entries.sort(key=lambda e: e["symbol"])

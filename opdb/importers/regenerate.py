@@ -30,6 +30,7 @@ import enflame_torch  # noqa: E402
 import cambricon_pairs  # noqa: E402
 import dcu_hipify  # noqa: E402
 import dcu_migraphx  # noqa: E402
+import onnx_inferred_from_aten  # noqa: E402
 import enflame_tops  # noqa: E402
 from common import UpstreamError, render  # noqa: E402
 from universe import Universe  # noqa: E402
@@ -56,6 +57,7 @@ def generate(upstream, log):
         for op in dropped:
             print(f"{module.PLATFORM}: no ONNX operator {op} in ai.onnx; dropped", file=log)
         parts.update(files)
+    parts.update(onnx_inferred_from_aten.outputs(universe, parts))
     texts = {}
     for rel in sorted(parts):
         header, doc = parts[rel]

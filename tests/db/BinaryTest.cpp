@@ -56,6 +56,7 @@ void expectSame(const Database& a, const Database& b) {
       EXPECT_EQ(e.constraints.opsetMin, f->constraints.opsetMin) << name;
       EXPECT_EQ(e.constraints.opsetMax, f->constraints.opsetMax) << name;
       EXPECT_EQ(e.constraints.sdk, f->constraints.sdk) << name;
+      EXPECT_EQ(e.constraints.node, f->constraints.node) << name;
       EXPECT_EQ(describe(e.source), describe(f->source)) << name;
     }
   }

@@ -90,13 +90,21 @@ TEST(Coverage, ConstraintsDowngradeAndExplain) {
   for (const OperatorGroup& g : pc.unsupported)
     if (g.key == "ai.onnx:Softmax") EXPECT_EQ(g.paths, (std::vector<std::string>{"main › softmax"}));
 
-  // Partition: mm (off) -> add (partial: on) -> relu (on) -> softmax (off) -> attn (off).
+  // Partition: mm (off) -> add (partial by its opset: off) -> relu (on) -> softmax (off) -> attn
+  // (unknown: off, or on at the optimistic end of the range).
+  EXPECT_TRUE(pc.nodes[1].constrained);
   EXPECT_EQ(pc.partition.nodes, 5u);
-  EXPECT_EQ(pc.partition.acceleratorNodes, 2u);
+  EXPECT_EQ(pc.partition.unknownNodes, 1u);
+  EXPECT_EQ(pc.partition.acceleratorNodes, 1u);
   EXPECT_EQ(pc.partition.acceleratorSegments, 1u);
   EXPECT_EQ(pc.partition.fallbackSegments, 2u);
   EXPECT_EQ(pc.partition.transitions, 2u);
-  EXPECT_DOUBLE_EQ(pc.partition.acceleratorShare, 0.4);
+  EXPECT_DOUBLE_EQ(pc.partition.acceleratorShare, 0.2);
+  EXPECT_EQ(pc.partition.acceleratorNodesIfUnknownRun, 2u);
+  EXPECT_EQ(pc.partition.acceleratorSegmentsIfUnknownRun, 2u);
+  EXPECT_EQ(pc.partition.fallbackSegmentsIfUnknownRun, 2u);
+  EXPECT_EQ(pc.partition.transitionsIfUnknownRun, 3u);
+  EXPECT_DOUBLE_EQ(pc.partition.acceleratorShareIfUnknownRun, 0.4);
 }
 
 TEST(Coverage, ControlFlowAndFunctionsTakeTheirBodiesVerdicts) {

@@ -80,8 +80,40 @@ TEST_F(OnnxCli, SummaryAsText) {
   EXPECT_NE(r.out.find("custom domain"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("subgraph net › branch › then_branch: 1 node(s)"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("ascend (Huawei Ascend)"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("partition estimate:"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("partition estimate ("), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("net › attention"), std::string::npos) << r.out;  // an unsupported node's path
+}
+
+TEST_F(OnnxCli, PlatformsWithoutAPublicListGetOneStatementAndAnInferredPathForPytorchModels) {
+  Msg graph;
+  graph.str(2, "net");
+  graph.msg(11, valueInfo("x", 1, {1, 3, 8, 8}));
+  graph.msg(5, rawTensor("w", 1, {4, 3, 3, 3}, 432));
+  graph.msg(1, node("Conv", {"x", "w"}, {"c"}, "conv"));
+  graph.msg(1, node("Relu", {"c"}, {"r"}, "relu"));
+  graph.msg(1, node("Softmax", {"r"}, {"y"}, "softmax"));
+  graph.msg(12, valueInfo("y", 1, {1, 4, 6, 6}));
+  std::string fromTorch = write("torch.onnx", Msg().varint(1, 8).str(2, "pytorch").msg(8, opset("", 17)).msg(7, graph).bytes());
+  std::string other = write("other.onnx", model(graph).bytes());
+  for (const char* target : {"cambricon", "enflame"}) {
+    CliRun r = runCli({"onnx", fromTorch, "--target", target});
+    ASSERT_EQ(r.code, kOk) << r.err;
+    EXPECT_NE(r.out.find("no public ONNX operator list exists for this platform's model converter, so none of the 3 "
+                         "nodes can be answered from one"),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("inferred from the model's PyTorch origin (confidence inferred)"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("net › relu"), std::string::npos) << r.out;  // no line per node
+    CliRun o = runCli({"onnx", other, "--target", target});
+    EXPECT_NE(o.out.find("no public ONNX operator list"), std::string::npos) << o.out;
+    EXPECT_EQ(o.out.find("inferred"), std::string::npos) << o.out;
+    EXPECT_EQ(o.out.find("net › "), std::string::npos) << o.out;
+  }
+  CliRun s = runCli({"onnx", other, "--target", "cambricon,dcu", "--split", (dir_ / "parts").string()});
+  ASSERT_EQ(s.code, kOk) << s.err;
+  EXPECT_NE(s.err.find("cambricon has no public ONNX operator list; no parts written"), std::string::npos) << s.err;
+  EXPECT_NE(s.out.find("parts.dcu.accelerator.onnx: 3 main-graph node(s)"), std::string::npos) << s.out;
+  EXPECT_TRUE(fs::exists(dir_ / "parts.dcu.fallback.onnx"));
 }
 
 TEST_F(OnnxCli, SummaryAsJson) {

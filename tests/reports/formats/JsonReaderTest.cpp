@@ -6,6 +6,7 @@
 #include "Sample.h"
 #include "reports/JsonReader.h"
 #include "reports/Renderer.h"
+#include "reports/ReportFacts.h"
 
 namespace opscope::reports {
 namespace {
@@ -26,7 +27,17 @@ TEST(JsonReader, RoundTripIsExact) {
   EXPECT_EQ(json(back.report), first);
   EXPECT_TRUE(back.report.findings[2].suppressed || back.report.findings[3].suppressed);
   ASSERT_EQ(back.report.models.size(), 1u);
-  EXPECT_EQ(back.report.models[0].partitions.at("ascend").acceleratorNodes, 52u);
+  const GraphPartition& g = back.report.models[0].partitions.at("ascend");
+  EXPECT_EQ(g.acceleratorNodes, 52u);
+  EXPECT_EQ(g.foldedNodes, 30u);
+  EXPECT_EQ(g.unknownNodes, 1u);
+  EXPECT_EQ(g.acceleratorNodesIfUnknownRun, 53u);
+  EXPECT_EQ(g.fallbackSegmentsIfUnknownRun, 1u);
+  std::vector<std::string> lines = modelFacts(back.report.models[0]).partitions;
+  ASSERT_FALSE(lines.empty());
+  EXPECT_NE(lines[0].find("; 30 more folded at conversion; 98.1% with 1 fallback segments if the 1 unknown nodes run there"),
+            std::string::npos)
+      << lines[0];
   EXPECT_EQ(back.report.models[0].sizing[0].conversion, "no FP8 on this card: BF16, twice the bytes");
   EXPECT_FALSE(back.report.models[0].sizing[2].available);
 }

@@ -53,7 +53,7 @@ inline Report sampleReport() {
   m.parameters = 6.74e9;
   m.precision = "FP16";
   m.allowance = "20% of the weights (the rule of thumb)";
-  m.partitions["ascend"] = GraphPartition{54, 52, 2, 2, 4};
+  m.partitions["ascend"] = GraphPartition{54, 52, 2, 2, 4, 30, 1, 53, 1};  // 30 folded, 1 unknown
   m.partitions["dcu"] = GraphPartition{54, 54, 1, 0, 0};
   m.sizing.push_back(SizingRow{"ascend-910b-64g", "Huawei Ascend 910B <64 GB>", "ascend", "FP8", "BF16",
                                "no FP8 on this card: BF16, twice the bytes", true, 16.2e9, 1, 1, 1, 1});
