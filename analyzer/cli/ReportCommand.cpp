@@ -10,6 +10,7 @@
 #include "cli/Options.h"
 #include "cli/Gate.h"
 #include "cli/Output.h"
+#include "db/EffortModel.h"
 #include "reports/JsonReader.h"
 
 namespace opscope::cli {
@@ -23,6 +24,9 @@ Report readResults(const std::string& path) {
   ss << in.rdbuf();
   reports::ReadResult r = reports::readJsonReport(ss.str(), path);
   if (!r.ok) throw UsageError{r.error};
+  // The plan is derived from the findings with the built-in weights, as a scan derives it.
+  r.report.effort = db::builtinEffortModel();
+  r.report.finalize();
   return std::move(r.report);
 }
 

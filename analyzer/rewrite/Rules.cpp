@@ -28,7 +28,7 @@ namespace {
 
 // Every kind of rules file there is, and whether this loader reads it. A new kind is added here
 // with its reader (or left to the loader of the component that owns it).
-const std::map<std::string, bool> kKinds = {{"hazards", true}, {"python", false}, {"rewrites", false}};
+const std::map<std::string, bool> kKinds = {{"effort", false}, {"hazards", true}, {"python", false}, {"rewrites", false}};
 const std::set<std::string> kSeverities = {"info", "low", "medium", "high"};
 
 bool isKebab(const std::string& s) {
