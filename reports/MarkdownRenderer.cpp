@@ -1,6 +1,7 @@
 #include "reports/MarkdownRenderer.h"
 
 #include <cstdio>
+#include <set>
 #include <sstream>
 
 #include "reports/ReportFacts.h"
@@ -85,9 +86,11 @@ void MarkdownRenderer::render(const Report& report, std::ostream& os) const {
       out << "- **" << md(p.id) << "**: " << md(facts.headline) << "; " << md(facts.effort) << "\n";
     }
     if (report.effort) {
-      auto first = report.plans.begin();
-      out << "\n<details><summary>How the plan is computed</summary>\n\n"
-          << md(planFacts(first->second, &*report.effort).formula) << "\n\n</details>\n";
+      out << "\n<details><summary>How the plan is computed</summary>\n\n";
+      std::set<std::string> profiles;  // one formula per effort profile
+      for (const auto& [id, plan] : report.plans)
+        if (profiles.insert(plan.profile).second) out << "- " << md(planFacts(plan, &*report.effort).formula) << "\n";
+      out << "\n</details>\n";
     }
     out << "\n### Symbol coverage\n\n";
   }

@@ -102,7 +102,12 @@ PlanFacts planFacts(const PortingPlan& plan, const EffortModel* model) {
   if (model)
     for (const EffortProfile& p : model->profiles)
       if (p.id == plan.profile) profile = &p;
-  auto w = [&](const char* id) { return profile ? oneDecimal(profile->weight(id)) : std::string("?"); };
+  auto w = [&](const char* id) {
+    if (!profile) return std::string("?");
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", profile->weight(id));
+    return std::string(buf);
+  };
   f.formula = "manual_lines = setup_lines (" + w("setup_lines") + ") + assisted_lines_per_line (" +
               w("assisted_lines_per_line") + ") x distinct assisted lines + partial_lines_per_site (" + w("partial_lines_per_site") +
               ") x constraint checks + kernel lines x " +

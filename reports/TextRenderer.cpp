@@ -61,8 +61,11 @@ void TextRenderer::render(const Report& report, std::ostream& out) const {
       out << id << " " << printable(facts.headline) << "\n";
       out << "              " << paint("1", printable(facts.effort)) << "\n";
     }
-    auto first = report.plans.begin();
-    out << "  how: " << printable(planFacts(first->second, report.effort ? &*report.effort : nullptr).formula) << "\n";
+    std::set<std::string> profiles;  // one formula per effort profile
+    for (const auto& [id, plan] : report.plans)
+      if (profiles.insert(plan.profile).second)
+        out << "  how (" << printable(plan.profile) << "): "
+            << printable(planFacts(plan, report.effort ? &*report.effort : nullptr).formula) << "\n";
   }
 
   if (options_.listFindings && !report.findings.empty()) {
