@@ -61,7 +61,8 @@ PlanSite site(PlanClass cls, std::string subclass, double lines = 0) {
 }  // namespace
 
 std::optional<PlanSite> classifySite(const ReportFinding& rf, const PlatformId& platform,
-                                     const EffortProfile& profile, bool hasEdit, bool hasAdvice) {
+                                     const EffortProfile& profile, const SiteContext& context) {
+  const bool hasEdit = context.hasEdit, hasAdvice = context.hasAdvice;
   const Finding& f = rf.finding;
   const SymbolKind kind = f.symbol.kind;
   // Models are converted, not edited; suppressed findings are the team's decision already.
@@ -91,6 +92,9 @@ std::optional<PlanSite> classifySite(const ReportFinding& rf, const PlatformId& 
 
   // A porting hazard: the rule's advice for the platform says how the construct carries over.
   if (kind == SymbolKind::Hazard) {
+    // Inside a kernel that is rewritten anyway, the rewrite takes care of it.
+    if (!profile.kernelsCompile && context.inProjectKernel && status != CoverageStatus::Unknown)
+      return site(PlanClass::Manual, "kernel-rewrite");
     switch (status) {
       case CoverageStatus::Native:
       case CoverageStatus::Mapped: return site(PlanClass::Automatic, "construct carries over");
@@ -143,20 +147,33 @@ PortingPlan computePlan(const Report& report, const PlatformId& platform, const 
     (isEdit ? edits : advice).emplace(s.file, s.line);
   }
 
+  // Kernels and device functions the scan found defined: a site inside one is device code.
+  std::set<std::pair<std::string, std::string>> kernels;  // (file, name)
+  for (const ReportFinding& rf : report.findings)
+    if (rf.finding.symbol.kind == SymbolKind::Kernel || rf.finding.symbol.kind == SymbolKind::DeviceFunction)
+      kernels.emplace(rf.finding.location.file, rf.finding.symbol.name);
+
   // Assisted lines are counted once per source line: two names on one line are one edit.
   std::map<PlanClass, std::set<std::pair<std::string, unsigned>>> linesOf;
   std::map<std::string, std::set<std::pair<std::string, unsigned>>> linesOfSub;
   std::set<std::pair<std::string, unsigned>> assistedLines;
   std::set<std::string> shimmed;
+  std::set<std::tuple<std::string, unsigned, std::string>> reviewed;
   for (std::size_t i = 0; i < report.findings.size(); ++i) {
     const ReportFinding& rf = report.findings[i];
     std::pair<std::string, unsigned> at{rf.finding.location.file, rf.finding.location.line};
-    std::optional<PlanSite> s = classifySite(rf, platform, profile, edits.count(at) > 0, advice.count(at) > 0);
+    SiteContext context;
+    context.hasEdit = edits.count(at) > 0;
+    context.hasAdvice = advice.count(at) > 0;
+    context.inProjectKernel = kernels.count({rf.finding.location.file, rf.finding.context}) > 0;
+    std::optional<PlanSite> s = classifySite(rf, platform, profile, context);
     if (!s) continue;
     s->finding = i;
     // Two assisted names on one line are one edit; a shim is written once per name.
     if (s->cls == PlanClass::Assisted && !assistedLines.insert(at).second) s->lines = 0;
     if (s->subclass == "compat-shim" && !shimmed.insert(rf.finding.symbol.name).second) s->lines = 0;
+    // Two checks raising one hazard on one line are one review.
+    if (s->subclass == "hazard-review" && !reviewed.emplace(at.first, at.second, rf.finding.symbol.name).second) s->lines = 0;
     PlanTally& t = plan.classes[s->cls];
     ++t.sites;
     t.estimatedLines += s->lines;

@@ -100,12 +100,18 @@ struct PortingPlan {
   double linesPerDayLow = 0, linesPerDayHigh = 0;  // the divisors, for the formula
 };
 
+/// What a site's neighbourhood says, beyond its own finding.
+struct SiteContext {
+  bool hasEdit = false;    // a suggestion with replacement text on the site's line, this platform
+  bool hasAdvice = false;  // a suggestion with advice only there
+  bool inProjectKernel = false;  // inside a kernel or device function the scan found defined
+};
+
 /// Which class a site falls in on one platform, and its estimated lines. The one place the
-/// classification lives: tune it here. `hasEdit`: the report has a suggestion with replacement
-/// text on the site's line for this platform; `hasAdvice`: one with advice only. Returns nothing
-/// for findings that are not porting sites (ONNX graph operators, suppressed findings).
+/// classification lives: tune it here. Returns nothing for findings that are not porting sites
+/// (ONNX graph operators, suppressed findings).
 std::optional<PlanSite> classifySite(const ReportFinding& rf, const PlatformId& platform,
-                                     const EffortProfile& profile, bool hasEdit, bool hasAdvice);
+                                     const EffortProfile& profile, const SiteContext& context);
 
 /// The plan of `report` for `platform` under `profile`.
 PortingPlan computePlan(const Report& report, const PlatformId& platform, const EffortProfile& profile);

@@ -84,15 +84,15 @@ def main():
     if args.json:
         print(json.dumps(rows, indent=2))
     else:
-        print(f"{'pair':20} {'platform':10} {'actual':>7} {'predicted':>9} {'ratio':>6}  {'effort days':>12}  "
+        print(f"{'pair':27} {'platform':10} {'actual':>7} {'predicted':>9} {'ratio':>6}  {'effort days':>12}  "
               f"{'history':>9}  fit  sites auto/assist/manual/blocked/unknown")
         for r in rows:
             if "error" in r:
-                print(f"{r['id']:20} {r['platform']:10} {r['actual_lines']:7}  -- {r['error']}")
+                print(f"{r['id']:27} {r['platform']:10} {r['actual_lines']:7}  -- {r['error']}")
                 continue
             c = r["classes"]
             e, h = r["effort_days"], r["history_days"]
-            print(f"{r['id']:20} {r['platform']:10} {r['actual_lines']:7} {r['predicted_lines']:9.0f} {r['ratio']:6.2f}  "
+            print(f"{r['id']:27} {r['platform']:10} {r['actual_lines']:7} {r['predicted_lines']:9.0f} {r['ratio']:6.2f}  "
                   f"{e['low']:5.1f}-{e['high']:<6.1f} {h['low']:4}-{h['high']:<4}  "
                   f"{'ok ' if r['within'] else 'OFF'}{'' if r['effort_overlaps_history'] else '*'}  "
                   f"{c['automatic']}/{c['assisted']}/{c['manual']}/{c['blocked']}/{c['unknown']}")

@@ -128,6 +128,27 @@ TEST(Plan, AssistedNamesOnOneLineAreOneEdit) {
   EXPECT_DOUBLE_EQ(p.classes.at(PlanClass::Assisted).estimatedLines, 1);
 }
 
+TEST(Plan, HazardsInARewrittenKernelAndTwiceOnALine) {
+  using S = CoverageStatus;
+  Report r;
+  r.targets = {{"dcu", "", ""}, {"ascend", "", ""}};
+  r.findings.push_back(finding("reduce", SymbolKind::Kernel, "user", "k.cu", 3, {}, "lines=10"));
+  for (int twice = 0; twice < 2; ++twice) {  // two checks (mask literal, lane math) on one line
+    r.findings.push_back(finding("warp-size-32", SymbolKind::Hazard, "hazard", "k.cu", 5, {{"dcu", S::Partial}, {"ascend", S::Missing}}));
+    r.findings.back().finding.context = "reduce";
+    r.findings.back().finding.location.column = 10 + twice;
+  }
+  r.effort = EffortModel{"t", {profile("hip", "dcu", true), profile("npu", "ascend", false)}};
+  r.finalize();
+  const PortingPlan& dcu = r.plans.at("dcu");
+  EXPECT_EQ(dcu.manualBySubclass.at("hazard-review").sites, 2u);
+  EXPECT_DOUBLE_EQ(dcu.manualBySubclass.at("hazard-review").estimatedLines, 4) << "one review per line and hazard";
+  const PortingPlan& npu = r.plans.at("ascend");
+  EXPECT_EQ(npu.manualBySubclass.count("hazard-review"), 0u) << "the kernel is rewritten anyway";
+  EXPECT_EQ(npu.manualBySubclass.at("kernel-rewrite").sites, 3u);
+  EXPECT_DOUBLE_EQ(npu.manualBySubclass.at("kernel-rewrite").estimatedLines, 20);
+}
+
 TEST(Plan, NoWeightsNoPlanAndNoSitesNoSetup) {
   Report r = smallTree();
   r.effort.reset();
