@@ -136,7 +136,6 @@ int mergeCommand(const std::vector<std::string>& args, std::ostream& out, std::o
                                                 std::tie(b.platform, b.file, b.offset, b.length, b.replacement);
                                        }),
                            merged.suggestions.end());
-  merged.effort = db::builtinEffortModel();
   merged.finalize();
   emitReport(merged, parseOutputSpec("json", output), out);
   return kOk;
