@@ -202,6 +202,25 @@ TEST(HtmlRenderer, PlanComesFirstWithADrillDownFromEachClassToItsSites) {
   EXPECT_NE(page.find("lines_per_day_high"), std::string::npos) << "the weights are shown";
 }
 
+TEST(HtmlRenderer, PlanOfAHostileReportIsInert) {
+  FixtureReport fx = opscope::testing::hostileReport();
+  EffortProfile profile;
+  profile.id = "hostile";
+  for (const Platform& p : fx.report.targets) profile.platforms.push_back(p.id);
+  for (std::string_view id : kEffortWeightIds)
+    profile.weights[std::string(id)] = {1, hostilePayload("x_symbolName"), hostilePayload("x_gateMessage")};
+  fx.report.effort = EffortModel{"effort.yaml", {profile}};
+  fx.report.finalize();
+  ASSERT_FALSE(fx.report.plans.empty());
+  std::string page = render(fx);
+  std::string plan = between(page, "<section id=\"plan\"", "</section>");
+  ASSERT_FALSE(plan.empty());
+  EXPECT_EQ(count(page, "<script"), 2u);
+  for (std::string tag : {"<img", "<svg o", "<iframe", "<textarea"}) EXPECT_EQ(plan.find(tag), std::string::npos) << tag;
+  EXPECT_NE(plan.find(escapeHtml(hostilePayload("x_symbolName"))), std::string::npos) << "weights' rationale as text";
+  expectNoExternalReference(page);
+}
+
 TEST(HtmlRenderer, MatrixHasARowPerLookedUpSymbolAndACellPerPlatform) {
   std::string page = render(opscope::testing::sampleReport());
   std::string matrix = between(page, "id=\"matrix-table\">", "</table>");
