@@ -1,7 +1,9 @@
 #include "db/EffortModel.h"
 
 #include <algorithm>
+#include <fstream>
 #include <map>
+#include <sstream>
 #include <set>
 
 #include "db/YamlReader.h"
@@ -164,6 +166,22 @@ std::optional<EffortModel> loadEffortModel(const SourceText& file, const std::ve
   if (!sawProfiles) r.error(top, "an effort file needs a 'profiles' list");
   if (r.hadError()) return std::nullopt;
   return model;
+}
+
+std::optional<EffortModel> loadEffortModelFile(const std::string& path, const std::vector<PlatformId>& platforms,
+                                               std::vector<Diagnostic>& diags) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  if (in) text << in.rdbuf();
+  if (!in || in.bad()) {
+    Diagnostic d;
+    d.file = path;
+    d.line = d.column = 1;
+    d.message = "cannot read the effort file";
+    diags.push_back(std::move(d));
+    return std::nullopt;
+  }
+  return loadEffortModel(SourceText{path, text.str()}, platforms, diags);
 }
 
 }  // namespace opscope::db

@@ -18,6 +18,11 @@ namespace opscope::db {
 std::optional<EffortModel> loadEffortModel(const SourceText& file, const std::vector<PlatformId>& platforms,
                                            std::vector<Diagnostic>& diags);
 
+/// Reads the effort file at `path` (e.g. for `--effort FILE`); a file that cannot be read is a
+/// diagnostic too.
+std::optional<EffortModel> loadEffortModelFile(const std::string& path, const std::vector<PlatformId>& platforms,
+                                               std::vector<Diagnostic>& diags);
+
 /// rules/effort.yaml as compiled into the binary.
 const SourceText& builtinEffortFile();
 

@@ -114,5 +114,42 @@ TEST(PlanTree, NpuRewritesKernelsAndTakesThePythonEdits) {
   EXPECT_EQ(classOf("ascend", "torch.cuda.synchronize", "train.py", 12), "automatic:rewritten");
 }
 
+TEST(PlanTree, ReportTakesTheUsersWeightsAndRefusesABrokenFile) {
+  fs::path dir = fs::temp_directory_path() / ("opscope-plan-effort-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::ostringstream o, e;
+  ASSERT_EQ(run({"opscope", "scan", OPSCOPE_SOURCE_DIR "/tests/e2e/plan_tree", "--no-config", "--format", "json", "-o",
+                 (dir / "scan.json").string()}, o, e), kOk) << e.str();
+  // The built-in file with every set-up weight raised to 1000.
+  std::ifstream in(OPSCOPE_SOURCE_DIR "/rules/effort.yaml");
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string yaml = text.str();
+  for (std::size_t pos = 0; (pos = yaml.find("setup_lines:\n        value: ", pos)) != std::string::npos;) {
+    pos += 28;
+    std::size_t end = yaml.find('\n', pos);
+    yaml.replace(pos, end - pos, "1000");
+  }
+  std::ofstream(dir / "mine.yaml") << yaml;
+  ASSERT_EQ(run({"opscope", "report", (dir / "scan.json").string(), "--effort", (dir / "mine.yaml").string(), "--format",
+                 "json", "-o", (dir / "plan.json").string()}, o, e), kOk) << e.str();
+  std::ifstream planIn(dir / "plan.json");
+  std::stringstream planText;
+  planText << planIn.rdbuf();
+  auto parsed = llvm::json::parse(planText.str());
+  ASSERT_TRUE(bool(parsed));
+  const llvm::json::Object& p = *parsed->getAsObject()->getObject("summary")->getObject("dcu")->getObject("plan");
+  EXPECT_DOUBLE_EQ(*p.getNumber("setup_lines"), 1000);
+  EXPECT_GE(*p.getNumber("manual_lines"), 1000);
+  EXPECT_NE(p.getString("formula")->find("mine.yaml"), llvm::StringRef::npos) << "the formula names the weights file";
+
+  std::ofstream(dir / "broken.yaml") << "opscope-rules: 1\nkind: effort\nprofiles:\n  - id: x\n    platforms: [dcu]\n";
+  std::ostringstream o2, e2;
+  EXPECT_EQ(run({"opscope", "report", (dir / "scan.json").string(), "--effort", (dir / "broken.yaml").string()}, o2, e2),
+            kUsageError);
+  EXPECT_NE(e2.str().find("broken.yaml:4:5: error: profile 'x' needs weight 'setup_lines'"), std::string::npos) << e2.str();
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace opscope::cli
