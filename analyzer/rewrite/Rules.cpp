@@ -72,7 +72,7 @@ class RuleFileReader {
         kind = scalar(kindNode);
         auto known = kKinds.find(kind);
         if (known == kKinds.end()) {
-          error(kindNode, "unknown rules kind '" + kind + "' (known: hazards, python, rewrites)");
+          error(kindNode, "unknown rules kind '" + kind + "' (known: effort, hazards, python, rewrites)");
           return {};
         }
         if (!known->second) return {};  // another loader's file
