@@ -19,11 +19,6 @@ bool sameCoverage(const std::optional<Coverage>& a, const std::optional<Coverage
 
 bool isGap(CoverageStatus s) { return s == CoverageStatus::Missing || s == CoverageStatus::Unknown; }
 
-unsigned countOf(const std::map<CoverageStatus, unsigned>& m, CoverageStatus s) {
-  auto it = m.find(s);
-  return it == m.end() ? 0 : it->second;
-}
-
 /// Splits text into lines without their terminators ("\n" or "\r\n"); a final newline does not
 /// start another line.
 std::vector<std::string> splitLines(std::string_view text) {
@@ -96,18 +91,6 @@ CoverageStatus SymbolEntry::status(std::size_t p) const {
   return coverage[p]->status;
 }
 
-double EffortWeights::forStatus(CoverageStatus s) const {
-  switch (s) {
-    case CoverageStatus::Native: return native;
-    case CoverageStatus::Mapped: return mapped;
-    case CoverageStatus::Partial: return partial;
-    case CoverageStatus::Emulated: return emulated;
-    case CoverageStatus::Missing: return missing;
-    case CoverageStatus::Unknown: return unknown;
-  }
-  return unknown;
-}
-
 std::optional<std::size_t> Digest::platformIndex(const PlatformId& id) const {
   for (std::size_t i = 0; i < platforms.size(); ++i)
     if (platforms[i].id == id) return i;
@@ -144,14 +127,6 @@ Digest digest(const Report& report, const SourceProvider& provider, const Source
   for (const PlatformColumn& p : d.platforms) {
     auto it = report.summaries.find(p.id);
     d.summaries.push_back(it != report.summaries.end() ? it->second : summarize(report.findings, p.id));
-    const PlatformSummary& s = d.summaries.back();
-    EffortEstimate e;
-    for (CoverageStatus st : kAllStatuses) {
-      e.symbolDays += countOf(s.symbolsByStatus, st) * d.weights.forStatus(st);
-      if (st != CoverageStatus::Native) e.callSites += countOf(s.findingsByStatus, st);
-    }
-    e.callSiteDays = e.callSites * d.weights.perCallSite;
-    d.effort.push_back(e);
   }
 
   // Files: every input, and every file a finding or suggestion names.

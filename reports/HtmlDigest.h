@@ -1,5 +1,5 @@
 // What the HTML report shows, aggregated once from the report model: distinct symbols with their
-// per-platform answers, effort estimates, gaps, kernel inventory, ONNX facts, per-file counts,
+// per-platform answers, gaps, kernel inventory, ONNX facts, per-file counts,
 // embedded source excerpts and suggested edits as line diffs. Plain data; no HTML here.
 #pragma once
 
@@ -36,22 +36,6 @@ struct SymbolEntry {
 
   /// The status on column `p`; unknown when no answer was recorded.
   CoverageStatus status(std::size_t p) const;
-};
-
-/// How long porting to one platform might take, from the status counts and stated weights.
-struct EffortEstimate {
-  double symbolDays = 0;    // sum over distinct API symbols of the status weight
-  double callSiteDays = 0;  // per non-native occurrence
-  unsigned callSites = 0;
-  double days() const { return symbolDays + callSiteDays; }
-};
-
-/// Engineer-days per distinct API symbol in each status, and per call site that is not native.
-/// The report prints this table as the estimate's formula; change it here, the text follows.
-struct EffortWeights {
-  double native = 0, mapped = 0.1, partial = 0.5, emulated = 1, missing = 3, unknown = 1;
-  double perCallSite = 0.02;
-  double forStatus(CoverageStatus s) const;
 };
 
 /// A kernel or device function defined in the scanned code, or a launched kernel defined elsewhere.
@@ -105,8 +89,6 @@ struct SourceBudget {
 struct Digest {
   std::vector<PlatformColumn> platforms;
   std::vector<PlatformSummary> summaries;  // per column: Report::summaries, or computed
-  std::vector<EffortEstimate> effort;      // per column
-  EffortWeights weights;
   std::vector<FileEntry> files;            // sorted by path
   std::vector<SymbolEntry> symbols;
   std::vector<std::size_t> findingSymbol;  // per finding: index into symbols

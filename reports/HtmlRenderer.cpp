@@ -1,4 +1,5 @@
 #include "reports/HtmlRenderer.h"
+#include "reports/HtmlPlan.h"
 
 #include <algorithm>
 #include <cmath>
@@ -154,22 +155,12 @@ void renderGate(HtmlWriter& w, const Report& report) {
   w.close().close();
 }
 
-std::string effortFormula(const html::EffortWeights& k) {
-  return "Estimate = \xCE\xA3 over distinct API symbols of a weight per status (native " + fixed2(k.native) +
-         ", mapped " + fixed2(k.mapped) + ", partial " + fixed2(k.partial) + ", emulated " + fixed2(k.emulated) +
-         ", missing " + fixed2(k.missing) + ", unknown " + fixed2(k.unknown) +
-         " engineer-days) + " + fixed2(k.perCallSite) +
-         " engineer-days per call site that is not native. Unknown is weighted as an investigation; "
-         "the project's own kernels are not included (see the kernel inventory).";
-}
-
 void renderSummary(HtmlWriter& w, const Digest& d) {
   sectionStart(w, "summary", "Coverage by platform");
   w.open("div", {{"class", "cards"}});
   for (std::size_t p = 0; p < d.platforms.size(); ++p) {
     const html::PlatformColumn& pc = d.platforms[p];
     const PlatformSummary& s = d.summaries[p];
-    const html::EffortEstimate& e = d.effort[p];
     w.open("article", {{"class", "pcard"}, {"data-p", p}, {"data-platform", pc.id}});
     w.open("header");
     w.element("h3", pc.name);
@@ -197,21 +188,16 @@ void renderSummary(HtmlWriter& w, const Digest& d) {
       w.close();
     }
     w.close().close();
-    w.open("div", {{"class", "effort"}});
-    w.element("span", {{"class", "effort-value"}}, "\xE2\x89\x88 " + fixed1(e.days()) + " engineer-days");
-    w.element("span", {{"class", "effort-parts"}},
-              " (" + fixed1(e.symbolDays) + " for symbols + " + fixed1(e.callSiteDays) + " for " +
-                  plural(e.callSites, "call site", "call sites") + ")");
-    w.close();
     w.close();  // article
   }
   w.close();  // cards
   w.open("details", {{"class", "formula"}});
-  w.element("summary", "How coverage and effort are computed");
+  w.element("summary", "How coverage is computed");
   w.element("p", "Coverage % = distinct API symbols the platform covers (native, mapped, partial or emulated) "
                  "\xC3\xB7 all distinct API symbols looked up, unknown ones included. Counts are distinct "
                  "symbols; uses are occurrences.");
-  w.element("p", {{"class", "formula-text"}}, effortFormula(d.weights));
+  w.element("p", "Effort is not derived from coverage: the porting plan above counts sites and lines, "
+                 "with the weights it shows.");
   w.open("dl", {{"class", "legend"}});
   static constexpr std::pair<CoverageStatus, std::string_view> kMeaning[] = {
       {CoverageStatus::Native, "the platform accepts the same API shape as is"},
@@ -634,7 +620,7 @@ void renderFiles(HtmlWriter& w, const Digest& d) {
 
 void renderNav(HtmlWriter& w, const std::string& sections, const Digest& d, const Report& report) {
   static constexpr std::pair<std::string_view, std::string_view> kSections[] = {
-      {"gate", "Gate"},       {"summary", "Summary"},   {"matrix", "Matrix"}, {"gaps", "Gaps"},
+      {"gate", "Gate"},       {"plan", "Plan"},         {"summary", "Summary"},   {"matrix", "Matrix"}, {"gaps", "Gaps"},
       {"hazards", "Hazards"}, {"kernels", "Kernels"},   {"onnx", "ONNX"},     {"files", "Files"}};
   for (const auto& [id, label] : kSections)
     if (sections.find("<section id=\"" + std::string(id) + "\"") != std::string::npos)
@@ -807,6 +793,7 @@ void HtmlRenderer::render(const Report& report, std::ostream& out) const {
 
   HtmlWriter body;
   renderGate(body, report);
+  html::renderPlan(body, report, [](const std::string& path, unsigned line) { return sourceHref(path, line); });
   renderSummary(body, d);
   renderMatrix(body, report, d);
   renderGaps(body, d);

@@ -1,4 +1,5 @@
 #include "reports/JsonRenderer.h"
+#include "reports/ReportFacts.h"
 
 #include <cmath>
 
@@ -29,6 +30,55 @@ void writeCoverage(llvm::json::OStream& j, const Coverage& c) {
 
 
 double round1(double v) { return std::round(v * 10.0) / 10.0; }
+double round3(double v) { return std::round(v * 1000.0) / 1000.0; }
+
+void writeTally(llvm::json::OStream& j, const PlanTally& t) {
+  j.attribute("sites", static_cast<int64_t>(t.sites));
+  j.attribute("lines", static_cast<int64_t>(t.lines));
+  j.attribute("estimated_lines", round1(t.estimatedLines));
+}
+
+// summary.<platform>.plan: the porting plan, its weights, and every site's class.
+void writePlan(llvm::json::OStream& j, const PortingPlan& plan, const EffortModel* model) {
+  j.attributeObject("plan", [&] {
+    j.attribute("profile", plan.profile);
+    j.attribute("sites", static_cast<int64_t>(plan.sites.size()));
+    j.attribute("automatic_share", round3(plan.automaticShare));
+    j.attributeObject("classes", [&] {
+      for (const auto& [c, t] : plan.classes) j.attributeObject(ref(toString(c)), [&] { writeTally(j, t); });
+    });
+    j.attributeObject("manual_by_subclass", [&] {
+      for (const auto& [sub, t] : plan.manualBySubclass) j.attributeObject(sub, [&] { writeTally(j, t); });
+    });
+    j.attribute("setup_lines", round1(plan.setupLines));
+    j.attribute("manual_lines", round1(plan.manualLines));
+    j.attributeObject("effort_days", [&] {
+      j.attribute("low", round1(plan.effortDaysLow));
+      j.attribute("high", round1(plan.effortDaysHigh));
+    });
+    j.attribute("formula", utf8(planFacts(plan, model).formula));
+    if (model)
+      for (const EffortProfile& p : model->profiles)
+        if (p.id == plan.profile)
+          j.attributeObject("weights", [&] {
+            for (const auto& [id, w] : p.weights)
+              j.attributeObject(id, [&] {
+                j.attribute("value", w.value);
+                j.attribute("rationale", utf8(w.rationale));
+                j.attribute("source", utf8(w.source));
+              });
+          });
+    j.attributeArray("site_classes", [&] {
+      for (const PlanSite& s : plan.sites)
+        j.object([&] {
+          j.attribute("finding", static_cast<int64_t>(s.finding));
+          j.attribute("class", ref(toString(s.cls)));
+          j.attribute("subclass", utf8(s.subclass));
+          if (s.lines > 0) j.attribute("lines", round1(s.lines));
+        });
+    });
+  });
+}
 
 }  // namespace
 
@@ -158,6 +208,8 @@ void JsonRenderer::render(const Report& report, std::ostream& os) const {
           j.attributeObject("findings_by_status", [&] {
             for (CoverageStatus st : kAllStatuses) j.attribute(ref(toString(st)), static_cast<int64_t>(s.findingsByStatus.at(st)));
           });
+          auto plan = report.plans.find(platform);
+          if (plan != report.plans.end()) writePlan(j, plan->second, report.effort ? &*report.effort : nullptr);
         });
     });
   });

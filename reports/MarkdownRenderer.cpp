@@ -1,6 +1,7 @@
 #include "reports/MarkdownRenderer.h"
 
 #include <cstdio>
+#include <set>
 #include <sstream>
 
 #include "reports/ReportFacts.h"
@@ -59,6 +60,39 @@ void MarkdownRenderer::render(const Report& report, std::ostream& os) const {
     for (const GateCondition& c : report.gate)
       out << "- " << (c.failed ? "❌" : "✅") << " **" << md(c.name) << "**: " << md(c.message) << "\n";
     out << "\n";
+  }
+
+  if (!report.plans.empty()) {
+    out << "### Porting plan\n\n";
+    out << "| platform | automatic | assisted | manual | blocked | unknown | manual lines | engineer-days |\n";
+    out << "|---|---:|---:|---:|---:|---:|---:|---:|\n";
+    for (const Platform& p : report.targets) {
+      auto it = report.plans.find(p.id);
+      if (it == report.plans.end()) continue;
+      const PortingPlan& plan = it->second;
+      out << "| " << md(p.name);
+      for (PlanClass c : kAllPlanClasses) {
+        const PlanTally& t = plan.classes.at(c);
+        out << " | " << t.sites << " sites, " << t.lines << " lines";
+      }
+      out << " | " << oneDecimal(plan.manualLines) << " | " << oneDecimal(plan.effortDaysLow) << "-"
+          << oneDecimal(plan.effortDaysHigh) << " |\n";
+    }
+    out << "\n";
+    for (const Platform& p : report.targets) {
+      auto it = report.plans.find(p.id);
+      if (it == report.plans.end()) continue;
+      PlanFacts facts = planFacts(it->second, report.effort ? &*report.effort : nullptr);
+      out << "- **" << md(p.id) << "**: " << md(facts.headline) << "; " << md(facts.effort) << "\n";
+    }
+    if (report.effort) {
+      out << "\n<details><summary>How the plan is computed</summary>\n\n";
+      std::set<std::string> profiles;  // one formula per effort profile
+      for (const auto& [id, plan] : report.plans)
+        if (profiles.insert(plan.profile).second) out << "- " << md(planFacts(plan, &*report.effort).formula) << "\n";
+      out << "\n</details>\n";
+    }
+    out << "\n### Symbol coverage\n\n";
   }
 
   out << "| platform | coverage | symbols | native | mapped | partial | emulated | missing | unknown |\n";

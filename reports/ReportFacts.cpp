@@ -1,6 +1,7 @@
 #include "reports/ReportFacts.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <map>
 
@@ -70,6 +71,62 @@ ModelFacts modelFacts(const ModelReport& m) {
     out.cards.push_back(r.name + " " + n);
   }
   return out;
+}
+
+std::string oneDecimal(double v) {
+  char buf[48];
+  double r = std::round(v * 10.0) / 10.0;
+  if (r == std::floor(r)) std::snprintf(buf, sizeof buf, "%.0f", r);
+  else std::snprintf(buf, sizeof buf, "%.1f", r);
+  return buf;
+}
+
+PlanFacts planFacts(const PortingPlan& plan, const EffortModel* model) {
+  PlanFacts f;
+  auto tally = [&](PlanClass c) {
+    auto it = plan.classes.find(c);
+    return it == plan.classes.end() ? PlanTally{} : it->second;
+  };
+  f.headline = std::to_string(static_cast<int>(std::round(plan.automaticShare * 100))) + "% of " +
+               std::to_string(plan.sites.size()) + " sites automatic; manual " +
+               std::to_string(tally(PlanClass::Manual).sites) + " sites";
+  if (!plan.manualBySubclass.empty()) {
+    f.headline += " (";
+    bool first = true;
+    for (const auto& [sub, t] : plan.manualBySubclass) {
+      f.headline += (first ? "" : ", ") + sub + " " + std::to_string(t.sites);
+      first = false;
+    }
+    f.headline += ")";
+  }
+  f.headline += "; " + std::to_string(tally(PlanClass::Assisted).sites) + " assisted; " +
+                std::to_string(tally(PlanClass::Blocked).sites) + " blocked; " +
+                std::to_string(tally(PlanClass::Unknown).sites) + " unknown (not costed)";
+  f.effort = "manual_lines " + oneDecimal(plan.manualLines) + " (setup " + oneDecimal(plan.setupLines) +
+             " + assisted " + oneDecimal(tally(PlanClass::Assisted).estimatedLines) + " + manual " +
+             oneDecimal(tally(PlanClass::Manual).estimatedLines) + "); effort " + oneDecimal(plan.effortDaysLow) +
+             "-" + oneDecimal(plan.effortDaysHigh) + " engineer-days";
+  const EffortProfile* profile = nullptr;
+  if (model)
+    for (const EffortProfile& p : model->profiles)
+      if (p.id == plan.profile) profile = &p;
+  auto w = [&](const char* id) {
+    if (!profile) return std::string("?");
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", profile->weight(id));
+    return std::string(buf);
+  };
+  f.formula = "manual_lines = setup_lines (" + w("setup_lines") + ") + assisted_lines_per_line (" +
+              w("assisted_lines_per_line") + ") x distinct assisted lines + partial_lines_per_site (" + w("partial_lines_per_site") +
+              ") x constraint checks + kernel lines x " +
+              w("kernel_rewrite_lines_per_kernel_line") + " (unsized kernel " + w("kernel_rewrite_lines_unsized") +
+              ", launch " + w("launch_lines_per_site") + ") + library-redesign sites x " +
+              w("library_redesign_lines_per_site") + " + hazard-review sites x " + w("hazard_review_lines_per_site") +
+              " + compat-shim names x " + w("shim_lines_per_symbol") +
+              "; effort_days = manual_lines / " + oneDecimal(plan.linesPerDayHigh) + " .. manual_lines / " +
+              oneDecimal(plan.linesPerDayLow) + " lines per day; blocked and unknown sites are not costed (profile " +
+              plan.profile + ", " + (model ? model->file : std::string("rules/effort.yaml")) + ")";
+  return f;
 }
 
 }  // namespace opscope::reports

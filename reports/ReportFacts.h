@@ -36,6 +36,21 @@ struct ModelFacts {
 };
 ModelFacts modelFacts(const ModelReport& m);
 
+/// What every format says first of one platform's porting plan.
+struct PlanFacts {
+  /// "83% of 412 sites automatic; manual 14 sites (hazard-review 14); 3 assisted; 0 blocked;
+  /// 36 unknown (not costed)"
+  std::string headline;
+  /// "manual_lines 118 (setup 45 + assisted 3 + manual 70); effort 1.2-4.7 engineer-days"
+  std::string effort;
+  /// How the numbers follow from the weights, with the weights' values.
+  std::string formula;
+};
+PlanFacts planFacts(const PortingPlan& plan, const EffortModel* model);
+
+/// A number with at most one decimal ("4.7", "12").
+std::string oneDecimal(double v);
+
 /// Human-readable location "file:line:column".
 std::string where(const Finding& f);
 

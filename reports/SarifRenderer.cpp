@@ -1,5 +1,7 @@
 #include "reports/SarifRenderer.h"
 
+#include <cmath>
+
 #include <map>
 
 #include "llvm/Support/JSON.h"
@@ -133,8 +135,41 @@ void SarifRenderer::render(const Report& report, std::ostream& os) const {
             j.attribute("uri", utf8("file://" + uri(root)));
           });
         });
+        // The porting plan of each platform, as the run's properties (SARIF 2.1.0 §3.8).
+        if (!report.plans.empty())
+          j.attributeObject("properties", [&] {
+            j.attributeObject("opscope_plan", [&] {
+              for (const auto& [platform, plan] : report.plans)
+                j.attributeObject(platform, [&] {
+                  PlanFacts facts = planFacts(plan, report.effort ? &*report.effort : nullptr);
+                  j.attribute("automatic_share", std::round(plan.automaticShare * 1000.0) / 1000.0);
+                  j.attributeObject("classes", [&] {
+                    for (const auto& [c, t] : plan.classes)
+                      j.attributeObject(llvm::StringRef(toString(c).data(), toString(c).size()), [&] {
+                        j.attribute("sites", static_cast<int64_t>(t.sites));
+                        j.attribute("lines", static_cast<int64_t>(t.lines));
+                      });
+                  });
+                  j.attributeObject("manual_by_subclass", [&] {
+                    for (const auto& [sub, t] : plan.manualBySubclass) j.attribute(utf8(sub), static_cast<int64_t>(t.sites));
+                  });
+                  j.attribute("manual_lines", std::round(plan.manualLines * 10.0) / 10.0);
+                  j.attributeObject("effort_days", [&] {
+                    j.attribute("low", std::round(plan.effortDaysLow * 10.0) / 10.0);
+                    j.attribute("high", std::round(plan.effortDaysHigh * 10.0) / 10.0);
+                  });
+                  j.attribute("formula", utf8(facts.formula));
+                });
+            });
+          });
+        // Each finding's class per platform, for the result's properties.
+        std::vector<std::vector<std::pair<const PlatformId*, const PlanSite*>>> siteOf(report.findings.size());
+        for (const auto& [platform, plan] : report.plans)
+          for (const PlanSite& s : plan.sites)
+            if (s.finding < siteOf.size()) siteOf[s.finding].emplace_back(&platform, &s);
         j.attributeArray("results", [&] {
           for (const ReportFinding& rf : report.findings) {
+            const auto& planSites = siteOf[static_cast<size_t>(&rf - report.findings.data())];
             const Finding& f = rf.finding;
             const Rule& rule = ruleFor(rf);
             j.object([&] {
@@ -202,6 +237,11 @@ void SarifRenderer::render(const Report& report, std::ostream& os) const {
                 j.attribute("kind", llvm::StringRef(toString(f.symbol.kind).data(), toString(f.symbol.kind).size()));
                 j.attribute("evidence", llvm::StringRef(toString(f.evidence).data(), toString(f.evidence).size()));
                 if (rf.suppressed) j.attribute("suppressed", true);
+                if (!planSites.empty())
+                  j.attributeObject("plan", [&] {
+                    for (const auto& [platform, site] : planSites)
+                      j.attribute(utf8(*platform), utf8(std::string(toString(site->cls)) + ":" + site->subclass));
+                  });
               });
               if (rf.suppressed)
                 j.attributeArray("suppressions", [&] {

@@ -54,6 +54,25 @@ void TextRenderer::render(const Report& report, std::ostream& out) const {
     for (const std::string& line : reasons) out << "  " << printable(line) << "\n";
   }
 
+  // The plan comes first: what is automatic, what is manual work, what blocks, what nobody knows.
+  if (!report.plans.empty()) {
+    out << "\nporting plan (sites of CUDA/PyTorch-dependent code; unknown is never costed):\n";
+    for (const Platform& p : report.targets) {
+      auto it = report.plans.find(p.id);
+      if (it == report.plans.end()) continue;
+      PlanFacts facts = planFacts(it->second, report.effort ? &*report.effort : nullptr);
+      char id[32];
+      std::snprintf(id, sizeof id, "  %-11s", p.id.c_str());
+      out << id << " " << printable(facts.headline) << "\n";
+      out << "              " << paint("1", printable(facts.effort)) << "\n";
+    }
+    std::set<std::string> profiles;  // one formula per effort profile
+    for (const auto& [id, plan] : report.plans)
+      if (profiles.insert(plan.profile).second)
+        out << "  how (" << printable(plan.profile) << "): "
+            << printable(planFacts(plan, report.effort ? &*report.effort : nullptr).formula) << "\n";
+  }
+
   if (options_.listFindings && !report.findings.empty()) {
     out << "\nfindings:\n";
     std::string lastFile;

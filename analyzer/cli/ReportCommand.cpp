@@ -10,19 +10,23 @@
 #include "cli/Options.h"
 #include "cli/Gate.h"
 #include "cli/Output.h"
+#include "db/EffortModel.h"
 #include "reports/JsonReader.h"
 
 namespace opscope::cli {
 namespace po = boost::program_options;
 namespace {
 
-Report readResults(const std::string& path) {
+Report readResults(const std::string& path, const EffortModel& effort = db::builtinEffortModel()) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw UsageError{"cannot read '" + path + "'"};
   std::stringstream ss;
   ss << in.rdbuf();
   reports::ReadResult r = reports::readJsonReport(ss.str(), path);
   if (!r.ok) throw UsageError{r.error};
+  // The plan is derived from the findings with the built-in weights, as a scan derives it.
+  r.report.effort = effort;
+  r.report.finalize();
   return std::move(r.report);
 }
 
@@ -36,12 +40,13 @@ int reportCommand(const std::vector<std::string>& args, std::ostream& out, std::
       "usage: opscope report RESULTS.json [options]\n\n"
       "Renders saved results (opscope scan --format json) in other formats, and gates them exactly as\n"
       "opscope scan would.\n\noptions");
-  std::string format, output;
+  std::string format, output, effortFile;
   std::vector<std::string> files;
   GateArgs gateArgs;
   desc.add_options()("help,h", "this help")(
       "format,f", po::value(&format)->default_value("text"), ("formats, comma-separated: " + reports::formatNames()).c_str())(
       "output,o", po::value(&output), "write to FILE (one format) or into DIR (several)")(
+      "effort", po::value(&effortFile), "effort weights of the porting plan (rules/effort.yaml format) instead of the built-in ones")(
       "results", po::value(&files), "the results file");
   addGateOptions(desc, gateArgs);
   po::variables_map vm = parseOptions(args, desc, "results");
@@ -52,7 +57,17 @@ int reportCommand(const std::vector<std::string>& args, std::ostream& out, std::
   if (files.size() != 1) throw UsageError{"report needs exactly one RESULTS.json (see opscope report --help)"};
   OutputSpec spec = parseOutputSpec(format, output);
   GatePolicy policy = parseGatePolicy(gateArgs);
-  Report report = readResults(files.front());
+  EffortModel effort = db::builtinEffortModel();
+  if (!effortFile.empty()) {
+    std::vector<db::Diagnostic> diags;
+    std::optional<EffortModel> loaded = db::loadEffortModelFile(effortFile, {}, diags);
+    std::string messages;
+    for (const db::Diagnostic& d : diags) messages += (messages.empty() ? "" : "\n") + d.str();
+    if (!loaded) throw UsageError{messages.empty() ? "cannot read '" + effortFile + "'" : messages};
+    if (!messages.empty()) err << messages << "\n";
+    effort = std::move(*loaded);
+  }
+  Report report = readResults(files.front(), effort);
   bool failed = runGate(report, policy, gateArgs);
   emitReport(report, spec, out);
   printGateFailures(report, err);
@@ -132,6 +147,7 @@ int mergeCommand(const std::vector<std::string>& args, std::ostream& out, std::o
                                                 std::tie(b.platform, b.file, b.offset, b.length, b.replacement);
                                        }),
                            merged.suggestions.end());
+  merged.effort = db::builtinEffortModel();
   merged.finalize();
   emitReport(merged, parseOutputSpec("json", output), out);
   return kOk;

@@ -115,6 +115,8 @@ void Report::finalize() {
   std::sort(models.begin(), models.end(), [](const ModelReport& a, const ModelReport& b) { return a.file < b.file; });
   summaries.clear();
   for (const Platform& p : targets) summaries[p.id] = summarize(findings, p.id);
+  if (effort) computePlans(*this, *effort);
+  else plans.clear();
 }
 
 }  // namespace opscope

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/Enums.h"
+#include "core/Plan.h"
 
 namespace opscope {
 
@@ -181,9 +182,12 @@ struct Report {
   std::vector<ModelReport> models;  // one per ONNX model read
   std::map<PlatformId, PlatformSummary> summaries;
   std::vector<GateCondition> gate;  // empty when no gate was asked for
+  /// The effort weights (rules/effort.yaml or the user's); when set, finalize() makes `plans`.
+  std::optional<EffortModel> effort;
+  std::map<PlatformId, PortingPlan> plans;  // per target that has an effort profile
 
   /// Sorts inputs, findings, suggestions and models into their canonical order and recomputes
-  /// the summaries.
+  /// the summaries, and the porting plans when `effort` is set.
   void finalize();
 };
 

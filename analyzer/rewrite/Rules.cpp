@@ -16,7 +16,7 @@ const HazardRule* RuleSet::hazard(const std::string& id) const {
 }
 
 const std::vector<std::string>& ruleFileKinds() {
-  static const std::vector<std::string> kinds = {"hazards", "python", "rewrites"};
+  static const std::vector<std::string> kinds = {"effort", "hazards", "python", "rewrites"};
   return kinds;
 }
 
@@ -49,7 +49,7 @@ std::optional<std::string> readKind(const db::SourceText& file, std::vector<db::
         yaml::Node* value = kv.getValue();
         std::optional<std::string> s = r.scalar(value, "kind");
         if (s && known && std::find(ruleFileKinds().begin(), ruleFileKinds().end(), *s) == ruleFileKinds().end())
-          r.error(value, "unknown rules kind '" + *s + "' (known: hazards, python, rewrites)");
+          r.error(value, "unknown rules kind '" + *s + "' (known: " + llvm::join(ruleFileKinds(), ", ") + ")");
         else kind = s;
         break;
       }

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "scan/Stage.h"
+#include "db/EffortModel.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/BLAKE3.h"
 #include "scan/Cache.h"
@@ -119,6 +120,8 @@ ScanOutcome Session::run(ProgressSink* progress) {
     std::erase_if(report.suggestions, [&](const Suggestion& s) { return !state.owns(s.file); });
   }
   applySuppressions(report, [&](const std::string& rel) { return readSourceText(report.root, rel); });
+  // The porting plan's weights (rules/effort.yaml); finalize() derives the plan from them.
+  report.effort = db::builtinEffortModel();
   report.finalize();
   outcome.notes = std::move(state.notes);
   outcome.codeFindings = std::move(state.codeFindings);

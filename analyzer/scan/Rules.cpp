@@ -87,7 +87,8 @@ LayeredRules loadLayeredRules(const db::Database& db, const std::vector<std::str
     }
     if (*kind == "hazards") hazards.push_back({path, *text});
     else if (*kind == "python") python.push_back({path, *text});
-    else rules.rewriteFiles.push_back({path, *text});
+    else if (*kind == "rewrites") rules.rewriteFiles.push_back({path, *text});
+    else throw UsageError{"rules file '" + path + "' has kind '" + *kind + "', which --rules does not take"};
   }
   std::vector<db::Diagnostic> diags = loadInto(rules, db, hazards, python);
   if (!diags.empty()) {

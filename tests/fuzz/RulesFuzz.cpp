@@ -1,8 +1,8 @@
-// libFuzzer target for the rules loaders: the kind every loader is picked by and the hazard rules
-// (analyzer/rewrite/Rules.cpp), and the Python rewrite rules (analyzer/cli/PythonRules.cpp). The
-// input is one rules file given to each, as a user's rules file would be. Every diagnostic must
-// sit inside the input; the loaders' results must agree with their diagnostics; nothing may crash
-// or hang.
+// libFuzzer target for the rules loaders: the kind every loader is picked by, the hazard rules (analyzer/rewrite/Rules.cpp), the
+// Python rewrite rules (analyzer/scan/PythonRules.cpp) and the effort weights of the porting plan
+// (analyzer/db/EffortModel.cpp). The input is one rules file given to each,
+// as a user's rules file would be. Every diagnostic must sit inside the input; the loaders'
+// results must agree with their diagnostics; nothing may crash or hang.
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "scan/PythonRules.h"
+#include "db/EffortModel.h"
 #include "rewrite/Rules.h"
 
 // The built-in Python rule files are embedded into opscope_cli; this target does not need them.
@@ -70,6 +71,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size) {
     bool ok = scan::loadPythonRules(files, sets, diags);
     checkDiagnostics(diags, text, ok);
     if (ok) (void)scan::rulesFor(sets, "ascend");
+  }
+  {
+    std::vector<db::Diagnostic> diags;
+    std::optional<EffortModel> model = db::loadEffortModel(files.front(), {"ascend", "dcu"}, diags);
+    checkDiagnostics(diags, text, model.has_value());
+    if (model)
+      for (const EffortProfile& p : model->profiles)
+        for (std::string_view id : kEffortWeightIds)
+          if (!p.weights.count(std::string(id)) || p.weight(id) < 0) std::abort();
   }
   return 0;
 }

@@ -1,4 +1,4 @@
-// What the HTML page shows, computed from the model: symbols, gaps, kernels, ONNX, effort,
+// What the HTML page shows, computed from the model: symbols, gaps, kernels, ONNX,
 // embedded source and suggestion diffs.
 #include <gtest/gtest.h>
 
@@ -125,26 +125,6 @@ TEST(HtmlDigest, OnnxHistogramAndUnsupportedNodes) {
   for (std::size_t i : d.onnxUnsupported) nodes.push_back(fx.report.findings[i].finding.context);
   std::sort(nodes.begin(), nodes.end());
   EXPECT_EQ(nodes, (std::vector<std::string>{"/encoder/attn", "/encoder/ln1", "/encoder/ln2"}));
-}
-
-TEST(HtmlDigest, EffortFollowsTheStatedWeights) {
-  FixtureReport fx = sampleReport();
-  Digest d = digest(fx.report, {});
-  for (std::size_t p = 0; p < d.platforms.size(); ++p) {
-    const PlatformSummary& s = d.summaries[p];
-    double symbols = 0;
-    unsigned sites = 0;
-    for (CoverageStatus st : kAllStatuses) {
-      symbols += s.symbolsByStatus.at(st) * d.weights.forStatus(st);
-      if (st != CoverageStatus::Native) sites += s.findingsByStatus.at(st);
-    }
-    EXPECT_DOUBLE_EQ(d.effort[p].symbolDays, symbols) << d.platforms[p].id;
-    EXPECT_EQ(d.effort[p].callSites, sites);
-    EXPECT_DOUBLE_EQ(d.effort[p].days(), symbols + sites * d.weights.perCallSite);
-  }
-  // ascend lacks three symbols (missing) and knows nothing of one; dcu lacks none.
-  EXPECT_EQ(d.summaries[0].symbolsByStatus.at(CoverageStatus::Missing), 3u);
-  EXPECT_GT(d.effort[0].days(), d.effort[3].days() + 2 * d.weights.missing);
 }
 
 TEST(HtmlDigest, FilesCountFindingsGapsAndSuggestions) {

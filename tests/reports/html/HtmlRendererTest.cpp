@@ -12,7 +12,9 @@
 #include "llvm/Support/Base64.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/SHA256.h"
+#include "reports/HtmlPlan.h"
 #include "reports/HtmlRenderer.h"
+#include "reports/ReportFacts.h"
 #include "reports/HtmlWriter.h"
 #include "tests/reports/html/Fixtures.h"
 
@@ -150,7 +152,7 @@ TEST(HtmlRenderer, NoExternalReference) {
   expectNoExternalReference(render(opscope::testing::hostileReport()));
 }
 
-TEST(HtmlRenderer, SummaryCardPerPlatformWithCoverageCountsAndEffort) {
+TEST(HtmlRenderer, SummaryCardPerPlatformWithCoverageCounts) {
   FixtureReport fx = opscope::testing::sampleReport();
   std::string page = render(fx);
   EXPECT_EQ(count(page, "<article class=\"pcard\""), 4u);
@@ -163,10 +165,60 @@ TEST(HtmlRenderer, SummaryCardPerPlatformWithCoverageCountsAndEffort) {
     EXPECT_NE(card.find(escapeHtml(p.name)), std::string::npos);
     for (CoverageStatus st : kAllStatuses)
       EXPECT_NE(card.find("data-status=\"" + std::string(toString(st)) + "\""), std::string::npos);
-    EXPECT_NE(card.find("engineer-days"), std::string::npos);
+    // The old per-symbol effort figure is gone: effort comes from the porting plan only.
+    EXPECT_EQ(card.find("engineer-days"), std::string::npos) << card;
   }
-  EXPECT_NE(page.find("missing 3.00"), std::string::npos) << "the effort formula is stated with its weights";
-  EXPECT_NE(page.find("per call site that is not native"), std::string::npos);
+  EXPECT_EQ(page.find("per call site that is not native"), std::string::npos);
+  EXPECT_EQ(page.find("id=\"plan\""), std::string::npos) << "no plan without effort weights";
+}
+
+TEST(HtmlRenderer, PlanComesFirstWithADrillDownFromEachClassToItsSites) {
+  FixtureReport fx = opscope::testing::sampleReport();
+  EffortProfile profile;
+  profile.id = "all";
+  profile.platforms = {"ascend", "cambricon", "enflame", "dcu"};
+  for (std::string_view id : kEffortWeightIds) profile.weights[std::string(id)] = {1, "test", "test"};
+  profile.weights["lines_per_day_high"].value = 10;
+  fx.report.effort = EffortModel{"test.yaml", {profile}};
+  fx.report.finalize();
+  std::string page = render(fx);
+  std::size_t plan = page.find("<section id=\"plan\"");
+  ASSERT_NE(plan, std::string::npos);
+  EXPECT_LT(plan, page.find("<section id=\"summary\"")) << "the plan comes before the coverage table";
+  for (const Platform& p : fx.report.targets) {
+    const PortingPlan& pp = fx.report.plans.at(p.id);
+    std::string card = between(page, "plan-card\" data-platform=\"" + p.id + "\">", "</article>");
+    ASSERT_FALSE(card.empty()) << p.id;
+    for (PlanClass c : kAllPlanClasses) {
+      if (c == PlanClass::Manual && !pp.manualBySubclass.empty()) continue;
+      std::string block = between(card, "data-class=\"" + std::string(toString(c)) + "\" data-sites=\"", "</details>");
+      ASSERT_FALSE(block.empty()) << p.id << " " << toString(c);
+      EXPECT_EQ(count(block, "<li data-finding="), std::min<std::size_t>(pp.classes.at(c).sites, html::kMaxPlanSitesListed))
+          << p.id << " " << toString(c);
+    }
+    EXPECT_NE(card.find(oneDecimal(pp.effortDaysLow) + "\xE2\x80\x93" + oneDecimal(pp.effortDaysHigh) + " engineer-days"),
+              std::string::npos);
+  }
+  EXPECT_NE(page.find("lines_per_day_high"), std::string::npos) << "the weights are shown";
+}
+
+TEST(HtmlRenderer, PlanOfAHostileReportIsInert) {
+  FixtureReport fx = opscope::testing::hostileReport();
+  EffortProfile profile;
+  profile.id = "hostile";
+  for (const Platform& p : fx.report.targets) profile.platforms.push_back(p.id);
+  for (std::string_view id : kEffortWeightIds)
+    profile.weights[std::string(id)] = {1, hostilePayload("x_symbolName"), hostilePayload("x_gateMessage")};
+  fx.report.effort = EffortModel{"effort.yaml", {profile}};
+  fx.report.finalize();
+  ASSERT_FALSE(fx.report.plans.empty());
+  std::string page = render(fx);
+  std::string plan = between(page, "<section id=\"plan\"", "</section>");
+  ASSERT_FALSE(plan.empty());
+  EXPECT_EQ(count(page, "<script"), 2u);
+  for (std::string tag : {"<img", "<svg o", "<iframe", "<textarea"}) EXPECT_EQ(plan.find(tag), std::string::npos) << tag;
+  EXPECT_NE(plan.find(escapeHtml(hostilePayload("x_symbolName"))), std::string::npos) << "weights' rationale as text";
+  expectNoExternalReference(page);
 }
 
 TEST(HtmlRenderer, MatrixHasARowPerLookedUpSymbolAndACellPerPlatform) {

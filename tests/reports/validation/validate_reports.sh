@@ -24,7 +24,11 @@ fail=0
 for tree in "$src/samples" "$work/odd tree"; do
   name=$(basename "$tree" | tr ' ' '_')
   "$opscope" scan "$tree" --no-config --format json,sarif -o "$work/$name" >/dev/null || { echo "FAIL: scan of $tree"; exit 1; }
-  python3 - "$src/reports/schema/opscope-report-v1.schema.json" "$work/$name/opscope-report.json" <<'PY' || fail=1
+  # The same results through `opscope report`, which derives the porting plan (summary.<p>.plan).
+  "$opscope" report "$work/$name/opscope-report.json" --format json,sarif -o "$work/$name-plan" >/dev/null ||
+    { echo "FAIL: report of $tree"; exit 1; }
+  for dir in "$work/$name" "$work/$name-plan"; do
+  python3 - "$src/reports/schema/opscope-report-v1.schema.json" "$dir/opscope-report.json" "$dir" <<'PY' || fail=1
 import json, sys, jsonschema
 schema = json.load(open(sys.argv[1]))
 report = json.load(open(sys.argv[2]))
@@ -34,14 +38,17 @@ for e in errors[:20]:
     print("JSON schema:", "/".join(map(str, e.path)), e.message)
 if not report["findings"]:
     print("JSON: no findings at all"); sys.exit(1)
+if sys.argv[3].endswith("-plan") and not all("plan" in s for s in report["summary"].values()):
+    print("JSON: opscope report gives no summary.<platform>.plan"); sys.exit(1)
 sys.exit(1 if errors else 0)
 PY
-  rm -f "$work/$name/validation.sarif"
-  out=$(DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 "$validator" validate "$work/$name/opscope-report.sarif" \
-        -o "$work/$name/validation.sarif" 2>&1)
+  rm -f "$dir/validation.sarif"
+  out=$(DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 "$validator" validate "$dir/opscope-report.sarif" \
+        -o "$dir/validation.sarif" 2>&1)
   rc=$?
   echo "$out"
-  if [ $rc -ne 0 ] || echo "$out" | grep -Eq ': error [A-Z]+[0-9]+'; then echo "FAIL: SARIF of $tree"; fail=1; fi
+  if [ $rc -ne 0 ] || echo "$out" | grep -Eq ': error [A-Z]+[0-9]+'; then echo "FAIL: SARIF of $dir"; fail=1; fi
+  done
 done
 [ $fail -eq 0 ] && echo "PASS: JSON schema and SARIF 2.1.0 validation"
 exit $fail
