@@ -60,15 +60,18 @@ class TopsHeaders:
         return self.declared.get(name)
 
 
-def eccl_names(upstream):
-    """{ECCL name: [repositories seen in]} for names the snapshot takes for vendor API."""
+def eccl_names(upstream, twins=()):
+    """{ECCL name: [repositories seen in]} for names the snapshot takes for vendor API, and for
+    functions named in `twins` (the eccl* twins of NCCL functions) even where the snapshot's
+    heuristic took them for the calling project's own code: a called ecclX where NCCL declares
+    ncclX is ECCL's name."""
     out = {}
     for line in read_text(upstream / "enflame" / "eccl_api_names.txt").splitlines():
         if not line or line.startswith("#"):
             continue
         cols = line.split("\t")
         require(len(cols) == 5, f"enflame/eccl_api_names.txt: bad line {line!r}")
-        if cols[4].startswith("vendor_api"):
+        if cols[4].startswith("vendor_api") or (cols[1] == "function" and cols[0] in twins):
             out[cols[0]] = [r.strip() for r in cols[3].replace(";", ",").split(",") if r.strip()]
     return out
 
@@ -78,7 +81,8 @@ def outputs(universe):
     md = up / "enflame" / "SOURCES.md"
     table = PairTable(md, up / "enflame" / "cuda_to_tops_pairs.tsv", PROJECTS, component_rank)
     tops = TopsHeaders(up)
-    eccl = eccl_names(up)
+    eccl = eccl_names(up, {"eccl" + s["name"][4:] for s in universe.cuda.symbols["nccl"]
+                           if s["kind"] == "function"})
     hdr_rec = record(md, "HDR", "tops-headers", "Enflame official TOPS runtime headers "
                           "(tops-codec-headers): declared functions, types and enumerators "
                           "(shared/upstream/enflame/tops_runtime_*.tsv)", "include/tops/")
