@@ -136,6 +136,13 @@ PAIRS = {
                          "takes an aclrtLastErrLevel argument; aclGetRecentErrMsg returns the "
                          "text of the most recent error"),
     "cudaPeekAtLastError": ("aclrtPeekAtLastError", "takes an aclrtLastErrLevel argument"),
+    "cudaGetDeviceProperties": ("aclrtGetDeviceInfo",
+                                "one attribute per call (aclrtGetDeviceInfo(deviceId, attr, "
+                                "value) with an aclrtDevAttr), not a filled cudaDeviceProp; the "
+                                "attribute set differs"),
+    "cudaGetErrorString": ("aclGetRecentErrMsg",
+                           "returns the text of the most recent error of the thread, not the "
+                           "text of an error code passed in"),
     # peer
     "cudaDeviceCanAccessPeer": ("aclrtDeviceCanAccessPeer", None),
     "cudaDeviceEnablePeerAccess": ("aclrtDeviceEnablePeerAccess", None),

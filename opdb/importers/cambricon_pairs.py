@@ -69,6 +69,9 @@ ROLE_PAIRS = {
     "cudaGraphLaunch": ("cnrtTaskTopoEntityInvoke", _TOPO),
     "cudaGraphGetNodes": ("cnrtTaskTopoGetNodes", _TOPO),
     "cudaGraphDebugDotPrint": ("cnrtTaskTopoDebugDotPrint", _TOPO),
+    "cudaError_t": ("cnrtRet_t", None),
+    "dim3": ("cnrtDim3_t", "the x, y, z task dimensions of a BANG kernel launch (with a "
+             "cnrtFunctionType_t: block or union task)"),
 }
 # CNRT's words for CUDA's nouns, applied in this order (a longer word first).
 CNRT_VOCABULARY = [("GraphExec", "TaskTopoEntity"), ("Graph", "TaskTopo"), ("Stream", "Queue"),
@@ -220,9 +223,10 @@ def outputs(universe, log=sys.stderr):
         if name in roles:
             target, facts, _ = roles[name]
             what = "CNCL" if name.startswith("nccl") else "CNRT"
-            parts = [f"role correspondence; torch_mlu calls {target}"]
+            verb = "calls" if sym["kind"] == "function" else "uses"
+            parts = [f"role correspondence; torch_mlu {verb} {target}"]
             if what == "CNRT":
-                parts.append(header.describe(target, "function"))
+                parts.append(header.describe(target, sym["kind"]))
             else:
                 parts.append("CNCL has no public header, so the arguments were not compared")
             return entry(name, "mapped", tm["id"], "inferred", target=target,

@@ -139,7 +139,18 @@ RULES = [(re.compile(p), role) for p, role in [
     (r"cudnnDropoutForward", "dropout: forward"),
     (r"cudnnMultiHeadAttnForward", "attention: forward"),
     (r"cudnnMultiHeadAttnBackward(?:Data|Weights)", "attention: backward"),
+    # CUDA runtime names that only the libraries' calls and kernel launches use
+    (r"CUDA_R_32F", "data type: fp32"),
+    (r"CUDA_R_16F", "data type: fp16"),
+    (r"CUDA_R_16BF", "data type: bf16"),
+    (r"CUDA_R_64F", "data type: fp64"),
+    (r"CUDA_R_8I", "data type: int8"),
+    (r"CUDA_R_32I", "data type: int32"),
+    (r"cudaDataType(?:_t)?", "data type"),
+    (r"dim3", "launch: grid and block dimensions"),
 ]]
+# The CUDA runtime names RULES may match (the others belong to the runtime importers).
+RUNTIME_NAMES = re.compile(r"CUDA_R_(?:32F|16F|16BF|64F|8I|32I)|cudaDataType(?:_t)?|dim3")
 
 _NO_HANDLE_ACL = ("there is no library handle: each aclblas or aclnn call takes the aclrtStream "
                   "as an argument (aclnnXxx(workspace, size, executor, stream))")
@@ -161,6 +172,12 @@ _ACLNN_MM = ("aclnnMatmul/aclnnBatchMatMul take aclTensor operands (transpositio
              "in two phases (GetWorkspaceSize, then the call)")
 _TOPS_MM = "topsatenMatmul takes tensors (TopsATen), not pointers with leading dimensions"
 _SEPARATE = "applied as a separate operator call after the matmul"
+# Enflame: TopsATen operators take tensors (topsatenTensor) and the stream; inferred from the
+# TopsATen names public code calls (no public header).
+ENFLAME_NO_OBJECT = ("TopsATen operators take tensors (topsatenTensor: shape, strides, data type "
+                     "and data in one object) and the stream, with no library handle, layout "
+                     "descriptor or algorithm object; inferred from the TopsATen names public "
+                     "code calls (no public header)")
 
 ROLES = {
     "library handle: create": {
@@ -209,17 +226,26 @@ ROLES = {
         "cambricon": ("partial", "CNNL_MATMUL_ALLOW_TF32", "TF32 is allowed per matmul "
                       "descriptor; other reduced types follow the operand data types"),
     },
+    "launch: grid and block dimensions": {
+        "ascend": ("partial", "aclrtLaunchKernel", "an Ascend C kernel is launched with one "
+                   "block count (aclrtLaunchKernel's numBlocks, a uint32_t), not a 3-D grid and "
+                   "block: flatten the grid, and the block becomes the kernel's own tiling"),
+    },
     "GEMM: transpose type": {
         "ascend": ("mapped", "aclTransType", None),
         "cambricon": ("partial", "CNNL_MATMUL_DESC_TRANSA", "transposition is a matmul "
                       "descriptor attribute (CNNL_MATMUL_DESC_TRANSA/TRANSB)"),
     },
     "GEMM: no transpose": {
+        "enflame": ("partial", "topsatenMatmul", "topsatenMatmul takes tensors: no transpose "
+                    "flag, the operand as it is"),
         "ascend": ("mapped", "ACL_TRANS_N", None),
         "cambricon": ("partial", "CNNL_MATMUL_DESC_TRANSA", "transposition is a matmul "
                       "descriptor attribute, set to 0"),
     },
     "GEMM: transpose": {
+        "enflame": ("partial", "topsatenMatmul", "topsatenMatmul takes tensors: transposition "
+                    "is a transposed view of the operand"),
         "ascend": ("mapped", "ACL_TRANS_T", None),
         "cambricon": ("partial", "CNNL_MATMUL_DESC_TRANSA", "transposition is a matmul "
                       "descriptor attribute, set to 1"),
@@ -650,3 +676,77 @@ FRONTEND_NAMES = [
     ("cudnn_frontend::DataType_t::HALF", "enum_value", "frontend: data type fp16"),
     ("cudnn_frontend::DataType_t::BFLOAT16", "enum_value", "frontend: data type bf16"),
 ]
+
+# Kernels. `cuda-kernel` is any CUDA __global__ kernel: it does not run on these accelerators and
+# is rewritten in the platform's kernel language. `cuda-kernel:<computation>` is a kernel that
+# recognisably
+# computes something a public operator computes (analyzer/db/KernelRollUp.cpp recognises it).
+# (status, target, note, evidence key, evidence path) for the kernel language; the operator
+# targets are checked like the library roles.
+KERNEL_LANGUAGES = {
+    "ascend": ("Ascend C", "a CUDA kernel does not run on Ascend AI Cores: rewrite it in Ascend C "
+               "(CANN's own operators are Ascend C kernels: the op_kernel directories of ops-nn, "
+               "ops-math, ops-cv, ops-transformer, shared/upstream/ascend/cann-ops/"
+               "op_list_flags.tsv)", "NN", "docs/zh/op_list.md"),
+    "cambricon": ("BANG C", "a CUDA kernel does not run on MLU cores: rewrite it in BANG C "
+                  "(mlu-ops' MLU Source Ops are BANG C device kernels under kernels/, "
+                  "shared/upstream/cambricon/MLU-OPS-OpList.md)", "MLUOPS",
+                  "docs/MLU-OPS-OpList.md; kernels/"),
+    "enflame": ("TopsCC", "a CUDA kernel does not run on GCU: rewrite it as a topscc kernel "
+                "(torch_gcu's user guide, custom C++ op chapter: topscc kernels built with "
+                "/opt/tops/bin/topscc)", "TGCU",
+                "torch_gcu/manuals/user_guide/content/source/torch_gcu_custom_op.rst"),
+}
+_OP = "the kernel's name says it computes {what}; {target} computes {what} as a library operator"
+KERNEL_ROLES = {
+    "softmax": {"ascend": "aclnnSoftmax", "cambricon": "cnnlSoftmaxForward_v2",
+                "enflame": "topsatenSoftmaxForward"},
+    "softmax backward": {"ascend": "aclnnSoftmaxBackward", "cambricon": "cnnlSoftmaxBackward",
+                         "enflame": "topsSoftmaxBackward"},
+    "layer norm": {"ascend": "aclnnLayerNorm", "cambricon": "cnnlLayerNormForward",
+                   "enflame": "topsatenNativeLayerNorm"},
+    "layer norm backward": {"ascend": "aclnnLayerNormBackward",
+                            "cambricon": "cnnlLayerNormBackward_v2",
+                            "enflame": "topsLayerNormBackward"},
+    "RMS norm": {"ascend": "aclnnRmsNorm", "cambricon": "cnnlRmsNormForward",
+                 "enflame": "topsvllmRmsNorm"},
+    "GELU": {"ascend": "aclnnGelu", "cambricon": "cnnlActivationForward",
+             "enflame": "topsatenGelu"},
+    "GELU backward": {"ascend": "aclnnGeluBackward", "cambricon": "cnnlActivationBackward"},
+    "SiLU": {"ascend": "aclnnSilu", "cambricon": "cnnlActivationForward",
+             "enflame": "topsvllmSiluAndMul"},
+    "ReLU": {"ascend": "aclnnRelu", "cambricon": "cnnlActivationForward",
+             "enflame": "topsRelu"},
+    "AdamW": {"ascend": "aclnnApplyAdamW", "enflame": "topsAdamW"},
+    "cross-entropy": {"ascend": "aclnnCrossEntropyLoss", "cambricon": "cnnlNlllossForward_v2"},
+    "reduction": {"ascend": "aclnnReduceSum", "cambricon": "cnnlReduce", "enflame": "topsatenSum"},
+    "norm": {"ascend": "aclnnForeachNorm", "cambricon": "cnnlForeachNorm"},
+    "matmul": {"ascend": "aclnnMatmul", "cambricon": "cnnlMatMul_v2",
+               "enflame": "topsatenMatmul"},
+    "embedding": {"ascend": "aclnnEmbedding", "cambricon": "cnnlEmbeddingForward_v2"},
+    "embedding backward": {"ascend": "aclnnEmbeddingDenseBackward",
+                           "cambricon": "cnnlEmbeddingBackward"},
+    "elementwise add": {"ascend": "aclnnAdd", "cambricon": "cnnlOpTensor"},
+    "transpose": {"ascend": "aclnnPermute", "cambricon": "cnnlTranspose_v2"},
+    "attention": {"ascend": "aclnnFlashAttentionScore", "cambricon": "cnnlFlashAttentionForward"},
+    "attention backward": {"ascend": "aclnnFlashAttentionScoreGrad",
+                           "cambricon": "cnnlFlashAttentionBackward"},
+    "rotary embedding": {"ascend": "aclnnApplyRotaryPosEmb", "cambricon": "cnnlRotaryEmbedding",
+                         "enflame": "topsvllmRotaryEmbedding"},
+    "dropout": {"ascend": "aclnnDropout", "cambricon": "cnnlFusedDropout_v2",
+                "enflame": "topsDropout"},
+    "top-k": {"ascend": "aclnnTopk", "cambricon": "cnnlTopKTensor_v3", "enflame": "topsatenTopk"},
+    "data type cast": {"ascend": "aclnnCast", "cambricon": "cnnlCastDataType"},
+}
+KERNEL_NOTES = {
+    "cross-entropy": {"cambricon": "CNNL's NLL loss after a log-softmax: the kernel's fused "
+                      "softmax + loss is two operator calls"},
+    "norm": {"ascend": "the norm of each tensor of a list", "cambricon": "the norm of each "
+             "tensor of a list"},
+    "GELU": {"cambricon": "cnnlActivationForward in CNNL_ACTIVATION_GELU mode"},
+    "GELU backward": {"cambricon": "cnnlActivationBackward in GELU mode"},
+    "SiLU": {"cambricon": "cnnlActivationForward in CNNL_ACTIVATION_SILU mode",
+             "enflame": "SiLU(x) * y, the gated form vLLM uses"},
+    "ReLU": {"cambricon": "cnnlActivationForward in CNNL_ACTIVATION_RELU mode"},
+    "elementwise add": {"cambricon": "cnnlOpTensor with an add op-tensor descriptor"},
+}

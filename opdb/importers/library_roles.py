@@ -27,7 +27,8 @@ import re
 import sys
 
 from common import coverage_doc, entry, generated_header, join_note, read_text, read_tsv, record
-from library_role_table import FRONTEND_NAMES, ROLES, RULES
+from library_role_table import (ENFLAME_NO_OBJECT, FRONTEND_NAMES, RUNTIME_NAMES, KERNEL_LANGUAGES, KERNEL_NOTES, KERNEL_ROLES,
+                                ROLES, RULES)
 
 SCRIPT = "library_roles.py"
 PLATFORMS = ("ascend", "cambricon", "enflame")
@@ -51,7 +52,7 @@ class AscendNames:
         self.records = {}
         for repo, key in keys.items():
             self.records[key] = record(md, key, "cann-" + repo.split("/")[1], f"CANN {repo} aclnn "
-                                       "operator APIs: headers and per-op docs "
+                                       "operator APIs (headers, per-op docs) and op list "
                                        "(shared/upstream/ascend/cann-ops/aclnn_api.tsv)", "")
         self.records["GE"] = record(md, "GE", "cann-ge", "CANN GE headers inc/external/acl/*.h: "
                                     "ops/acl_cblas.h (shared/upstream/ascend/cann-api/"
@@ -86,7 +87,8 @@ class CambriconNames:
             ("cnnl_core.h", "CNNLEX")]
     TITLES = {"TM24": "Cambricon torch_mlu r2.4_develop: the CNNL names its C++ sources call",
               "DIOPI": "DeepLink DIOPI impl/camb: the CNNL names its Cambricon kernels call",
-              "MLUOPS": "Cambricon mlu-ops: the CNNL names its kernels call",
+              "MLUOPS": "Cambricon mlu-ops: the CNNL names its kernels call, and its op list of "
+                        "BANG C source operators",
               "CNNLEX": "Cambricon cnnl-example include/cnnl_core.h (official, 2021)"}
 
     def __init__(self, up):
@@ -137,7 +139,8 @@ class EnflameNames:
                 self.seen.setdefault(r["name"], ("DIOPI", f"{r['name']} is the TopsOp kernel "
                                                  "DIOPI impl/topsrider calls (no public header; "
                                                  "arguments not compared)"))
-        titles = {"TGCU": "torch_gcu v2.10.0 (public copy): TopsATen names it calls",
+        titles = {"TGCU": "torch_gcu v2.10.0 (public copy): TopsATen names it calls, and its user "
+                          "guide (custom topscc kernels)",
                   "VLLM": "Enflame vllm-gcu: TopsATen/topsvllm names it calls",
                   "UBR": "Enflame Ubridge: TopsATen names it calls",
                   "DIOPI": "DeepLink DIOPI impl/topsrider: the TopsOp kernels it calls"}
@@ -160,11 +163,44 @@ def role_of(name):
     return None
 
 
+def kernel_entries(platform, evidence, dropped):
+    """`cuda-kernel` (rewrite in the kernel language) and `cuda-kernel:<computation>` (the
+    operator that computes it) for one platform. The names are no identifiers, so no scanner
+    reports them as findings."""
+    language, note, key, path = KERNEL_LANGUAGES[platform]
+    evidence.paths[key].update(path.split("; "))
+    out = [{"symbol": "cuda-kernel", "status": "missing", "target": language,
+            "source": evidence.records[key]["id"], "confidence": "inferred", "note": join_note(
+                [note, "opscope sizes each kernel and classes the effort from its lines and "
+                 "hazards"]), "kind": "kernel", "library": "user"}]
+    for what, targets in sorted(KERNEL_ROLES.items()):
+        target = targets.get(platform)
+        if target is None:
+            continue
+        ev = evidence.evidence(target)
+        if ev is None:
+            dropped.add((platform, "kernel " + what, target))
+            continue
+        k, words = ev
+        parts = [_op_sentence(what, target), words, KERNEL_NOTES.get(what, {}).get(platform),
+                 "check what the kernel fuses beyond it, its layouts and data types"]
+        out.append({"symbol": f"cuda-kernel:{what}", "status": "partial", "target": target,
+                    "source": evidence.records[k]["id"], "confidence": "inferred",
+                    "note": join_note(parts), "kind": "kernel", "library": "user"})
+    return out
+
+
+def _op_sentence(what, target):
+    return (f"a kernel whose name says it computes {what} can call {target}, which computes "
+            f"{what} as a library operator")
+
+
 def outputs(universe, log=sys.stderr):
     up = universe.upstream
     names = {"ascend": AscendNames(up), "cambricon": CambriconNames(up),
              "enflame": EnflameNames(up)}
-    symbols = {"cublas": list(universe.cuda.symbols["cublas"]),
+    runtime = [s for s in universe.cuda.symbols["cuda_runtime"] if RUNTIME_NAMES.fullmatch(s["name"])]
+    symbols = {"cublas": list(universe.cuda.symbols["cublas"]) + runtime,
                "cudnn": list(universe.cuda.symbols["cudnn"])}
     known = {s["name"] for s in symbols["cudnn"]}
     for name, kind, role in FRONTEND_NAMES:
@@ -180,6 +216,12 @@ def outputs(universe, log=sys.stderr):
             for sym in syms:
                 role = sym.get("role") or role_of(sym["name"])
                 spec = ROLES.get(role, {}).get(platform) if role else None
+                if spec is None and platform == "enflame" and role:
+                    # No object of this kind on Ascend means none on Enflame either: TopsATen
+                    # operators, like aclnn ones, take tensors and the stream.
+                    ascend = ROLES.get(role, {}).get("ascend")
+                    if ascend and ascend[1] is None:
+                        spec = ("partial", None, ENFLAME_NO_OBJECT)
                 if spec is None:
                     continue
                 status, target, note = spec
@@ -201,6 +243,7 @@ def outputs(universe, log=sys.stderr):
                 entries.append(e)
             if entries:
                 made[(platform, stem)] = entries
+        made[(platform, "kernels")] = kernel_entries(platform, evidence, dropped)
     out = {}
     files = {"ascend": ["ascend/cann-api/acl_runtime_api.tsv", "ascend/cann-ops/aclnn_api.tsv"],
              "cambricon": ["cambricon/cnnl_api_names.txt", "cambricon/cambricon_api_names.tsv"],
@@ -216,6 +259,17 @@ def outputs(universe, log=sys.stderr):
                          if r["id"] in used)
         hdr = generated_header(SCRIPT, files[platform], snap)
         out[f"{platform}/{stem}.yaml"] = (hdr, coverage_doc(platform, recs, entries))
+    hip = dict(universe.hipify, title="HIPIFY: CUDA kernels and their device code translate to "
+               "HIP, which Hygon DCU's DTK compiles (shared/upstream/hipify/cuda2hip.tsv)")
+    out["dcu/kernels.yaml"] = (
+        generated_header(SCRIPT, ["hipify/cuda2hip.tsv"], f"ROCm/HIPIFY {hip['commit']}, "
+                         f"{hip['date']}"),
+        coverage_doc("dcu", [hip], [{
+            "symbol": "cuda-kernel", "status": "mapped", "target": "HIP kernel",
+            "source": hip["id"], "confidence": "inferred", "note": join_note([
+                "hipify translates a CUDA kernel to a HIP kernel (the same __global__ syntax and "
+                "launch), which DTK compiles; the device calls inside keep their own HIPIFY "
+                "answers, listed with the kernel"]), "kind": "kernel", "library": "user"}]))
     for platform, role, target in sorted(dropped):
         print(f"{platform}: dropped role {role} -> {target}: not in the snapshot's names",
               file=log)
