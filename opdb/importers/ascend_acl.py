@@ -21,6 +21,7 @@ import sys
 
 from common import (coverage_doc, entry, generated_header, join_note, read_text, read_tsv,
                     record, require, short)
+from library_role_table import VECTOR_TYPES
 from pairs import role_pairs, vocabulary_twins
 
 SCRIPT = "ascend_acl.py"
@@ -366,7 +367,8 @@ def outputs(universe, log=sys.stderr):
                                      note=join_note(parts)))
                 continue
             if name not in pairs:
-                if sym["kind"] == "function" and sym["library"] in ("cudart", "nccl"):
+                if sym["kind"] == "function" and sym["library"] in ("cudart", "nccl") and \
+                        not VECTOR_TYPES.fullmatch(name):  # library_roles.py answers those
                     entries.append(entry(
                         name, "unknown", records[unknown_src]["id"], "inferred",
                         note=join_note([f"{unknown_words}; the importer's correspondence table "

@@ -26,6 +26,7 @@ import sys
 
 from common import (coverage_doc, entry, generated_header, join_note, read_text, read_tsv, record,
                     require)
+from library_role_table import VECTOR_TYPES
 from pairs import PairTable, Project, pair_entries, role_pairs, vocabulary_twins
 
 SCRIPT = "cambricon_pairs.py"
@@ -250,8 +251,8 @@ def outputs(universe, log=sys.stderr):
         entries = pair_entries(
             table, universe.cuda.symbols[stem], invalid_targets={"cnclInvalid"},
             mapped_remarks=remarks, alt_remark=cnrt5_remark, fallback=fallback,
-            unknown_scope=lambda s: s["kind"] == "function" and s["library"] in ("cudart",
-                                                                                "nccl"),
+            unknown_scope=lambda s: s["kind"] == "function" and s["library"] in (
+                "cudart", "nccl") and not VECTOR_TYPES.fullmatch(s["name"]),  # library_roles.py
             unknown_words=words, twin=twin, prefer=prefer)
         sources = list(table.records.values()) + [tm, CNRT_HEADER]
         snap = "; ".join(f"{r['repository'][19:]} {r['commit']}, {r['date']}" for r in sources

@@ -16,6 +16,7 @@ opdb/enflame/cuda_runtime.yaml, cuda_driver.yaml and nccl.yaml.
 
 from common import (coverage_doc, entry, generated_header, join_note, read_text, read_tsv, record,
                     require)
+from library_role_table import VECTOR_TYPES
 from pairs import PairTable, Project, pair_entries
 
 SCRIPT = "enflame_tops.py"
@@ -128,8 +129,8 @@ def outputs(universe):
                         ("nccl", "an ECCL API")):
         entries = pair_entries(
             table, universe.cuda.symbols[stem], mapped_remarks=remarks, fallback=fallback,
-            unknown_scope=lambda s: s["kind"] == "function" and s["library"] in ("cudart",
-                                                                                "nccl"),
+            unknown_scope=lambda s: s["kind"] == "function" and s["library"] in (
+                "cudart", "nccl") and not VECTOR_TYPES.fullmatch(s["name"]),  # library_roles.py
             unknown_words=words)
         sources = list(table.records.values()) + [hdr_rec] + list(usage.values())
         used = {e["source"] for e in entries}

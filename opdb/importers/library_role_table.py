@@ -148,9 +148,19 @@ RULES = [(re.compile(p), role) for p, role in [
     (r"CUDA_R_32I", "data type: int32"),
     (r"cudaDataType(?:_t)?", "data type"),
     (r"dim3", "launch: grid and block dimensions"),
+    (r"half|__half", "fp16 storage type"),
 ]]
 # The CUDA runtime names RULES may match (the others belong to the runtime importers).
-RUNTIME_NAMES = re.compile(r"CUDA_R_(?:32F|16F|16BF|64F|8I|32I)|cudaDataType(?:_t)?|dim3")
+RUNTIME_NAMES = re.compile(r"CUDA_R_(?:32F|16F|16BF|64F|8I|32I)|cudaDataType(?:_t)?|dim3|half|__half")
+# CUDA's vector types (vector_types.h) and their make_* constructors: plain aggregates.
+VECTOR_TYPES = re.compile(r"(?:make_)?(?:u?char|u?short|u?int|u?long|u?longlong|float|double)"
+                          r"[1-4]")
+VECTOR_NOTE = ("CUDA's vector types are plain aggregates of 1-4 scalars (x, y, z, w; "
+               "vector_types.h): host code defines an equivalent struct; in device code they take "
+               "the kernel's verdict")
+# C and C++ predefined names the CUDA inventory lists among the device intrinsics.
+LANGUAGE_NAMES = {"__func__": "a predefined identifier of C99 and C++11: every C and C++ compiler "
+                              "provides it"}
 
 _NO_HANDLE_ACL = ("there is no library handle: each aclblas or aclnn call takes the aclrtStream "
                   "as an argument (aclnnXxx(workspace, size, executor, stream))")
@@ -230,6 +240,11 @@ ROLES = {
         "ascend": ("partial", "aclrtLaunchKernel", "an Ascend C kernel is launched with one "
                    "block count (aclrtLaunchKernel's numBlocks, a uint32_t), not a 3-D grid and "
                    "block: flatten the grid, and the block becomes the kernel's own tiling"),
+    },
+    "fp16 storage type": {
+        "ascend": ("partial", "aclFloat16", "aclFloat16 is a 16-bit storage type with "
+                   "aclFloatToFloat16/aclFloat16ToFloat conversions, without the arithmetic "
+                   "operators of CUDA's half on the host"),
     },
     "GEMM: transpose type": {
         "ascend": ("mapped", "aclTransType", None),

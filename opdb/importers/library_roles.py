@@ -27,7 +27,8 @@ import re
 import sys
 
 from common import coverage_doc, entry, generated_header, join_note, read_text, read_tsv, record
-from library_role_table import (ENFLAME_NO_OBJECT, FRONTEND_NAMES, RUNTIME_NAMES, KERNEL_LANGUAGES, KERNEL_NOTES, KERNEL_ROLES,
+from library_role_table import (ENFLAME_NO_OBJECT, FRONTEND_NAMES, LANGUAGE_NAMES, RUNTIME_NAMES,
+                                VECTOR_NOTE, VECTOR_TYPES, KERNEL_LANGUAGES, KERNEL_NOTES, KERNEL_ROLES,
                                 ROLES, RULES)
 
 SCRIPT = "library_roles.py"
@@ -190,6 +191,24 @@ def kernel_entries(platform, evidence, dropped):
     return out
 
 
+def language_entries(universe, evidence):
+    """CUDA names that are plain C/C++ (vector types, predefined identifiers): answered from the
+    CUDA headers themselves, the same on every platform."""
+    rec = universe.cuda.header_record("cuda_runtime")
+    evidence.records["CUDA"] = rec
+    evidence.paths["CUDA"] = set()
+    out = []
+    for sym in universe.cuda.symbols["cuda_runtime"]:
+        if VECTOR_TYPES.fullmatch(sym["name"]):
+            out.append(entry(sym["name"], "emulated", rec["id"], "inferred",
+                             note=join_note([VECTOR_NOTE])))
+    for sym in universe.cuda.symbols["cuda_device"]:
+        if sym["name"] in LANGUAGE_NAMES:
+            out.append(entry(sym["name"], "native", rec["id"], "inferred",
+                             note=join_note([LANGUAGE_NAMES[sym["name"]]])))
+    return out
+
+
 def _op_sentence(what, target):
     return (f"a kernel whose name says it computes {what} can call {target}, which computes "
             f"{what} as a library operator")
@@ -199,7 +218,8 @@ def outputs(universe, log=sys.stderr):
     up = universe.upstream
     names = {"ascend": AscendNames(up), "cambricon": CambriconNames(up),
              "enflame": EnflameNames(up)}
-    runtime = [s for s in universe.cuda.symbols["cuda_runtime"] if RUNTIME_NAMES.fullmatch(s["name"])]
+    runtime = [s for s in universe.cuda.symbols["cuda_runtime"] + universe.cuda.symbols["cuda_device"]
+               if RUNTIME_NAMES.fullmatch(s["name"])]
     symbols = {"cublas": list(universe.cuda.symbols["cublas"]) + runtime,
                "cudnn": list(universe.cuda.symbols["cudnn"])}
     known = {s["name"] for s in symbols["cudnn"]}
@@ -243,7 +263,8 @@ def outputs(universe, log=sys.stderr):
                 entries.append(e)
             if entries:
                 made[(platform, stem)] = entries
-        made[(platform, "kernels")] = kernel_entries(platform, evidence, dropped)
+        made[(platform, "kernels")] = kernel_entries(platform, evidence, dropped) + \
+            language_entries(universe, evidence)
     out = {}
     files = {"ascend": ["ascend/cann-api/acl_runtime_api.tsv", "ascend/cann-ops/aclnn_api.tsv"],
              "cambricon": ["cambricon/cnnl_api_names.txt", "cambricon/cambricon_api_names.tsv"],
@@ -255,9 +276,10 @@ def outputs(universe, log=sys.stderr):
                 "(whole repository)"
         recs = list(evidence.records.values())
         used = {e["source"] for e in entries}
-        snap = "; ".join(f"{r['repository'][19:]} {r['commit']}, {r['date']}" for r in recs
-                         if r["id"] in used)
-        hdr = generated_header(SCRIPT, files[platform], snap)
+        snap = "; ".join(f"{r['repository'][19:]} {r['commit']}, {r['date']}" if "repository" in r
+                         else f"{r['url']}, read {r['date']}" for r in recs if r["id"] in used)
+        hdr = generated_header(SCRIPT, files[platform] + (["cuda/api_names.tsv"] if any(
+            e["source"] == evidence.records.get("CUDA", {}).get("id") for e in entries) else []), snap)
         out[f"{platform}/{stem}.yaml"] = (hdr, coverage_doc(platform, recs, entries))
     hip = dict(universe.hipify, title="HIPIFY: CUDA kernels and their device code translate to "
                "HIP, which Hygon DCU's DTK compiles (shared/upstream/hipify/cuda2hip.tsv)")
