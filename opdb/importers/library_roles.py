@@ -70,7 +70,7 @@ class AscendNames:
             key = self.repo_key.get(r["repo"])
             path = r["header_path"] or r["doc_path"]
             self.paths[key].add(path)
-            return key, f"{r['repo']} declares {name}GetWorkspaceSize and {name} ({path})"
+            return key, f"declared by {r['repo']}: {name}GetWorkspaceSize and {name} ({path})"
         if name in self.decl:
             r = self.decl[name]
             key = "GE" if r["repo"] == "hicann/ge" else "RT"
