@@ -765,3 +765,19 @@ KERNEL_NOTES = {
     "ReLU": {"cambricon": "cnnlActivationForward in CNNL_ACTIVATION_RELU mode"},
     "elementwise add": {"cambricon": "cnnlOpTensor with an add op-tensor descriptor"},
 }
+
+# Device calls with a BANG C builtin of the same role (listed with the kernel that holds them;
+# they take its verdict). BANG builtins work on NRAM vectors: partial.
+BANG_BUILTINS = {
+    "atomicAdd": "__bang_atomic_add",
+    "__float2half_rn": "__bang_float2half_rn",
+    "__half2float": "__bang_half2float",
+    "__bfloat162float": "__bang_bfloat162float",
+    "__float2bfloat16_rn": "__bang_float2bfloat16_rn",
+    "sqrtf": "__bang_sqrt",
+    "__fsqrt_rn": "__bang_sqrt",
+    "__frcp_rn": "__bang_recip",
+}
+BANG_NOTE = ("a BANG C builtin of the same role; BANG builtins work on vectors in on-chip NRAM "
+             "(destination, source, element count), not on one scalar per thread: the kernel is "
+             "rewritten around them")

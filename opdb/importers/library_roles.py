@@ -27,7 +27,7 @@ import re
 import sys
 
 from common import coverage_doc, entry, generated_header, join_note, read_text, read_tsv, record
-from library_role_table import (ENFLAME_NO_OBJECT, FRONTEND_NAMES, LANGUAGE_NAMES, RUNTIME_NAMES,
+from library_role_table import (BANG_BUILTINS, BANG_NOTE, ENFLAME_NO_OBJECT, FRONTEND_NAMES, LANGUAGE_NAMES, RUNTIME_NAMES,
                                 VECTOR_NOTE, VECTOR_TYPES, KERNEL_LANGUAGES, KERNEL_NOTES, KERNEL_ROLES,
                                 ROLES, RULES)
 
@@ -86,7 +86,8 @@ class CambriconNames:
 
     SEEN = [("torch_mlu", "TM24"), ("DIOPI", "DIOPI"), ("mlu-ops", "MLUOPS"),
             ("cnnl_core.h", "CNNLEX")]
-    TITLES = {"TM24": "Cambricon torch_mlu r2.4_develop: the CNNL names its C++ sources call",
+    TITLES = {"TM24": "Cambricon torch_mlu r2.4_develop: the CNNL names and BANG C builtins its "
+                      "sources call",
               "DIOPI": "DeepLink DIOPI impl/camb: the CNNL names its Cambricon kernels call",
               "MLUOPS": "Cambricon mlu-ops: the CNNL names its kernels call, and its op list of "
                         "BANG C source operators",
@@ -100,7 +101,7 @@ class CambriconNames:
                 name, where = line.split("\t", 1)
                 self.seen[name.strip()] = where.strip()
         for r in read_tsv(up / "cambricon" / "cambricon_api_names.tsv"):
-            if r["library"] == "cnnl" and r["origin_guess"] == "vendor_api":
+            if r["library"] in ("cnnl", "bang_intrinsic") and r["origin_guess"] == "vendor_api":
                 self.seen.setdefault(r["name"], "torch_mlu(r2.4_develop)")
         self.records = {k: record(md, k, k.lower(), t + " (shared/upstream/cambricon/"
                                   "cnnl_api_names.txt; no public cnnl.h exists)", "")
@@ -112,6 +113,8 @@ class CambriconNames:
         if where is None:
             return None
         key = next(k for word, k in self.SEEN if word in where)
+        if name.startswith("__bang_"):
+            return key, f"{name} is called in {where}'s BANG C kernels (arguments not compared)"
         return key, f"{name} is seen in {where} (no public cnnl.h; arguments not compared)"
 
     def default(self):
@@ -265,6 +268,17 @@ def outputs(universe, log=sys.stderr):
                 made[(platform, stem)] = entries
         made[(platform, "kernels")] = kernel_entries(platform, evidence, dropped) + \
             language_entries(universe, evidence)
+    bang = []
+    for sym in universe.cuda.symbols["cuda_device"]:
+        target = BANG_BUILTINS.get(sym["name"])
+        ev = names["cambricon"].evidence(target) if target else None
+        if ev:
+            bang.append(entry(sym["name"], "partial", names["cambricon"].records[ev[0]]["id"],
+                              "inferred", target=target, note=join_note([ev[1], BANG_NOTE])))
+        elif target:
+            dropped.add(("cambricon", "BANG builtin", target))
+    if bang:
+        made[("cambricon", "cuda_device")] = bang
     out = {}
     files = {"ascend": ["ascend/cann-api/acl_runtime_api.tsv", "ascend/cann-ops/aclnn_api.tsv"],
              "cambricon": ["cambricon/cnnl_api_names.txt", "cambricon/cambricon_api_names.tsv"],
