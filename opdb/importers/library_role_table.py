@@ -71,7 +71,7 @@ RULES = [(re.compile(p), role) for p, role in [
     (r"cudnnGetStream", "library handle: query stream"),
     (r"cudnnStatus_t", "status type"),
     (r"CUDNN_STATUS_SUCCESS", "status: success"),
-    (r"cudnnGetErrorString", "status: text"),
+    (r"cudnnGetErrorString|cublasGetStatusString|cublasLtGetStatusString", "status: text"),
     (r"cudnnCreate(?:Tensor|Filter)Descriptor", "tensor descriptor: create"),
     (r"cudnnDestroy(?:Tensor|Filter)Descriptor", "tensor descriptor: destroy"),
     (r"cudnnSet(?:Tensor|Filter)(?:4d|Nd)Descriptor(?:Ex)?", "tensor descriptor: set"),
@@ -275,6 +275,8 @@ ROLES = {
         "cambricon": ("mapped", "CNNL_STATUS_SUCCESS", None),
     },
     "status: text": {
+        "ascend": ("partial", "aclGetRecentErrMsg", "returns the text of the thread's most "
+                   "recent error, not the text of a status passed in"),
         "cambricon": ("mapped", "cnnlGetErrorString", None),
     },
     "GEMM: algorithm choice": {
