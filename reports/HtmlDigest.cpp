@@ -190,7 +190,7 @@ Digest digest(const Report& report, const SourceProvider& provider, const Source
       ++fe.hazards;
       d.hazards.push_back(i);
     }
-    if (!entry.inventory)
+    if (!entry.inventory && rf.deviceCode.empty())  // device code takes its kernel's verdict
       for (std::size_t p = 0; p < np; ++p)
         if (isGap(entry.status(p))) ++fe.gaps[p];
     switch (f.symbol.kind) {

@@ -356,6 +356,10 @@ void renderKernels(HtmlWriter& w, const Report& report, const Digest& d) {
                 " lines), " + plural(launches, "launch site", "launch sites") +
                 (external ? ", " + plural(external, "kernel", "kernels") + " launched but defined outside the scan" : "") +
                 ". Every one is the project's own GPU code: it is rewritten or recompiled for each platform.");
+  // Each kernel's verdicts, side by side: rewrite in the platform's kernel language, or the
+  // operator that computes the same thing. Device functions are ported with the kernels calling them.
+  std::map<std::pair<std::string, std::string>, const KernelReport*> verdicts;
+  for (const KernelReport& k : report.kernels) verdicts.try_emplace({k.location.file, k.name}, &k);
   if (!d.kernels.empty()) {
     w.open("table", {{"class", "kernels sortable"}, {"id", "kernels-table"}});
     w.open("thead").open("tr");
@@ -365,6 +369,7 @@ void renderKernels(HtmlWriter& w, const Report& report, const Digest& d) {
     sortableHeader(w, "Lines", "num");
     sortableHeader(w, "Launches", "num");
     sortableHeader(w, "Launch sites", "text");
+    platformHeaders(w, d);
     w.close().close();
     w.open("tbody");
     for (std::size_t row = 0; row < d.kernels.size() && row < kMaxKernelRows; ++row) {
@@ -390,6 +395,28 @@ void renderKernels(HtmlWriter& w, const Report& report, const Digest& d) {
       if (k.launches.size() > kMaxLaunchSitesShown)
         w.element("span", {{"class", "more"}}, "+" + std::to_string(k.launches.size() - kMaxLaunchSitesShown) + " more");
       w.close();
+      const KernelReport* kr = nullptr;
+      if (k.definition && k.kind == SymbolKind::Kernel) {
+        auto it = verdicts.find({report.findings[*k.definition].finding.location.file, k.name});
+        if (it != verdicts.end()) kr = it->second;
+      }
+      for (std::size_t p = 0; p < d.platforms.size(); ++p) {
+        const KernelVerdict* found = nullptr;
+        if (kr)
+          if (auto v = kr->verdicts.find(d.platforms[p].id); v != kr->verdicts.end()) found = &v->second;
+        if (!found) {
+          w.element("td", {{"class", "st"}, {"data-p", p}, {"data-v", statusRank(CoverageStatus::Unknown)}},
+                    k.kind == SymbolKind::DeviceFunction ? "with its kernels" : "");
+          continue;
+        }
+        const KernelVerdict& kv = *found;
+        w.open("td", {{"class", "st st-" + statusName(kv.status)}, {"data-p", p}, {"data-v", statusRank(kv.status)},
+                      {"title", kv.reason}});
+        w.element("span", {{"class", "badge"}}, statusName(kv.status));
+        if (!kv.target.empty()) w.element("span", {{"class", "target"}}, kv.target);
+        if (!kv.effort.empty()) w.element("span", {{"class", "detail"}}, " " + kv.effort);
+        w.close();
+      }
       w.close();
     }
     w.close().close();

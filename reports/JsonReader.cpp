@@ -193,10 +193,46 @@ class Reader {
         f.location.macroChain.push_back(s->str());
       }
     }
+    if (!string(*o, "device_code", rf.deviceCode, p, false)) return false;
     const json::Object* cov = o->getObject("coverage");
     if (!cov) return p.field("coverage").report("missing"), false;
     for (const auto& [platform, c] : *cov)
       if (!coverage(c, rf.coverage[platform.str()], p.field("coverage").field(platform))) return false;
+    return true;
+  }
+
+  bool kernel(const json::Value& v, KernelReport& k, json::Path p) {
+    const json::Object* o = v.getAsObject();
+    if (!o) return p.report("expected an object"), false;
+    if (!string(*o, "name", k.name, p) || !string(*o, "file", k.location.file, p) ||
+        !integer(*o, "line", k.location.line, p) || !integer(*o, "column", k.location.column, p) ||
+        !integer(*o, "lines", k.lines, p) || !string(*o, "computes", k.computes, p, false) ||
+        !integer(*o, "device_calls", k.deviceCalls, p))
+      return false;
+    const json::Array* hazards = array(*o, "hazards", p);
+    if (!hazards) return false;
+    for (size_t i = 0; i < hazards->size(); ++i) {
+      auto h = (*hazards)[i].getAsString();
+      if (!h) return p.field("hazards").index(i).report("expected a string"), false;
+      k.hazards.push_back(h->str());
+    }
+    const json::Object* verdicts = o->getObject("verdicts");
+    if (!verdicts) return p.field("verdicts").report("missing"), false;
+    for (const auto& [platform, value] : *verdicts) {
+      json::Path vp = p.field("verdicts").field(platform);
+      const json::Object* vo = value.getAsObject();
+      if (!vo) return vp.report("expected an object"), false;
+      KernelVerdict& kv = k.verdicts[platform.str()];
+      if (!enumValue(*vo, "status", kv.status, &parseCoverageStatus, vp) || !string(*vo, "target", kv.target, vp) ||
+          !string(*vo, "effort", kv.effort, vp, false) || !string(*vo, "reason", kv.reason, vp) ||
+          !string(*vo, "source", kv.source, vp, false))
+        return false;
+      if (vo->get("confidence")) {
+        Confidence conf;
+        if (!enumValue(*vo, "confidence", conf, &parseConfidence, vp)) return false;
+        kv.confidence = conf;
+      }
+    }
     return true;
   }
 
@@ -270,6 +306,17 @@ class Reader {
         s.offset = offset;
         s.length = length;
         r.suggestions.push_back(std::move(s));
+      }
+    }
+    // Results written before kernels had verdicts have none.
+    if (o->get("kernels")) {
+      const json::Array* kernels = array(*o, "kernels", p);
+      if (!kernels) return false;
+      json::Path kernelsPath = p.field("kernels");
+      for (size_t i = 0; i < kernels->size(); ++i) {
+        KernelReport k;
+        if (!kernel((*kernels)[i], k, kernelsPath.index(i))) return false;
+        r.kernels.push_back(std::move(k));
       }
     }
     // Results written before models were reported have none.

@@ -133,6 +133,7 @@ void JsonRenderer::render(const Report& report, std::ostream& os) const {
           if (!f.context.empty()) j.attribute("context", utf8(f.context));
           if (!f.detail.empty()) j.attribute("detail", utf8(f.detail));
           if (rf.suppressed) j.attribute("suppressed", true);
+          if (!rf.deviceCode.empty()) j.attribute("device_code", utf8(rf.deviceCode));
           if (!f.location.macroChain.empty())
             j.attributeArray("macro_chain", [&] {
               for (const std::string& m : f.location.macroChain) j.value(utf8(m));
@@ -154,6 +155,32 @@ void JsonRenderer::render(const Report& report, std::ostream& os) const {
           j.attribute("column", static_cast<int64_t>(s.column));
           j.attribute("replacement", utf8(s.replacement));
           j.attribute("reason", utf8(s.reason));
+        });
+    });
+    j.attributeArray("kernels", [&] {
+      for (const KernelReport& k : report.kernels)
+        j.object([&] {
+          j.attribute("name", utf8(k.name));
+          j.attribute("file", utf8(k.location.file));
+          j.attribute("line", static_cast<int64_t>(k.location.line));
+          j.attribute("column", static_cast<int64_t>(k.location.column));
+          j.attribute("lines", static_cast<int64_t>(k.lines));
+          if (!k.computes.empty()) j.attribute("computes", k.computes);
+          j.attributeArray("hazards", [&] {
+            for (const std::string& h : k.hazards) j.value(utf8(h));
+          });
+          j.attribute("device_calls", static_cast<int64_t>(k.deviceCalls));
+          j.attributeObject("verdicts", [&] {
+            for (const auto& [platform, v] : k.verdicts)
+              j.attributeObject(platform, [&] {
+                j.attribute("status", ref(toString(v.status)));
+                j.attribute("target", utf8(v.target));
+                if (!v.effort.empty()) j.attribute("effort", v.effort);
+                j.attribute("reason", utf8(v.reason));
+                if (!v.source.empty()) j.attribute("source", utf8(v.source));
+                if (v.confidence) j.attribute("confidence", ref(toString(*v.confidence)));
+              });
+          });
         });
     });
     j.attributeArray("models", [&] {

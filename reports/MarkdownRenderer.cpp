@@ -138,7 +138,38 @@ void MarkdownRenderer::render(const Report& report, std::ostream& os) const {
     if (hazards.size() > 40) out << "- ... and " << hazards.size() - 40 << " more\n";
     out << "\n";
   }
-  if (!kernels.empty()) out << "**Kernels to port by hand:** " << kernels.size() << "\n\n";
+  if (!report.kernels.empty()) {
+    // Each kernel is judged as a whole: rewritten in the platform's kernel language, or replaced
+    // by an operator that computes the same thing.
+    out << "### Kernels (" << report.kernels.size() << ")\n\n| kernel | where | lines |";
+    for (const Platform& p : report.targets) out << " " << md(p.id) << " |";
+    out << "\n|---|---|---|";
+    for (size_t i = 0; i < report.targets.size(); ++i) out << "---|";
+    out << "\n";
+    constexpr size_t kMaxRows = 40;
+    for (size_t i = 0; i < report.kernels.size() && i < kMaxRows; ++i) {
+      const KernelReport& k = report.kernels[i];
+      out << "| " << code(k.name) << " | " << code(k.location.file + ":" + std::to_string(k.location.line)) << " | "
+          << k.lines << " |";
+      for (const Platform& p : report.targets) {
+        auto it = k.verdicts.find(p.id);
+        if (it == k.verdicts.end()) {
+          out << " |";
+          continue;
+        }
+        const KernelVerdict& v = it->second;
+        out << " " << toString(v.status);
+        if (!v.target.empty()) out << " " << code(v.target);
+        if (!v.effort.empty()) out << " (" << v.effort << ")";
+        out << " |";
+      }
+      out << "\n";
+    }
+    if (report.kernels.size() > kMaxRows) out << "\n_... and " << report.kernels.size() - kMaxRows << " more kernels_\n";
+    out << "\n";
+  } else if (!kernels.empty()) {
+    out << "**Kernels to port by hand:** " << kernels.size() << "\n\n";
+  }
   for (const ModelReport& m : report.models) {
     ModelFacts facts = modelFacts(m);
     out << "### ONNX model " << code(m.file) << "\n\n" << md(facts.headline) << "\n\n";

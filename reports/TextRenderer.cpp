@@ -23,6 +23,28 @@ std::string printable(const std::string& s) {
   return out;
 }
 
+/// One line per kernel: its size and, per platform, the verdict (target, effort).
+void renderKernelVerdicts(const Report& report, std::ostream& out) {
+  if (report.kernels.empty()) return;
+  constexpr size_t kMaxRows = 500;
+  out << "\nkernels (each is judged as a whole; the device calls inside take its verdict):\n";
+  for (size_t i = 0; i < report.kernels.size() && i < kMaxRows; ++i) {
+    const KernelReport& k = report.kernels[i];
+    out << "  " << printable(k.location.file) << ":" << k.location.line << ": " << printable(k.name) << " ("
+        << k.lines << " lines";
+    if (!k.computes.empty()) out << ", computes " << k.computes;
+    for (const std::string& h : k.hazards) out << ", hazard " << printable(h);
+    out << ")";
+    for (const auto& [platform, v] : k.verdicts) {
+      out << "  " << platform << "=" << toString(v.status);
+      if (!v.target.empty() || !v.effort.empty())
+        out << "(" << printable(v.target) << (v.effort.empty() ? "" : (v.target.empty() ? "" : ", ") + v.effort) << ")";
+    }
+    out << "\n";
+  }
+  if (report.kernels.size() > kMaxRows) out << "  ... and " << report.kernels.size() - kMaxRows << " more\n";
+}
+
 }  // namespace
 
 void TextRenderer::render(const Report& report, std::ostream& out) const {
@@ -92,6 +114,7 @@ void TextRenderer::render(const Report& report, std::ostream& out) const {
         out << " via";
         for (const std::string& m : f.location.macroChain) out << " " << printable(m);
       }
+      if (!rf.deviceCode.empty()) out << " (device code of " << printable(rf.deviceCode) << ")";
       for (const auto& [platform, c] : rf.coverage) {
         out << "  " << platform << "=" << paint(statusColour(c.status), std::string(toString(c.status)));
         if (!c.target.empty()) out << "(" << printable(c.target) << ")";
@@ -108,6 +131,7 @@ void TextRenderer::render(const Report& report, std::ostream& out) const {
   }
   out << "\n" << report.findings.size() << " finding(s); " << kernels << " kernel definition(s), " << launches
       << " launch(es)\n";
+  renderKernelVerdicts(report, out);
 
   for (const ModelReport& m : report.models) {
     ModelFacts facts = modelFacts(m);
@@ -138,7 +162,7 @@ void TextRenderer::render(const Report& report, std::ostream& out) const {
   std::map<std::string, std::set<std::string>> unknownBy;
   for (const ReportFinding& rf : report.findings)
     for (const auto& [platform, c] : rf.coverage)
-      if (c.status == CoverageStatus::Unknown) unknownBy[platform].insert(rf.finding.symbol.name);
+      if (c.status == CoverageStatus::Unknown && rf.deviceCode.empty()) unknownBy[platform].insert(rf.finding.symbol.name);
   for (const auto& [platform, names] : unknownBy) {
     out << "  " << platform << ": no public source covers " << names.size() << " symbol(s):";
     unsigned shown = 0;

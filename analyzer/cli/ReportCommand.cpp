@@ -3,6 +3,7 @@
 #include <boost/program_options.hpp>
 #include <fstream>
 #include <map>
+#include <tuple>
 #include <sstream>
 
 #include "cli/Cli.h"
@@ -95,6 +96,7 @@ int mergeCommand(const std::vector<std::string>& args, std::ostream& out, std::o
   std::map<std::string, InputFile> inputs;
   std::map<FindingKey, ReportFinding> findings;
   std::map<std::string, ModelReport> models;
+  std::map<std::tuple<std::string, unsigned, std::string>, KernelReport> kernels;
   for (size_t i = 0; i < files.size(); ++i) {
     Report r = readResults(files[i]);
     if (i == 0) {
@@ -133,7 +135,10 @@ int mergeCommand(const std::vector<std::string>& args, std::ostream& out, std::o
     for (Suggestion& s : r.suggestions) merged.suggestions.push_back(std::move(s));
     // Each model is read by the one shard that owns its file; a repeated one is kept once.
     for (ModelReport& m : r.models) models.try_emplace(m.file, std::move(m));
+    // A kernel in a header several shards saw: one entry, with the same verdicts.
+    for (KernelReport& k : r.kernels) kernels.try_emplace({k.location.file, k.location.line, k.name}, std::move(k));
   }
+  for (auto& [key, k] : kernels) merged.kernels.push_back(std::move(k));
   for (auto& [file, m] : models) merged.models.push_back(std::move(m));
   for (auto& [path, in] : inputs) merged.inputs.push_back(std::move(in));
   for (auto& [key, rf] : findings) merged.findings.push_back(std::move(rf));

@@ -20,6 +20,7 @@ void forEachGap(const Report& report, const std::function<void(const Gap&, const
       each(Gap{f.location.file, f.symbol.name, f.symbol.kind, "*", "hazard"}, rf);
       continue;
     }
+    if (!rf.deviceCode.empty()) continue;  // device code takes its kernel's verdict
     for (const auto& [platform, c] : rf.coverage)
       if (c.status == CoverageStatus::Missing || c.status == CoverageStatus::Unknown)
         each(Gap{f.location.file, f.symbol.name, f.symbol.kind, platform, std::string(toString(c.status))}, rf);

@@ -74,7 +74,8 @@ std::vector<std::string> lexicalReasonSummary(const std::vector<InputFile>& inpu
   return lines;
 }
 
-PlatformSummary summarize(const std::vector<ReportFinding>& findings, const PlatformId& platform) {
+PlatformSummary summarize(const std::vector<ReportFinding>& findings, const PlatformId& platform,
+                          const std::vector<KernelReport>& kernels) {
   PlatformSummary summary;
   summary.platform = platform;
   for (CoverageStatus s : kAllStatuses) {
@@ -84,7 +85,7 @@ PlatformSummary summarize(const std::vector<ReportFinding>& findings, const Plat
   std::set<std::pair<std::string, SymbolKind>> seen;
   unsigned covered = 0;
   for (const ReportFinding& rf : findings) {
-    if (isInventoryKind(rf.finding.symbol.kind)) continue;
+    if (isInventoryKind(rf.finding.symbol.kind) || !rf.deviceCode.empty()) continue;
     auto it = rf.coverage.find(platform);
     CoverageStatus status = it == rf.coverage.end() ? CoverageStatus::Unknown : it->second.status;
     ++summary.findingsByStatus[status];
@@ -92,6 +93,16 @@ PlatformSummary summarize(const std::vector<ReportFinding>& findings, const Plat
     ++summary.symbolsByStatus[status];
     ++summary.symbols;
     if (isCovered(status)) ++covered;
+  }
+  for (const KernelReport& k : kernels) {
+    auto it = k.verdicts.find(platform);
+    if (it == k.verdicts.end()) continue;
+    ++summary.findingsByStatus[it->second.status];
+    // Kernels of one name in several files are one symbol, as other symbols are.
+    if (!seen.emplace(k.name, SymbolKind::Kernel).second) continue;
+    ++summary.symbolsByStatus[it->second.status];
+    ++summary.symbols;
+    if (isCovered(it->second.status)) ++covered;
   }
   summary.coveragePercent = summary.symbols == 0 ? 100.0 : 100.0 * covered / summary.symbols;
   return summary;
@@ -113,8 +124,12 @@ void Report::finalize() {
            std::tie(b.platform, b.file, b.offset, b.length);
   });
   std::sort(models.begin(), models.end(), [](const ModelReport& a, const ModelReport& b) { return a.file < b.file; });
+  std::sort(kernels.begin(), kernels.end(), [](const KernelReport& a, const KernelReport& b) {
+    return std::tie(a.location.file, a.location.line, a.location.column, a.name) <
+           std::tie(b.location.file, b.location.line, b.location.column, b.name);
+  });
   summaries.clear();
-  for (const Platform& p : targets) summaries[p.id] = summarize(findings, p.id);
+  for (const Platform& p : targets) summaries[p.id] = summarize(findings, p.id, kernels);
   if (effort) computePlans(*this, *effort);
   else plans.clear();
 }

@@ -111,6 +111,32 @@ struct ReportFinding {
   Finding finding;
   std::map<PlatformId, Coverage> coverage;  // empty for inventory kinds (user kernels)
   bool suppressed = false;  // an `opscope-ignore` comment covers it: reported, but no gate counts it
+  /// Device code: the kernel or device function this finding is inside. It takes that kernel's
+  /// verdict (Report::kernels): listed with its own counterpart, but not counted in the summaries
+  /// or the gate. Empty for host code.
+  std::string deviceCode;
+};
+
+/// One platform's verdict for one __global__ kernel: rewrite it in the platform's kernel
+/// language (missing) or call an operator that computes the same thing (partial/mapped).
+struct KernelVerdict {
+  CoverageStatus status = CoverageStatus::Unknown;
+  std::string target;  // the operator, or the kernel language to rewrite it in
+  std::string effort;  // trivial | low | medium | high
+  std::string reason;  // why this verdict: the recognised computation, the size and hazards
+  std::string source;  // provenance of the platform answer, as Coverage::source
+  std::optional<Confidence> confidence;
+};
+
+/// A __global__ kernel the scan found and how each platform ports it (db/KernelRollUp.h).
+struct KernelReport {
+  std::string name;
+  Location location;  // the definition
+  unsigned lines = 0;
+  std::string computes;  // what it recognisably computes ("softmax"), "" when not recognised
+  std::vector<std::string> hazards;  // hazard ids raised inside it, sorted, unique
+  unsigned deviceCalls = 0;  // device-code findings inside it (intrinsics, math, types)
+  std::map<PlatformId, KernelVerdict> verdicts;
 };
 
 /// Per-platform aggregate over the distinct symbols a scan found.
@@ -180,6 +206,7 @@ struct Report {
   std::vector<ReportFinding> findings;
   std::vector<Suggestion> suggestions;
   std::vector<ModelReport> models;  // one per ONNX model read
+  std::vector<KernelReport> kernels;  // one per __global__ kernel definition, with its verdicts
   std::map<PlatformId, PlatformSummary> summaries;
   std::vector<GateCondition> gate;  // empty when no gate was asked for
   /// The effort weights (rules/effort.yaml or the user's); when set, finalize() makes `plans`.
@@ -191,7 +218,9 @@ struct Report {
   void finalize();
 };
 
-/// Computes one platform's summary from report findings (inventory kinds excluded).
-PlatformSummary summarize(const std::vector<ReportFinding>& findings, const PlatformId& platform);
+/// Computes one platform's summary from report findings (inventory kinds and device code excluded)
+/// and kernel verdicts (each kernel counts once, as a symbol and as a finding).
+PlatformSummary summarize(const std::vector<ReportFinding>& findings, const PlatformId& platform,
+                          const std::vector<KernelReport>& kernels = {});
 
 }  // namespace opscope

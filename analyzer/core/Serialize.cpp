@@ -73,6 +73,7 @@ void ByteWriter::reportFinding(const ReportFinding& rf) {
     coverage(c);
   }
   u64(rf.suppressed);
+  str(rf.deviceCode);
 }
 
 void ByteWriter::suggestion(const Suggestion& s) {
@@ -232,6 +233,7 @@ ReportFinding ByteReader::reportFinding() {
     rf.coverage[platform] = coverage();
   }
   rf.suppressed = u64() != 0;
+  rf.deviceCode = str();
   return rf;
 }
 

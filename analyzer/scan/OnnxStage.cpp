@@ -174,7 +174,7 @@ ModelReport modelReport(const std::string& rel, const AnalyzedModel& m, const st
 namespace {
 
 // Bumped whenever the ONNX record changes shape.
-constexpr std::string_view kOnnxRecord = "opscope-onnx-record-3";
+constexpr std::string_view kOnnxRecord = "opscope-onnx-record-4";
 
 /// What the stage adds to the report for one model.
 struct ModelResult {

@@ -5,6 +5,7 @@
 
 #include "scan/Stage.h"
 #include "db/EffortModel.h"
+#include "db/KernelRollUp.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/BLAKE3.h"
 #include "scan/Cache.h"
@@ -120,6 +121,8 @@ ScanOutcome Session::run(ProgressSink* progress) {
     std::erase_if(report.suggestions, [&](const Suggestion& s) { return !state.owns(s.file); });
   }
   applySuppressions(report, [&](const std::string& rel) { return readSourceText(report.root, rel); });
+  // Device code takes its kernel's verdict, and each kernel gets one answer per platform.
+  db::rollUpKernels(report, *db_);
   // The porting plan's weights (rules/effort.yaml); finalize() derives the plan from them.
   report.effort = db::builtinEffortModel();
   report.finalize();

@@ -10,7 +10,10 @@ ascend/cann-api/acl_runtime_api_product_support.tsv. Writes opdb/ascend/cuda_run
 opdb/ascend/nccl.yaml: a mapped entry per pair, an unknown entry for every other runtime or NCCL
 function.
 
-Every pair is `inferred`: a role correspondence whose target is verified to exist.
+Every pair is `inferred`: a role correspondence whose target is verified to exist. A runtime or
+NCCL function with no pair whose counterpart the headers declare under the same name after the
+prefix (cuda* -> aclrt*/acl*, nccl* -> Hccl*; ACL's model runtime instance aclmdlRI stands for
+CUDA's graph and executable graph) is mapped too, `inferred`, the declaring header cited.
 """
 
 import re
@@ -18,7 +21,8 @@ import sys
 
 from common import (coverage_doc, entry, generated_header, join_note, read_text, read_tsv,
                     record, require, short)
-from pairs import role_pairs
+from library_role_table import VECTOR_TYPES
+from pairs import role_pairs, vocabulary_twins
 
 SCRIPT = "ascend_acl.py"
 PLATFORM = "ascend"
@@ -30,6 +34,20 @@ _MALLOC = ("aclrtMalloc takes an aclrtMemMallocPolicy argument (such as ACL_MEM_
            "or ACL_MEM_MALLOC_NORMAL_ONLY): aclrtMalloc(devPtr, size, policy)")
 _DESTMAX = "takes destMax, the destination buffer size, before src"
 _POOL = "memory pool API of acl_rt_memory_soma.h"
+_RI = ("ACL's capture builds an aclmdlRI model-runtime instance, which stands for both the "
+       "cudaGraph_t and the cudaGraphExec_t")
+_IPC = ("ACL shares memory between processes by key: the exporter gets a key for the allocation "
+        "(aclrtIpcMemGetExportKey), the importer opens it (aclrtIpcMemImportByKey), and "
+        "aclrtIpcMemSetImportPid names the processes allowed to import")
+# Facts about same-named counterparts whose arguments differ in kind (from the declarations).
+TWIN_FACTS = {
+    "cudaLaunchKernel": "aclrtLaunchKernel(funcHandle, numBlocks, argsData, argsSize, stream) "
+                        "takes an aclrtFuncHandle and a packed argument buffer, not a host "
+                        "function pointer and an argument array",
+    "cudaGraphExecUpdate": "aclmdlRIUpdate(modelRI) takes only the instance to update",
+}
+# ACL's words for CUDA's nouns, used to find a same-named counterpart (the longer word first).
+ACL_VOCABULARY = [("GraphExec", "mdlRI"), ("Graph", "mdlRI")]
 
 # CUDA name -> (ACL name, facts about differences). Only pairs whose roles are well known.
 PAIRS = {
@@ -90,6 +108,17 @@ PAIRS = {
                                "aclmdlRI model-runtime instance, not a cudaGraph_t"),
     "cudaStreamEndCapture": ("aclmdlRICaptureEnd",
                              "returns an aclmdlRI model-runtime instance, not a cudaGraph_t"),
+    "cudaStreamGetCaptureInfo": ("aclmdlRICaptureGetInfo", _RI),
+    "cudaThreadExchangeStreamCaptureMode": ("aclmdlRICaptureThreadExchangeMode", None),
+    "cudaGraphLaunch": ("aclmdlRIExecuteAsync", "aclmdlRIExecuteAsync(modelRI, stream); " + _RI),
+    "cudaGraphDebugDotPrint": ("aclmdlRIDebugPrint",
+                               "aclmdlRIDebugPrint(modelRI) takes no file path or flags; " + _RI),
+    "cudaStreamSetAttribute": ("aclrtSetStreamAttribute", "attributes from aclrtStreamAttr"),
+    "cudaStreamGetAttribute": ("aclrtGetStreamAttribute", "attributes from aclrtStreamAttr"),
+    # IPC memory: ACL exports a key for an allocation instead of an opaque handle
+    "cudaIpcGetMemHandle": ("aclrtIpcMemGetExportKey", _IPC),
+    "cudaIpcOpenMemHandle": ("aclrtIpcMemImportByKey", _IPC),
+    "cudaIpcCloseMemHandle": ("aclrtIpcMemClose", _IPC),
     # launch
     "cudaLaunchHostFunc": ("aclrtLaunchHostFunc", None),
     # event
@@ -108,6 +137,13 @@ PAIRS = {
                          "takes an aclrtLastErrLevel argument; aclGetRecentErrMsg returns the "
                          "text of the most recent error"),
     "cudaPeekAtLastError": ("aclrtPeekAtLastError", "takes an aclrtLastErrLevel argument"),
+    "cudaGetDeviceProperties": ("aclrtGetDeviceInfo",
+                                "one attribute per call (aclrtGetDeviceInfo(deviceId, attr, "
+                                "value) with an aclrtDevAttr), not a filled cudaDeviceProp; the "
+                                "attribute set differs"),
+    "cudaGetErrorString": ("aclGetRecentErrMsg",
+                           "returns the text of the most recent error of the thread, not the "
+                           "text of an error code passed in"),
     # peer
     "cudaDeviceCanAccessPeer": ("aclrtDeviceCanAccessPeer", None),
     "cudaDeviceEnablePeerAccess": ("aclrtDeviceEnablePeerAccess", None),
@@ -152,6 +188,10 @@ HCCL_PAIRS = {
                          "differs. " + _COMM),
     "ncclCommInitRankConfig": ("HcclCommInitRootInfoConfig", "takes an HcclCommConfig. " + _COMM),
     "ncclCommInitAll": ("HcclCommInitAll", None),
+    "ncclCommSplit": ("HcclCreateSubCommConfig",
+                      "HcclCreateSubCommConfig takes the global rank list of the new "
+                      "communicator, a sub-communicator id and an HcclCommConfig (7 parameters) "
+                      "where ncclCommSplit takes a color and a key"),
     "ncclCommDestroy": ("HcclCommDestroy", None),
     "ncclCommCount": ("HcclGetRankSize", None),
     "ncclCommUserRank": ("HcclGetRankId", None),
@@ -273,9 +313,19 @@ def outputs(universe, log=sys.stderr):
     dropped += dropped_more
     for cuda, acl, why in dropped:
         print(f"ascend: dropped pair {cuda} -> {acl}: {why}", file=log)
+    twins = {}
+    for stem, src, prefixes in (("cuda_runtime", "cuda", ["aclrt", "acl"]),
+                                ("nccl", "nccl", ["Hccl"])):
+        for sym in universe.cuda.symbols[stem]:
+            if sym["name"] in pairs or sym["kind"] != "function":
+                continue
+            for target, subs in vocabulary_twins(sym["name"], src, prefixes, ACL_VOCABULARY):
+                if lookup(target) is not None and lookup(target)["kind"] == "function":
+                    twins[sym["name"]] = (target, subs, lookup(target))
+                    break
 
     paths = {k: set() for k in REPO_KEY.values()}
-    for acl, facts, decl in pairs.values():
+    for acl, facts, decl in list(pairs.values()) + list(twins.values()):
         paths[REPO_KEY[decl["repo"]]].add(decl["header"])
         if acl in support:
             paths["RT"].add("docs/zh/api_ref/" + support[acl]["doc_file"])
@@ -287,6 +337,12 @@ def outputs(universe, log=sys.stderr):
         rec["id"] = f"{ID_PREFIX[key]}-{short(rec['commit'])}"
         records[key] = rec
 
+    def product_limits(acl):
+        row = support.get(acl)
+        no = [label for col, label in PRODUCTS if row and row.get(col) == "N"]
+        return (["the CANN runtime API reference marks it unsupported on " + ", ".join(no)]
+                if no else [])
+
     out = {}
     for stem, unknown_words, unknown_src in (
             ("cuda_runtime", "no public CUDA->ACL table exists", "RT"),
@@ -294,8 +350,25 @@ def outputs(universe, log=sys.stderr):
         entries = []
         for sym in universe.cuda.symbols[stem]:
             name = sym["name"]
+            if name in twins:
+                acl, subs, decl = twins[name]
+                key = REPO_KEY[decl["repo"]]
+                how = ("the same name after the prefix" if not subs else
+                       "the same name after the prefix in ACL's words (" + ", ".join(subs) + ")")
+                parts = [f"{HEADER_WORDS[key]} header {decl['header']} declares {acl}, {how} "
+                         f"({decl['param_count']} parameter{'' if decl['param_count'] == '1' else 's'}); "
+                         "arguments not compared"]
+                if name in TWIN_FACTS:
+                    parts.append(TWIN_FACTS[name])
+                if decl["deprecated"] == "1":
+                    parts.append(f"{acl} is marked deprecated in the header")
+                parts += product_limits(acl)
+                entries.append(entry(name, "mapped", records[key]["id"], "inferred", target=acl,
+                                     note=join_note(parts)))
+                continue
             if name not in pairs:
-                if sym["kind"] == "function" and sym["library"] in ("cudart", "nccl"):
+                if sym["kind"] == "function" and sym["library"] in ("cudart", "nccl") and \
+                        not VECTOR_TYPES.fullmatch(name):  # library_roles.py answers those
                     entries.append(entry(
                         name, "unknown", records[unknown_src]["id"], "inferred",
                         note=join_note([f"{unknown_words}; the importer's correspondence table "
@@ -309,12 +382,7 @@ def outputs(universe, log=sys.stderr):
                 parts.append(f"{acl} is marked deprecated in the header")
             if facts:
                 parts.extend(facts.split(". "))
-            row = support.get(acl)
-            if row:
-                no = [label for col, label in PRODUCTS if row.get(col) == "N"]
-                if no:
-                    parts.append("the CANN runtime API reference marks it unsupported on "
-                                 + ", ".join(no))
+            parts += product_limits(acl)
             entries.append(entry(name, "mapped", records[key]["id"], "inferred", target=acl,
                                  note=join_note(parts)))
         used = [r for r in records.values() if any(e["source"] == r["id"] for e in entries)]

@@ -2,25 +2,32 @@
 
 Reads cambricon/cuda_to_cnrt_pairs.tsv (DeepLink DIPU's and InfiniCore's CUDA and Cambricon
 device and communicator layers, aligned by wrapper), cambricon/cnrt_api_names.txt and
-cambricon/cnrt_error_codes.tsv (to say whether a target is declared in the public cnrt.h 6.14.1
-copy), cambricon/cambricon_api_names.tsv (CNCL names torch_mlu calls; CNCL has no public header)
+cambricon/cnrt_error_codes.tsv (the functions and codes Cambricon's cnrt.h 6.14.1 declares),
+cambricon/cambricon_api_names.tsv (CNCL names torch_mlu calls; CNCL has no public header)
 and cambricon/SOURCES.md. Writes opdb/cambricon/cuda_runtime.yaml and cambricon/nccl.yaml.
 
-  * a usable pair -> mapped, third-party (choice: opdb/importers/pairs.py); a pair to
-    cnclInvalid (DIPU's marker for an unsupported data type) -> missing
-  * ROLE_PAIRS, a small table of well-known role correspondences (Queue ~ stream, Notifier ~
-    event, TaskTopo ~ graph), kept only when torch_mlu calls the target (the citable evidence
-    that the name exists; cnrt.h 6.14.1 has no resolvable repository) -> mapped, inferred
-  * an nccl* name whose cncl* twin torch_mlu calls -> mapped, inferred (name correspondence)
-  * other runtime and NCCL functions -> unknown, naming unresolved candidates, any cnrt* twin
-    declared in cnrt.h 6.14.1 and HEADER_ONLY role counterparts (not verified as equivalent)
+  * a usable pair -> mapped, third-party (choice: opdb/importers/pairs.py; a candidate with the
+    same name after the prefix wins, so ncclUint8 -> cnclUint8); a pair to cnclInvalid (DIPU's
+    marker for an unsupported data type) -> missing
+  * a pair that is a weaker approximation (a CNDev call, a synchronous call for an *Async name,
+    a call without the flags the CUDA name takes) gives way to the counterpart cnrt.h declares
+    -> mapped, inferred, the pair kept in the note
+  * the counterpart cnrt.h 6.14.1 declares: the same name after the prefix (cuda* -> cnrt*),
+    also after CNRT's own words for CUDA's nouns (Stream -> Queue, Event -> Notifier, Graph ->
+    TaskTopo, GraphExec -> TaskTopoEntity, Launch -> Invoke, Malloc/Free -> MemAlloc/MemFree)
+    -> mapped, inferred, cnrt.h cited (a Cambricon header: the copy's hosting repository could
+    not be resolved, so the record cites Cambricon's developer site that distributes it)
+  * ROLE_PAIRS, role correspondences whose target torch_mlu calls -> mapped, inferred
+  * an nccl* name whose cncl* twin torch_mlu calls, and CNCL_ROLE_PAIRS -> mapped, inferred
+  * other runtime and NCCL functions -> unknown, naming unresolved candidates
 """
 
 import sys
 
 from common import (coverage_doc, entry, generated_header, join_note, read_text, read_tsv, record,
                     require)
-from pairs import PairTable, Project, pair_entries, role_pairs
+from library_role_table import VECTOR_TYPES
+from pairs import PairTable, Project, pair_entries, role_pairs, vocabulary_twins
 
 SCRIPT = "cambricon_pairs.py"
 PLATFORM = "cambricon"
@@ -63,18 +70,33 @@ ROLE_PAIRS = {
     "cudaGraphLaunch": ("cnrtTaskTopoEntityInvoke", _TOPO),
     "cudaGraphGetNodes": ("cnrtTaskTopoGetNodes", _TOPO),
     "cudaGraphDebugDotPrint": ("cnrtTaskTopoDebugDotPrint", _TOPO),
+    "cudaError_t": ("cnrtRet_t", None),
+    "dim3": ("cnrtDim3_t", "the x, y, z task dimensions of a BANG kernel launch (with a "
+             "cnrtFunctionType_t: block or union task)"),
 }
-# Role counterparts declared in cnrt.h 6.14.1 that no citable source confirms: named in the note
-# of the unknown entry only.
-HEADER_ONLY = {
-    "cudaLaunchKernel": "cnrtInvokeKernel", "cudaLaunchHostFunc": "cnrtInvokeHostFunc",
-    "cudaGraphCreate": "cnrtTaskTopoCreate", "cudaGraphAddKernelNode": "cnrtTaskTopoAddKernelNode",
-    "cudaGraphUpload": "cnrtTaskTopoUpload", "cudaGraphExecUpdate": "cnrtTaskTopoEntityUpdate",
-    "cudaMemcpy2D": "cnrtMemcpy2D", "cudaMemcpy2DAsync": "cnrtMemcpy2DAsync",
-    "cudaMemcpy3D": "cnrtMemcpy3D", "cudaMemcpy3DAsync": "cnrtMemcpy3DAsync",
-    "cudaMemcpyToSymbol": "cnrtMemcpyToSymbol", "cudaMemcpyFromSymbol": "cnrtMemcpyFromSymbol",
-    "cudaPeekAtLastError": "cnrtPeekAtLastError", "cudaGetErrorName": "cnrtGetErrorName",
-    "cudaMallocFromPoolAsync": "cnrtMemAllocFromPoolAsync", "cudaMemPoolCreate": "cnrtMemPoolCreate",
+# CNRT's words for CUDA's nouns, applied in this order (a longer word first).
+CNRT_VOCABULARY = [("GraphExec", "TaskTopoEntity"), ("Graph", "TaskTopo"), ("Stream", "Queue"),
+                   ("Event", "Notifier"), ("Launch", "Invoke"), ("Malloc", "MemAlloc"),
+                   ("Free", "MemFree")]
+# NCCL name -> (CNCL name, facts). CNCL's own names for NCCL's roles; the target must be called
+# by torch_mlu.
+CNCL_ROLE_PAIRS = {
+    "ncclCommCount": ("cnclGetCommCount", None),
+    "ncclCommUserRank": ("cnclGetCommRank", None),
+    "ncclGetErrorString": ("cnclGetErrorStr", None),
+    "ncclGetVersion": ("cnclGetLibVersion", None),
+}
+# The cnrt.h copy the snapshot read: a Cambricon header distributed with CNToolkit.
+CNRT_HEADER = {
+    "id": "cnrt-h-6.14.1",
+    "title": "Cambricon cnrt.h 6.14.1 (CNRT_MAJOR/MINOR/PATCH_VERSION 6/14/1, (C) 2023 "
+             "Cambricon), distributed with Cambricon's CNToolkit; function names and cnrtRet_t "
+             "values transcribed in shared/upstream/cambricon/cnrt_api_names.txt and "
+             "cnrt_error_codes.tsv (the public copy read has no resolvable repository)",
+    "url": "https://developer.cambricon.com/",
+    "path": "include/cnrt.h",
+    "date": "2026-11-22",
+    "license": "MIT-style notice in the header",
 }
 
 
@@ -121,6 +143,35 @@ def called_names(upstream, library):
             if r["library"] == library and r["origin_guess"] == "vendor_api"}
 
 
+def header_counterpart(name, header):
+    """(cnrt name, substitutions) that cnrt.h 6.14.1 declares for a cuda* function, or None."""
+    for target, subs in vocabulary_twins(name, "cuda", ["cnrt"], CNRT_VOCABULARY):
+        if target in header.functions:
+            return target, subs
+    return None
+
+
+def counterpart_note(target, subs):
+    how = ("the same name after the prefix" if not subs else
+           "the same name after the prefix in CNRT's words (" + ", ".join(subs) + ")")
+    return f"cnrt.h 6.14.1 declares {target}, {how}; arguments not compared"
+
+
+def weaker(sym, target, twin, header):
+    """Why a third-party pair target is a weaker answer than the header's counterpart `twin`,
+    or None."""
+    name = sym["name"]
+    if twin == target:
+        return None
+    if target not in header.functions and target not in header.codes:
+        return f"{target} is not a CNRT function"
+    if name.endswith("Async") and not target.endswith("Async"):
+        return f"{target} is a synchronous call, not ordered on a queue"
+    if twin.startswith(target):
+        return f"{target} lacks what {twin[len(target):]} adds"
+    return None
+
+
 def outputs(universe, log=sys.stderr):
     up = universe.upstream
     md = up / "cambricon" / "SOURCES.md"
@@ -130,10 +181,14 @@ def outputs(universe, log=sys.stderr):
     tm = record(md, "TM24", "torch-mlu", "Cambricon torch_mlu r2.4_develop: the CNRT and CNCL names "
                      "its C++ sources call (shared/upstream/cambricon/cambricon_api_names.tsv; "
                      "CNCL has no public header)", "torch_mlu/csrc/")
-    universe_names = {s["name"] for s in universe.cuda.symbols["cuda_runtime"]}
+    universe_names = {s["name"] for s in universe.cuda.symbols["cuda_runtime"] +
+                      universe.cuda.symbols["nccl"]}
     roles, dropped = role_pairs(ROLE_PAIRS, universe_names,
                                 lambda n: n if n in cnrt else None, "torch_mlu's CNRT calls")
-    for cuda, target, why in dropped:
+    more, dropped_more = role_pairs(CNCL_ROLE_PAIRS, universe_names,
+                                    lambda n: n if n in cncl else None, "torch_mlu's CNCL calls")
+    roles.update(more)
+    for cuda, target, why in dropped + dropped_more:
         print(f"cambricon: dropped pair {cuda} -> {target}: {why}", file=log)
 
     def remarks(sym, best):
@@ -145,12 +200,36 @@ def outputs(universe, log=sys.stderr):
             parts.append(f"{best.target} is a synchronous call, not ordered on a queue")
         return parts
 
+    def twin(name):
+        if name.startswith("nccl"):
+            return "cncl" + name[4:]
+        found = header_counterpart(name, header) if name.startswith("cuda") else None
+        return found[0] if found else None
+
+    def prefer(sym, best, pair_parts):
+        if sym["kind"] != "function" or not sym["name"].startswith("cuda"):
+            return None
+        found = header_counterpart(sym["name"], header)
+        if not found:
+            return None
+        why = weaker(sym, best.target, found[0], header)
+        if not why:
+            return None
+        return entry(sym["name"], "mapped", CNRT_HEADER["id"], "inferred", target=found[0],
+                     note=join_note([counterpart_note(*found),
+                                     "preferred to a third-party pair: " + pair_parts[0], why]))
+
     def fallback(sym, unresolved):
         name = sym["name"]
         if name in roles:
             target, facts, _ = roles[name]
-            parts = ["role correspondence; torch_mlu calls " + target,
-                     header.describe(target, "function")]
+            what = "CNCL" if name.startswith("nccl") else "CNRT"
+            verb = "calls" if sym["kind"] == "function" else "uses"
+            parts = [f"role correspondence; torch_mlu {verb} {target}"]
+            if what == "CNRT":
+                parts.append(header.describe(target, sym["kind"]))
+            else:
+                parts.append("CNCL has no public header, so the arguments were not compared")
             return entry(name, "mapped", tm["id"], "inferred", target=target,
                          note=join_note(parts + ([facts] if facts else [])))
         if name.startswith("nccl") and "cncl" + name[4:] in cncl:
@@ -158,20 +237,13 @@ def outputs(universe, log=sys.stderr):
                          note=join_note([f"name correspondence nccl*->cncl*: torch_mlu calls "
                                          f"cncl{name[4:]}; CNCL has no public header, so the "
                                          "arguments were not compared"]))
-        if unresolved or sym["kind"] != "function" or not name.startswith("cuda"):
+        if sym["kind"] != "function" or not name.startswith("cuda"):
             return None
-        guess = "cnrt" + name[4:]
-        hints = []
-        if guess in header.functions:
-            hints.append(f"cnrt.h 6.14.1 declares {guess} (same name after the prefix; not "
-                         "verified as equivalent)")
-        if name in HEADER_ONLY and HEADER_ONLY[name] in header.functions:
-            hints.append(f"cnrt.h 6.14.1 declares {HEADER_ONLY[name]}, its role counterpart; the "
-                         "header copy's repository could not be resolved, so no answer rests on it")
-        if hints:
-            return entry(name, "unknown", table.records["DIPU"]["id"], "third-party",
-                         note=join_note(["no public source pairs this symbol with a CNRT API"]
-                                        + hints))
+        found = header_counterpart(name, header)
+        if found:
+            return entry(name, "mapped", CNRT_HEADER["id"], "inferred", target=found[0],
+                         note=join_note([counterpart_note(*found)] +
+                                        table.unresolved_notes(unresolved)))
         return None
 
     out = {}
@@ -179,11 +251,12 @@ def outputs(universe, log=sys.stderr):
         entries = pair_entries(
             table, universe.cuda.symbols[stem], invalid_targets={"cnclInvalid"},
             mapped_remarks=remarks, alt_remark=cnrt5_remark, fallback=fallback,
-            unknown_scope=lambda s: s["kind"] == "function" and s["library"] in ("cudart",
-                                                                                "nccl"),
-            unknown_words=words)
-        sources = list(table.records.values()) + [tm]
-        snap = "; ".join(f"{r['repository'][19:]} {r['commit']}, {r['date']}" for r in sources)
+            unknown_scope=lambda s: s["kind"] == "function" and s["library"] in (
+                "cudart", "nccl") and not VECTOR_TYPES.fullmatch(s["name"]),  # library_roles.py
+            unknown_words=words, twin=twin, prefer=prefer)
+        sources = list(table.records.values()) + [tm, CNRT_HEADER]
+        snap = "; ".join(f"{r['repository'][19:]} {r['commit']}, {r['date']}" for r in sources
+                         if "repository" in r)
         hdr = generated_header(SCRIPT, ["cambricon/cuda_to_cnrt_pairs.tsv",
                                         "cambricon/cnrt_api_names.txt",
                                         "cambricon/cnrt_error_codes.tsv",

@@ -16,6 +16,7 @@ opdb/enflame/cuda_runtime.yaml, cuda_driver.yaml and nccl.yaml.
 
 from common import (coverage_doc, entry, generated_header, join_note, read_text, read_tsv, record,
                     require)
+from library_role_table import VECTOR_TYPES
 from pairs import PairTable, Project, pair_entries
 
 SCRIPT = "enflame_tops.py"
@@ -60,15 +61,18 @@ class TopsHeaders:
         return self.declared.get(name)
 
 
-def eccl_names(upstream):
-    """{ECCL name: [repositories seen in]} for names the snapshot takes for vendor API."""
+def eccl_names(upstream, twins=()):
+    """{ECCL name: [repositories seen in]} for names the snapshot takes for vendor API, and for
+    functions named in `twins` (the eccl* twins of NCCL functions) even where the snapshot's
+    heuristic took them for the calling project's own code: a called ecclX where NCCL declares
+    ncclX is ECCL's name."""
     out = {}
     for line in read_text(upstream / "enflame" / "eccl_api_names.txt").splitlines():
         if not line or line.startswith("#"):
             continue
         cols = line.split("\t")
         require(len(cols) == 5, f"enflame/eccl_api_names.txt: bad line {line!r}")
-        if cols[4].startswith("vendor_api"):
+        if cols[4].startswith("vendor_api") or (cols[1] == "function" and cols[0] in twins):
             out[cols[0]] = [r.strip() for r in cols[3].replace(";", ",").split(",") if r.strip()]
     return out
 
@@ -78,7 +82,8 @@ def outputs(universe):
     md = up / "enflame" / "SOURCES.md"
     table = PairTable(md, up / "enflame" / "cuda_to_tops_pairs.tsv", PROJECTS, component_rank)
     tops = TopsHeaders(up)
-    eccl = eccl_names(up)
+    eccl = eccl_names(up, {"eccl" + s["name"][4:] for s in universe.cuda.symbols["nccl"]
+                           if s["kind"] == "function"})
     hdr_rec = record(md, "HDR", "tops-headers", "Enflame official TOPS runtime headers "
                           "(tops-codec-headers): declared functions, types and enumerators "
                           "(shared/upstream/enflame/tops_runtime_*.tsv)", "include/tops/")
@@ -124,8 +129,8 @@ def outputs(universe):
                         ("nccl", "an ECCL API")):
         entries = pair_entries(
             table, universe.cuda.symbols[stem], mapped_remarks=remarks, fallback=fallback,
-            unknown_scope=lambda s: s["kind"] == "function" and s["library"] in ("cudart",
-                                                                                "nccl"),
+            unknown_scope=lambda s: s["kind"] == "function" and s["library"] in (
+                "cudart", "nccl") and not VECTOR_TYPES.fullmatch(s["name"]),  # library_roles.py
             unknown_words=words)
         sources = list(table.records.values()) + [hdr_rec] + list(usage.values())
         used = {e["source"] for e in entries}

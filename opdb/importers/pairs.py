@@ -77,8 +77,11 @@ class PairTable:
     def record_id(self, project_name):
         return self.records[self.project(project_name).key]["id"]
 
-    def choose(self, name):
-        """(best Candidate, [other Candidates], [unresolved rows]) for one CUDA name."""
+    def choose(self, name, twin=None):
+        """(best Candidate, [other Candidates], [unresolved rows]) for one CUDA name. A usable
+        candidate named `twin` (the source name with the vendor prefix) ranks first: a wrapper
+        that maps several values (at::kBool and at::kByte -> ncclUint8) must not hide the one
+        with the same name after the prefix."""
         usable, unresolved = {}, []
         for r in self.by_name.get(name, []):
             if r["alignment"] == UNRESOLVED:
@@ -88,7 +91,7 @@ class PairTable:
             else:
                 raise ValueError(f"unknown alignment label {r['alignment']!r}")
         cands = sorted((Candidate(t, rs, self.component_rank) for t, rs in usable.items()),
-                       key=lambda c: c.rank)
+                       key=lambda c: (c.target != twin, c.rank))
         unresolved.sort(key=lambda r: (r["project"], r["component"], r["vendor_api"]))
         if not cands:
             return None, [], unresolved
@@ -131,21 +134,28 @@ class PairTable:
 
 def pair_entries(table, symbols, *, invalid_targets=(), mapped_remarks=lambda sym, best: [],
                  alt_remark=lambda row, target: "", fallback=lambda sym, unresolved: None,
-                 unknown_scope=lambda sym: False, unknown_words="a vendor API"):
+                 unknown_scope=lambda sym: False, unknown_words="a vendor API",
+                 twin=lambda name: None, prefer=lambda sym, best, parts: None):
     """Coverage entries for `symbols` from a PairTable.
 
     A usable pair -> mapped (third-party), or missing when its target is one of
     `invalid_targets` (an 'invalid' enum value stands for "unsupported"). Otherwise
     `fallback(sym, unresolved)` may return an entry (e.g. a name correspondence); failing that,
     symbols in `unknown_scope` get an explicit unknown naming any unresolved candidates, and the
-    rest no entry at all."""
+    rest no entry at all. `twin(name)` names the preferred candidate (see PairTable.choose);
+    `prefer(sym, best, pair_sentences)` may replace a usable pair with a stronger entry (an
+    official header's counterpart where the pair is a weaker approximation)."""
     entries = []
     default_src = table.records[table.projects[0].key]["id"]
     for sym in symbols:
-        best, others, unresolved = table.choose(sym["name"])
+        best, others, unresolved = table.choose(sym["name"], twin(sym["name"]))
         if best is not None:
             src = table.record_id(best.rows[0]["project"])
             parts = table.describe(best, others, alt_remark)
+            better = prefer(sym, best, parts)
+            if better is not None:
+                entries.append(better)
+                continue
             if best.target in invalid_targets:
                 entries.append(entry(sym["name"], "missing", src, "third-party", note=join_note(
                     parts + [f"{best.target} marks the value as unsupported"])))
@@ -181,3 +191,23 @@ def role_pairs(pairs, universe_names, lookup, where):
         else:
             kept[cuda] = (target, facts, evidence)
     return kept, dropped
+
+
+def vocabulary_twins(name, source_prefix, vendor_prefixes, vocabulary=()):
+    """Vendor names that are `name` with its prefix swapped, then with the vendor's own words
+    for CUDA's nouns (`vocabulary`: [(CUDA word, vendor word)], applied cumulatively in order:
+    Stream -> Queue, Event -> Notifier, ...). The plain swap comes first. Returns
+    [(vendor name, [substitutions applied])]."""
+    if not name.startswith(source_prefix):
+        return []
+    tails = [(name[len(source_prefix):], [])]
+    for word, vendor_word in vocabulary:
+        tails += [(t.replace(word, vendor_word), subs + [f"{word} -> {vendor_word}"])
+                  for t, subs in tails if word in t]
+    out, seen = [], set()
+    for tail, subs in tails:
+        for p in vendor_prefixes:
+            if p + tail not in seen:
+                seen.add(p + tail)
+                out.append((p + tail, subs))
+    return out

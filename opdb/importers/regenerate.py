@@ -32,6 +32,7 @@ import dcu_hipify  # noqa: E402
 import dcu_migraphx  # noqa: E402
 import onnx_inferred_from_aten  # noqa: E402
 import enflame_tops  # noqa: E402
+import library_roles  # noqa: E402
 from common import UpstreamError, render  # noqa: E402
 from universe import Universe  # noqa: E402
 
@@ -48,6 +49,7 @@ def generate(upstream, log):
     parts.update(dcu_hipify.outputs(universe, universe.torch.hipify_torch))
     parts.update(cambricon_pairs.outputs(universe, log=log))
     parts.update(enflame_tops.outputs(universe))
+    parts.update(library_roles.outputs(universe, log=log))
     ascend, _dropped = ascend_acl.outputs(universe, log=log)
     parts.update(ascend)
     for module in (ascend_torch, cambricon_torch, enflame_torch, dcu_torch):

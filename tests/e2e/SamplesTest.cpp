@@ -91,7 +91,9 @@ TEST(SamplesScan, FindingsCarryExactLocationsAndCoverage) {
   const auto* sgemm = findFinding("cublasSgemm", "src/gemm.cu", 33);
   ASSERT_NE(sgemm, nullptr);
   EXPECT_EQ(sgemm->getString("library"), "cublas");
-  EXPECT_EQ(sgemm->getObject("coverage")->getObject("ascend")->getString("status"), "unknown");
+  // cuBLAS has a role map (issue 15): GEMM -> aclblasGemmEx, partial (no handle, per-operand types).
+  EXPECT_EQ(sgemm->getObject("coverage")->getObject("ascend")->getString("status"), "partial");
+  EXPECT_EQ(sgemm->getObject("coverage")->getObject("ascend")->getString("target"), "aclblasGemmEx");
   // The shared header's helpers are found once, though three units include it.
   unsigned cudaCheck = 0;
   for (const auto& v : *report().getArray("findings"))

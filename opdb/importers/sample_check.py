@@ -1,0 +1,147 @@
+"""Developer check: a seeded random sample of the coverage entries that changed since a git
+revision, each checked against the upstream snapshot file it cites, independently of the
+importers' code (it reads the raw snapshot files itself).
+
+  python3 opdb/importers/sample_check.py --since REV [--per-platform 40] [--seed 15]
+
+For every sampled entry it checks what can be checked mechanically: the target is declared or
+used in the upstream file the note or source names (ACL/HCCL declaration inventories, aclnn API
+list, cnrt.h names, CNNL/CNCL usage lists, TOPS headers, TopsATen/ECCL usage lists, the DIPU/
+InfiniCore/UHHI pair tables), the header named in the note is the header that declares it, and a
+"pairs it with" note has that pair row. It prints one line per entry (OK or the mismatch) and
+exits 1 if any entry fails.
+"""
+
+import argparse
+import csv
+import random
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PLATFORMS = ("ascend", "cambricon", "enflame")
+
+
+def tsv(path):
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def names_in_text(path, column=0):
+    out = set()
+    for line in open(path, encoding="utf-8"):
+        if line.startswith("#") or not line.strip():
+            continue
+        cols = line.rstrip("\n").split("\t")
+        if len(cols) > column:
+            out.add(cols[column].strip())
+    return out
+
+
+class Upstream:
+    def __init__(self, up):
+        self.acl = {}
+        for f in ("ascend/cann-api/acl_runtime_api.tsv", "ascend/cann-api/hccl_api.tsv"):
+            for r in tsv(up / f):
+                self.acl.setdefault(r["name"], set()).add(r["header"])
+        self.aclnn = {r["op_name"]: r for r in tsv(up / "ascend/cann-ops/aclnn_api.tsv")}
+        self.cnrt = names_in_text(up / "cambricon/cnrt_api_names.txt", 1)
+        self.cnnl = names_in_text(up / "cambricon/cnnl_api_names.txt")
+        self.camb = {r["name"] for r in tsv(up / "cambricon/cambricon_api_names.tsv")}
+        self.camb_pairs = {(r["cuda_api"], r["vendor_api"]) for r in
+                           tsv(up / "cambricon/cuda_to_cnrt_pairs.tsv")}
+        self.tops = {r["function"]: r["header"] for r in
+                     tsv(up / "enflame/tops_runtime_api_functions.tsv")}
+        self.tops_names = {r["name"] for r in tsv(up / "enflame/tops_runtime_names.tsv")}
+        self.topsaten = names_in_text(up / "enflame/topsaten_names.txt")
+        self.tops_other = {r["name"] for r in tsv(up / "enflame/enflame_other_api_names.tsv")}
+        self.eccl = names_in_text(up / "enflame/eccl_api_names.txt")
+        self.tops_pairs = {(r["cuda_api"], r["vendor_api"]) for r in
+                           tsv(up / "enflame/cuda_to_tops_pairs.tsv")}
+
+    def check(self, platform, e):
+        """'' when the entry agrees with the upstream file it cites, else the mismatch."""
+        target, note = e.get("target", ""), e.get("note", "")
+        sym = e["symbol"]
+        m = re.search(r"pairs it with (\S+) in", note)
+        if m and e["confidence"] == "third-party":
+            pairs = self.camb_pairs if platform == "cambricon" else self.tops_pairs
+            if (sym, m.group(1)) not in pairs:
+                return f"no pair row {sym} -> {m.group(1)}"
+        if not target or " " in target:  # no target, or a kernel language ("Ascend C")
+            return "" if note else "no note"
+        if platform == "ascend":
+            if target in self.aclnn:
+                r = self.aclnn[target]
+                path = r["header_path"] or r["doc_path"]
+                return "" if path in note and r["repo"] in note else f"aclnn path/repo not in note"
+            if target not in self.acl:
+                return f"{target} not declared in the ACL/HCCL inventories"
+            m = re.search(r"header (\S+\.h)|declared in (\S+\.h)", note)
+            hdr = m and (m.group(1) or m.group(2))
+            if hdr and hdr not in self.acl[target]:
+                return f"{target} is declared in {sorted(self.acl[target])}, note says {hdr}"
+            return ""
+        if platform == "cambricon":
+            if "cnrt.h 6.14.1 declares" in note and target not in self.cnrt:
+                return f"{target} not among the cnrt.h names"
+            if target.startswith(("cnnl", "CNNL")) and target not in self.cnnl | self.camb:
+                return f"{target} not in the CNNL usage lists"
+            if target.startswith(("cncl", "cnrt", "CNRT", "cnclI")) and \
+                    target not in self.cnrt | self.camb | {b for _, b in self.camb_pairs}:
+                return f"{target} not in cnrt.h, torch_mlu usage or the pair table"
+            return ""
+        if target.startswith("tops") and not target.startswith(("topsaten", "topsvllm")):
+            if target not in self.tops and target not in self.tops_names and \
+                    target not in self.tops_other and (sym, target) not in self.tops_pairs:
+                return f"{target} not in the TOPS headers, TopsOp names or pair table"
+            h = re.search(r"header (\S+\.h)", note)
+            if h and self.tops.get(target) and self.tops[target] != h.group(1):
+                return f"{target} is in {self.tops[target]}, note says {h.group(1)}"
+            return ""
+        if target.startswith(("topsaten", "topsvllm")) and target not in self.topsaten:
+            return f"{target} not in topsaten_names.txt"
+        if target.startswith("eccl") and target not in self.eccl:
+            return f"{target} not in eccl_api_names.txt"
+        return ""
+
+
+def changed_entries(since, platform):
+    diff = subprocess.run(["git", "-C", str(ROOT), "diff", since, "--", f"opdb/{platform}/"],
+                          capture_output=True, text=True, check=True).stdout
+    import yaml
+    out = []
+    for line in diff.splitlines():
+        if line.startswith("+  - {symbol:"):
+            out.append(yaml.safe_load(line[4:]))
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--since", required=True)
+    ap.add_argument("--per-platform", type=int, default=40)
+    ap.add_argument("--seed", type=int, default=15)
+    ap.add_argument("--upstream", default=str(ROOT.parent / "shared" / "upstream"))
+    args = ap.parse_args()
+    up = Upstream(Path(args.upstream))
+    failed = 0
+    for platform in PLATFORMS:
+        entries = changed_entries(args.since, platform)
+        sample = random.Random(args.seed).sample(entries, min(args.per_platform, len(entries)))
+        bad = 0
+        for e in sample:
+            problem = up.check(platform, e)
+            bad += bool(problem)
+            print(f"{platform:9} {'FAIL ' + problem if problem else 'OK'}: {e['symbol']} -> "
+                  f"{e.get('target', '')} [{e['status']}, {e['source']}]")
+        print(f"{platform}: {len(sample) - bad}/{len(sample)} of {len(entries)} changed entries "
+              "agree with the cited upstream file")
+        failed += bad
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
