@@ -24,8 +24,8 @@ import json
 import re
 
 from common import entry, join_note, read_text, read_tsv, record, require
-from torch_common import (DeviceModule, add_rebindings, aten, composite_fallbacks, document,
-                          own_kinds, trim)
+from torch_common import (DeviceModule, add_aliases, add_device_strings, add_rebindings, aten, composite_fallbacks,
+                          document, own_kinds, trim)
 from torch_symbols import normalize_api
 
 SCRIPT = "ascend_torch.py"
@@ -106,6 +106,28 @@ def span(versions, order):
     return ", ".join(versions)
 
 
+# Products a training script is written for today; an answer that differs only on another one
+# is a product constraint (a target descriptor's business), not a limit of the use.
+MAINSTREAM = ("Atlas A2 training series", "Atlas A3 training series")
+CPU_FALLBACK = "回退至CPU"  # "falls back to the CPU"
+
+
+def dtype_restrictions(text):
+    """The dtypes a support page's restriction text limits an API to ("`input`仅支持fp16，fp32",
+    "支持uint8"), and what the text says beyond such dtype lists."""
+    types, rest = [], []
+    for part in re.split(r"(?:^|\s)-\s|>\s", text):
+        part = part.strip()
+        if not part:
+            continue
+        m = re.fullmatch(r"(?:`[^`]*`\s*)?仅?支持\s*([a-z0-9，,、 ]+?)[。.]?", part)
+        if m and dtypes_of(m.group(1)):
+            types += [t for t in dtypes_of(m.group(1)) if t not in types]
+        elif "原生文档" not in part and "支持情况" not in part:
+            rest.append(part)
+    return types, " ".join(rest)
+
+
 def dtypes_of(note):
     found = re.findall(r"[a-z]+[0-9]*", note.lower())
     return [DTYPE_WORDS[t] for t in found if t in DTYPE_WORDS]
@@ -126,24 +148,38 @@ def api_entries(universe, pt, mstt, tr):
         flags = [(label, r[col]) for col, label in PRODUCTS if r[col] in ("Y", "N")]
         no = [label for label, f in flags if f == "N"]
         parts = [f"torch_npu's support page for PyTorch {newest_doc} ({r['doc_file']})"]
+        cons = {}
+        text = re.sub(r"<[^>]*>", " ", r["restrictions"]) if r["has_restrictions"] == "Y" else ""
+        types, rest = dtype_restrictions(text)
         if flags and len(no) == len(flags):
             status = "missing"
             parts.append("marked unsupported on every listed product")
-        elif no or r["has_restrictions"] == "Y":
-            status = "partial"
+        elif no and not any(label in MAINSTREAM for label in no):
+            # Supported on the training products code is written for (Atlas A2/A3); only a newer
+            # product lacks it. That is an answer for a target product, not for this use.
+            status = "native"
+            parts.append("supported on " + ", ".join(label for label, f in flags if f == "Y") +
+                         "; unsupported on " + ", ".join(no))
+        elif no or rest:
+            status = "emulated" if rest and CPU_FALLBACK in rest and not no else "partial"
             if no:
                 parts.append("unsupported on " + ", ".join(no))
-            if r["has_restrictions"] == "Y" and r["restrictions"]:
-                parts.append("restrictions: " + trim(re.sub(r"<[^>]*>", " ", r["restrictions"])))
         else:
             status = "native"
+        if types:
+            # A dtype list alone limits a use only when that use's dtype is outside it; the
+            # scanner judges that per use (dtypes inferred from the code).
+            cons["dtypes"] = types
+            parts.append("supported dtypes: " + ", ".join(types))
+        if rest:
+            parts.append("restrictions: " + trim(rest))
         target = NPU.target(name)
         if target and status != "missing":
             status = "mapped" if status == "native" else status
             parts.append(f"the page documents torch.cuda APIs for use as torch.npu: {target}")
         out[name] = entry(name, status, pt["id"], "official", target=target if status != "missing"
                           else None, note=join_note(parts))
-        out[name]["constraints"] = {"sdk": f"torch_npu for PyTorch {newest_doc}"}
+        out[name]["constraints"] = {**cons, "sdk": f"torch_npu for PyTorch {newest_doc}"}
     lists = read_tsv(up / "ascend" / "mstt-msfmktransplt" / "torch_api_support_long.tsv")
     newest_list = max((r["torch_version"] for r in lists), key=vkey)
     for r in lists:
@@ -159,7 +195,9 @@ def api_entries(universe, pt, mstt, tr):
             status = "missing"
         else:
             types = dtypes_of(r["note"]) if r["note"] else []
-            status = "partial" if r["note"] else "native"
+            # A note that only lists dtypes is a constraint judged per use, not a limitation.
+            beyond = re.sub(r"<br>|仅?支持\s*[a-z0-9，,、 ]+|[。.\s]", "", r["note"]) if r["note"] else ""
+            status = "partial" if r["note"] and (not types or beyond) else "native"
             if r["note"]:
                 parts.append(trim(r["note"]))
             if types:
@@ -176,6 +214,12 @@ def api_entries(universe, pt, mstt, tr):
                                    for a in facts["attribute_assignments_in_init"]
                                    if a["kind"] == "replaced"],
                    tr["id"], "transfer_to_npu", "NPU")
+    # The strings transfer_to_npu rewrites at run time, and that a port writes out.
+    symbols = {"cuda": "device:cuda", "nccl": "dist_backend:nccl"}
+    add_device_strings(out, tr["id"], "transfer_to_npu",
+                       [(symbols[r["from"]], r["to"], r["applies_to"])
+                        for r in facts["string_replacements"] if r["from"] in symbols])
+    add_aliases(out, universe, pt["id"])
     return list(out.values())
 
 

@@ -17,7 +17,7 @@ not cover (Tensor.cuda -> Tensor.mlu, ...) -> mapped.
 import json
 
 from common import entry, join_note, read_text, read_tsv, record, repo_record, require
-from torch_common import add_rebindings, aten, composite_fallbacks, document, own_kinds, trim
+from torch_common import add_aliases, add_device_strings, add_rebindings, aten, composite_fallbacks, document, own_kinds, trim
 from torch_symbols import normalize_api
 
 SCRIPT = "cambricon_torch.py"
@@ -109,6 +109,10 @@ def api_entries(universe, lst, mig):
     add_rebindings(out, universe, [(a["target"], a["replacement"]) for a in rebind
                                    if a["kind"] == "rebinding"],
                    mig["id"], "torch_mlu's gpu_migration", "MLU")
+    add_device_strings(out, mig["id"], "gpu_migration",
+                       [("device:cuda", "mlu", facts["device_string_rewrite_rule"]),
+                        ("dist_backend:nccl", "cncl", facts["backend_string_rewrite_rule"])])
+    add_aliases(out, universe)
     return list(out.values())
 
 

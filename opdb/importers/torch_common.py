@@ -112,3 +112,54 @@ def document(platform, script, inputs, sources, entries):
         f"{s['repository'][19:]} {s['commit']}, {s['date']}" if "repository" in s else
         f"{s['url']}, {s['date']}" for s in doc["sources"])
     return generated_header(script, inputs, snap), doc
+
+
+def add_aliases(out, universe, preferred_source=None):
+    """One answer for a method and its function: `torch.Tensor.sigmoid` and `torch.sigmoid` call
+    the same aten operator. A name with no answer takes its twin's (confidence derived); when
+    both have answers that disagree, the one from `preferred_source` (the platform's newest
+    official page) decides for both."""
+    def copy_of(twin, name):
+        src = out[twin]
+        e = entry(name, src["status"], src["source"], "derived", target=src.get("target"),
+                  note=join_note([f"the answer for {twin}, the same aten operator",
+                                  src.get("note", "")]))
+        if "constraints" in src:
+            e["constraints"] = dict(src["constraints"])
+        return e
+
+    for name in sorted(universe.torch.api_names):
+        if not name.startswith("torch.Tensor.") or name.count(".") != 2:
+            continue
+        method = name[len("torch.Tensor."):]
+        if method.startswith("_") or method.endswith("_"):
+            continue
+        func = "torch." + method
+        if func not in universe.torch.api_names:
+            continue
+        if name in out and func in out:
+            a, b = out[name], out[func]
+            if a["status"] == b["status"] or preferred_source is None:
+                continue
+            if b["source"] == preferred_source and a["source"] != preferred_source:
+                out[name] = copy_of(func, name)
+            elif a["source"] == preferred_source and b["source"] != preferred_source:
+                out[func] = copy_of(name, func)
+        elif func in out:
+            out[name] = copy_of(func, name)
+        elif name in out:
+            out[func] = copy_of(name, func)
+
+
+def add_device_strings(out, source_id, tool, pairs):
+    """`device:cuda` and `dist_backend:nccl` (the scanner's symbols for the strings 'cuda' and
+    'nccl') are `mapped` where a migration tool rewrites them: `pairs` is a list of (symbol,
+    target string, what the tool's rule says)."""
+    for symbol, target, rule in pairs:
+        if symbol in out:
+            continue
+        e = entry(symbol, "mapped", source_id, "official", target=target,
+                  note=join_note([f"{tool} rewrites it to '{target}': {rule}",
+                                  f"without the tool, write '{target}'"]))
+        out[symbol] = {"symbol": symbol, "kind": "torch_api", "library": "torch",
+                       **{k: v for k, v in e.items() if k != "symbol"}}
