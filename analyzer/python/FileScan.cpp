@@ -513,6 +513,7 @@ class Walker {
 
   /// `recv.m` where recv is a value: a tensor, a module, an event, or something unknown.
   void member(TSNode object, TSNode attr, const std::string& m, const Ref& recv, int scope, bool called, bool inError) {
+    if (m.starts_with("__")) return;  // super().__init__(), x.__class__: Python's protocol, not an API
     std::string owner;
     Evidence evidence = Evidence::Semantic;
     bool report = false;
@@ -775,6 +776,11 @@ class Walker {
   }
 
   void checkSite(TSNode at, const std::string& check, int scope, bool inError, const std::string& detail) {
+    // A dataset's __getitem__ and a transform's __call__ run in data-loader workers on CPU
+    // tensors: indexing and host copies there are not device hazards.
+    const std::string& context = m_.scopes()[scope].context;
+    bool dataPipeline = context.ends_with(".__getitem__") || context.ends_with(".__call__");
+    if (dataPipeline && !check.starts_with("dtype-")) return;
     size_t before = out_.findings.size();
     reportSymbol(at, check, SymbolKind::Hazard, "python", Evidence::Semantic, inError, scope, detail);
     out_.checkSites.push_back(CheckSite{std::move(out_.findings.back()), out_.findingOffsets.back()});

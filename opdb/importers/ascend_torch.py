@@ -112,6 +112,18 @@ MAINSTREAM = ("Atlas A2 training series", "Atlas A3 training series")
 CPU_FALLBACK = "回退至CPU"  # "falls back to the CPU"
 
 
+# A restriction that names an argument (`dtype`, num_workers), a condition ("当...时": "when ...")
+# or a tensor layout (Named Tensor, N-D, memory_format) limits only the uses that pass it: the
+# scanner cannot see that from the call name, so the answer is native with the condition noted.
+CONDITION = re.compile(r"`[A-Za-z_][A-Za-z0-9_]*`|当.*时|[A-Za-z_]+_[A-Za-z_]+|Named Tensor|维|memory_format|"
+                       r"场景|参数|属性")
+UNCONDITIONAL = re.compile(r"不支持训练|仅支持推理|不支持该接口|暂不支持$")
+
+
+def conditional(text):
+    return bool(CONDITION.search(text)) and not UNCONDITIONAL.search(text)
+
+
 def dtype_restrictions(text):
     """The dtypes a support page's restriction text limits an API to ("`input`仅支持fp16，fp32",
     "支持uint8"), and what the text says beyond such dtype lists."""
@@ -160,7 +172,7 @@ def api_entries(universe, pt, mstt, tr):
             status = "native"
             parts.append("supported on " + ", ".join(label for label, f in flags if f == "Y") +
                          "; unsupported on " + ", ".join(no))
-        elif no or rest:
+        elif no or (rest and not conditional(rest)):
             status = "emulated" if rest and CPU_FALLBACK in rest and not no else "partial"
             if no:
                 parts.append("unsupported on " + ", ".join(no))
@@ -172,7 +184,8 @@ def api_entries(universe, pt, mstt, tr):
             cons["dtypes"] = types
             parts.append("supported dtypes: " + ", ".join(types))
         if rest:
-            parts.append("restrictions: " + trim(rest))
+            parts.append(("conditions (a use without them is not limited): " if status == "native" else
+                          "restrictions: ") + trim(rest))
         target = NPU.target(name)
         if target and status != "missing":
             status = "mapped" if status == "native" else status
@@ -197,7 +210,12 @@ def api_entries(universe, pt, mstt, tr):
             types = dtypes_of(r["note"]) if r["note"] else []
             # A note that only lists dtypes is a constraint judged per use, not a limitation.
             beyond = re.sub(r"<br>|仅?支持\s*[a-z0-9，,、 ]+|[。.\s]", "", r["note"]) if r["note"] else ""
-            status = "partial" if r["note"] and (not types or beyond) else "native"
+            if CPU_FALLBACK in beyond:
+                status = "emulated"
+            elif r["note"] and (not types or beyond) and not conditional(beyond):
+                status = "partial"
+            else:
+                status = "native"
             if r["note"]:
                 parts.append(trim(r["note"]))
             if types:
