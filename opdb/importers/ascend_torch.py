@@ -10,7 +10,15 @@ patches) and ascend/SOURCES.md. Writes opdb/ascend/aten.yaml and opdb/ascend/tor
 aten (confidence official): registered for the newest torch_npu version -> native (target: the
 aclnn kernel when op-plugin names it); registered only for older versions -> partial; not
 registered but composite in PyTorch -> emulated (inferred). constraints.sdk names the torch_npu
-versions.
+versions; constraints.dtypes the dtypes the CANN docs of the aclnn kernels it calls list
+(ascend/cann-ops/aclnn_doc_product_dtype.tsv through op-plugin's adapters,
+ascend/op-plugin/op_plugin_kernel_calls.tsv), with the products they mark supported in the note.
+
+A torch API whose support page only lists dtypes is native with constraints.dtypes (the scanner
+judges a use's dtype); a restriction that names an argument or a condition is native with the
+condition noted; "may fall back to the CPU" is emulated; only other restrictions are partial.
+device:cuda and dist_backend:nccl are mapped to 'npu' and 'hccl' (transfer_to_npu's string
+rewrites), and torch.Tensor.X and torch.X share one answer (torch_common.add_aliases).
 
 torch API (official): the support pages of the newest PyTorch version first (all products Y ->
 native, some N -> partial, all N -> missing, restrictions -> partial), then msFmkTransplt's lists
@@ -73,6 +81,8 @@ def aten_entries(universe, opp):
         acl |= {v for v in r["acl_op_versions"].split(",") if v}
         api |= {v for v in r["op_api_versions"].split(",") if v}
         merged[r["func"]] = (acl, api, exe or r["aclnn_exec"])
+    kernels = aclnn_kernels(universe.upstream)
+    docs = aclnn_docs(universe.upstream)
     out = []
     for func, (acl, api, exe) in sorted(merged.items()):
         acl, api = sorted(acl, key=vkey), sorted(api, key=vkey)
@@ -89,13 +99,75 @@ def aten_entries(universe, opp):
         status = "native" if newest in versions else "partial"
         if status == "partial":
             parts.append(f"not registered for the newest torch_npu ({newest})")
+        cons = {}
+        if api:
+            # The dtypes and products of the aclnn kernels the op calls, from their docs.
+            names = sorted({exe} if exe else set()) or kernels_of(kernels, func)
+            found = [docs[n] for n in names if n in docs]
+            types = [t for t in ACLNN_DTYPE_ORDER if any(t in d for d, _ in found)]
+            if types:
+                cons["dtypes"] = types
+                products = sorted({p for _, ps in found for p in ps}, key=PRODUCT_ORDER.index)
+                parts.append(f"the CANN docs of {', '.join(n for n in names if n in docs)} (shared/"
+                             f"upstream/ascend/cann-ops/aclnn_doc_product_dtype.tsv) list dtypes "
+                             f"{', '.join(types)}" + (f" on {', '.join(products)}" if products else ""))
         e = entry(aten(func), status, opp["id"], "official", target=exe or None,
                   note=join_note(parts))
-        e["constraints"] = {"sdk": f"torch_npu {span(versions, all_versions)}"}
+        e["constraints"] = {**cons, "sdk": f"torch_npu {span(versions, all_versions)}"}
         out.append(e)
     covered = {e["symbol"] for e in out}
     out += composite_fallbacks(universe, covered, opp["id"], "torch_npu's op-plugin")
     return own_kinds(universe, out)
+
+
+ACLNN_DTYPES = {"FLOAT": "fp32", "FLOAT16": "fp16", "BFLOAT16": "bf16", "DOUBLE": "fp64",
+                "INT64": "int64", "INT32": "int32", "INT16": "int16", "INT8": "int8",
+                "UINT64": "uint64", "UINT32": "uint32", "UINT16": "uint16", "UINT8": "uint8",
+                "BOOL": "bool", "COMPLEX64": "complex64", "COMPLEX128": "complex128",
+                "FLOAT8_E4M3FN": "fp8e4m3fn", "FLOAT8_E5M2": "fp8e5m2"}
+ACLNN_DTYPE_ORDER = ["fp64", "fp32", "fp16", "bf16", "fp8e4m3fn", "fp8e5m2", "int64", "int32",
+                     "int16", "int8", "uint64", "uint32", "uint16", "uint8", "bool", "complex64",
+                     "complex128"]
+ACLNN_PRODUCTS = [("ascend950", "Ascend 950"), ("atlas_a3", "Atlas A3"), ("atlas_a2", "Atlas A2"),
+                  ("atlas_200i_500_a2", "Atlas 200I/500 A2"),
+                  ("atlas_inference_310p", "Atlas 310P inference"),
+                  ("atlas_training_910", "Atlas training (910)")]
+PRODUCT_ORDER = [label for _, label in ACLNN_PRODUCTS]
+
+
+def aclnn_docs(up):
+    """{aclnn op: (set of opscope dtype names, products marked Y)} from the aclnn docs (CANN ops
+    repositories). An op documented twice keeps the union."""
+    out = {}
+    for r in read_tsv(up / "ascend" / "cann-ops" / "aclnn_doc_product_dtype.tsv"):
+        types = {ACLNN_DTYPES[t] for t in r["dtypes"].split(",") if t in ACLNN_DTYPES}
+        products = {label for col, label in ACLNN_PRODUCTS if r[col] == "Y"}
+        for name in r["op_names"].split(","):
+            old_t, old_p = out.get(name, (set(), set()))
+            out[name] = (old_t | types, old_p | products)
+    return out
+
+
+def aclnn_kernels(up):
+    """{C++ adapter function (aten name, `add_out` for add.out): aclnn kernels it calls} from
+    op-plugin's aclnn adapters."""
+    out = {}
+    for r in read_tsv(up / "ascend" / "op-plugin" / "op_plugin_kernel_calls.tsv"):
+        if r["path_kind"].startswith("opapi") and r["direct_kernels"]:
+            out.setdefault(r["cpp_function"], set()).update(
+                k for k in re.split(r"[,; ]+", r["direct_kernels"]) if k)
+    return out
+
+
+def kernels_of(kernels, func):
+    """The aclnn kernels the adapter of aten `func` (`add.out`, `add_.Tensor`) calls."""
+    base, _, overload = func.partition(".")
+    names = [base + "_out"] if "out" in overload.split("_") else []
+    names.append(base)
+    for n in names:
+        if n in kernels:
+            return sorted(kernels[n])
+    return []
 
 
 def span(versions, order):
@@ -246,6 +318,8 @@ def outputs(universe):
     result = {}
     result["ascend/aten.yaml"] = document(
         PLATFORM, SCRIPT, ["ascend/op-plugin/op_plugin_functions_flat.tsv",
+                           "ascend/op-plugin/op_plugin_kernel_calls.tsv",
+                           "ascend/cann-ops/aclnn_doc_product_dtype.tsv",
                            "pytorch/native_functions_ops.tsv"], [opp], aten_entries(universe, opp))
     result["ascend/torch_api.yaml"] = document(
         PLATFORM, SCRIPT, ["ascend/torch_npu/torch_api_npu_support.tsv",
