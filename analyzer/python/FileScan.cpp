@@ -247,6 +247,9 @@ class Walker {
     TSNode args = field(call, g_.arguments);
     Ref callee = m_.resolveExpr(fn, scope);
     if (callee.is(Ref::Kind::Qualified)) {
+      if (callee.name == "torch.cat" || callee.name == "torch.concat" || callee.name == "torch.stack")
+        catOfComprehension(fn, args, scope, inError);
+      if (callee.name == "torch.from_numpy") numpyFloat64(call, scope, inError);
       if (callee.name == "torch.compile") compileBackend(fn, args, scope, inError);
       if (callee.name == "torch.utils.cpp_extension.CUDAExtension" ||
           callee.name == "torch.utils.cpp_extension.CppExtension" || callee.name == "torch.utils.cpp_extension.load")
@@ -756,6 +759,39 @@ class Walker {
     Ref i = m_.resolveExpr(index, scope);
     bool tensorIndex = i.is(Ref::Kind::Instance) && i.name == "torch.Tensor";
     if (tensorValue || tensorIndex) checkSite(n, "tensor-index", scope, inError, std::string(text(index)));
+  }
+
+  /// `torch.cat([t["labels"] for t in targets])`: as many pieces as the data has, each of its
+  /// own size, so the result's shape changes from batch to batch.
+  void catOfComprehension(TSNode fn, TSNode args, int scope, bool inError) {
+    if (ts_node_is_null(args) || !is(args, g_.argumentList) || ts_node_named_child_count(args) == 0) return;
+    TSNode first = ts_node_named_child(args, 0);
+    if (is(first, g_.listComprehension) || is(first, g_.generatorExpression))
+      checkSite(fn, "cat-comprehension", scope, inError, std::string(text(fn)) + " of a comprehension");
+  }
+
+  /// `torch.from_numpy(np.zeros(...))` and the like without a dtype: numpy's default is float64.
+  void numpyFloat64(TSNode call, int scope, bool inError) {
+    TSNode fn = field(call, g_.function);
+    TSNode args = field(call, g_.arguments);
+    TSNode parent = ts_node_parent(call);  // torch.from_numpy(a).float(): converted at once
+    if (is(parent, g_.attribute) && ts_node_eq(field(parent, g_.object), call)) {
+      std::string_view m = text(field(parent, g_.attributeField));
+      if (m == "float" || m == "half" || m == "bfloat16" || m == "long" || m == "int" || m == "to" || m == "type") return;
+    }
+    if (ts_node_is_null(args) || !is(args, g_.argumentList) || ts_node_named_child_count(args) == 0) return;
+    TSNode first = ts_node_named_child(args, 0);
+    if (!is(first, g_.call)) return;
+    std::string_view callee = text(field(first, g_.function));
+    static const std::set<std::string_view> kMakers = {"np.zeros", "np.ones", "np.empty", "np.full", "np.random.rand",
+                                                        "np.random.randn", "np.random.random", "np.random.uniform",
+                                                        "np.linspace", "numpy.zeros", "numpy.ones", "numpy.empty"};
+    if (!kMakers.count(callee)) return;
+    bool typed = false;
+    forEachChild(field(first, g_.arguments), [&](TSNode a) {
+      if (is(a, g_.keywordArgument) && text(field(a, g_.name)) == "dtype") typed = true;
+    });
+    if (!typed) checkSite(fn, "dtype-float64", scope, inError, std::string(callee) + " is float64");
   }
 
   bool isMaskExpr(TSNode e) const {

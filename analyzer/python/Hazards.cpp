@@ -12,9 +12,10 @@ std::string_view toString(PortStrategy s) { return s == PortStrategy::Runtime ? 
 const std::vector<HazardCheck>& hazardChecks() {
   static const std::vector<HazardCheck> checks = {
       {"bool-mask-index", "indexing with a boolean mask (x[x > 0], x[~keep], x[(a > 0) & b]): a data-dependent shape"},
+      {"cat-comprehension", "torch.cat/concat/stack of a list comprehension or generator: as many pieces as the data has"},
       {"dtype-complex", "torch.complex64/complex128/cfloat/cdouble/complex32/chalf named"},
       {"dtype-float16", "torch.float16/torch.half/HalfTensor named, or .half() called on a value"},
-      {"dtype-float64", "torch.float64/torch.double/DoubleTensor named, or .double() called on a value"},
+      {"dtype-float64", "torch.float64/torch.double/DoubleTensor named, .double() called, or torch.from_numpy of a numpy array made without a dtype (float64)"},
       {"dtype-uint64", "torch.uint64 named"},
       {"host-sync-in-loop", ".item(), .cpu(), .numpy(), .tolist() or .to('cpu') called inside a loop or comprehension"},
       {"tensor-index", "indexing with an index tensor (advanced indexing): t['labels'][J], x[idx] with idx a tensor"},

@@ -29,7 +29,11 @@ def select(x, boxes, scores, targets, indices):
     labels = torch.cat([t["labels"][J] for t, (_, J) in zip(targets, indices)])
     # CHECK: [[@LINE-1]]:14 torch.cat torch_api semantic
     # CHECK: [[@LINE-2]]:25 npu-advanced-index hazard semantic
-    # ADVICE ascend: [[@LINE-3]]:25 npu-advanced-index
+    # CHECK: [[@LINE-3]]:14 npu-dynamic-shape hazard semantic
+    # ADVICE ascend: [[@LINE-4]]:25 npu-advanced-index
+    # ADVICE ascend: [[@LINE-5]]:14 npu-dynamic-shape
+    fixed = torch.stack([keep, pos])
+    # CHECK: [[@LINE-1]]:13 torch.stack torch_api semantic
     names = ["a", "b"]
     first = names[0]
     kept = nms(boxes, scores, 0.5)
@@ -101,4 +105,10 @@ def dtypes(x):
     f = torch.from_numpy(np.zeros(3)).float()
     # CHECK: [[@LINE-1]]:9 torch.from_numpy torch_api semantic
     # CHECK: [[@LINE-2]]:39 torch.Tensor.float torch_api semantic
-    return a, b, c, d, e, f
+    g = torch.from_numpy(np.random.rand(3))
+    # CHECK: [[@LINE-1]]:9 torch.from_numpy torch_api semantic
+    # CHECK: [[@LINE-2]]:9 npu-float64 hazard semantic
+    # ADVICE ascend: [[@LINE-3]]:9 npu-float64
+    h = torch.from_numpy(np.zeros(3, dtype=np.float32))
+    # CHECK: [[@LINE-1]]:9 torch.from_numpy torch_api semantic
+    return a, b, c, d, e, f, g, h, fixed
