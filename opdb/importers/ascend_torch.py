@@ -116,7 +116,8 @@ def aten_entries(universe, opp):
         e["constraints"] = {**cons, "sdk": f"torch_npu {span(versions, all_versions)}"}
         out.append(e)
     covered = {e["symbol"] for e in out}
-    out += composite_fallbacks(universe, covered, opp["id"], "torch_npu's op-plugin")
+    out += composite_fallbacks(universe, covered, opp["id"], "torch_npu's op-plugin",
+                               f"{newest.lstrip('v')} (torch_npu {newest})")
     return own_kinds(universe, out)
 
 

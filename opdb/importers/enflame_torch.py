@@ -88,7 +88,7 @@ def aten_entries(universe, reg, oplist):
         e["constraints"] = {"sdk": "torch_gcu v2.10.0 (TopsRider v3.7.1)"}
         out.append(e)
     covered = {e["symbol"] for e in out}
-    out += composite_fallbacks(universe, covered, reg["id"], "torch_gcu")
+    out += composite_fallbacks(universe, covered, reg["id"], "torch_gcu", "2.10.0 (torch_gcu v2.10.0)")
     return own_kinds(universe, out)
 
 

@@ -20,9 +20,12 @@ def version_span(versions):
     return f"{versions[0]}-{versions[-1]}" if len(versions) > 1 else versions[0]
 
 
-def composite_fallbacks(universe, covered, source_id, platform_words):
+def composite_fallbacks(universe, covered, source_id, platform_words, build_pytorch):
     """Entries for the aten ops a platform does not register whose PyTorch kernel is composite:
-    `emulated`, `inferred` (they decompose into other aten ops on any backend)."""
+    `emulated`, `inferred` (they decompose into other aten ops on any backend). The composite
+    kernels are those of the universe's PyTorch (the only native_functions.yaml the snapshot
+    holds); the note names the PyTorch version the platform's build targets (`build_pytorch`),
+    where an operator added later does not exist."""
     out = []
     for sym in universe.torch.aten:
         if sym["name"] in covered:
@@ -33,8 +36,18 @@ def composite_fallbacks(universe, covered, source_id, platform_words):
         out.append(entry(sym["name"], "emulated", source_id, "inferred", note=join_note([
             f"{platform_words} registers no kernel for it, but PyTorch's own kernel is composite "
             f"({keys[0]}): it runs on any device as other aten operators, so it works where "
-            "those do"])))
+            "those do",
+            f"judged on PyTorch {universe_version(universe)}'s native_functions.yaml; "
+            f"{platform_words} targets PyTorch {build_pytorch}, whose native_functions.yaml the "
+            "snapshot does not hold: an operator PyTorch added after that does not exist there"])))
     return out
+
+
+def universe_version(universe):
+    """The PyTorch version of the aten universe ("2.14.1"), from its source id."""
+    src = universe.torch.aten[0].get("source", "") if universe.torch.aten else ""
+    m = re.search(r"v?(\d+\.\d+(?:\.\d+)?)", src)
+    return m.group(1) if m else "?"
 
 
 def trim(text, limit=300):
