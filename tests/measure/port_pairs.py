@@ -10,14 +10,15 @@ Lines are compared ignoring whitespace, blank lines and comments. An upstream li
 replaced or deleted is "changed"; a port insertion counts against the upstream line before it.
 Each changed line gets a reason from the upstream and port text (device, import, amp, dtype,
 operator, or other: argument parsing, logging, ...), and only the first five are scored.
-Flags are opscope's answers on the line: a finding whose platform status is missing, unknown or
-partial, a hazard finding, or a suggestion on the line (the line after an insertion point
-counts for insertions). Prints the three shares of issue 17 and the per-reason counts.
+Flags are opscope's answers on the line's statement (all lines of a call continued in brackets):
+a finding whose platform status is missing, unknown or partial, a hazard finding with an answer,
+or a suggestion there (the line after the statement counts, for insertions after it). Prints the three shares of issue 17 and the per-reason counts.
 """
 import difflib
 import json
 import re
 import sys
+import tokenize
 from collections import Counter, defaultdict
 
 PLATFORM = "ascend"
@@ -107,6 +108,27 @@ def changed_lines(up_path, port_path):
     return out
 
 
+def logical_lines(path):
+    """{physical line: (first, last) line of its logical line}: a statement continued inside
+    brackets is one line, so a flag on a call covers the argument lines the port edited."""
+    out = {}
+    start = None
+    with open(path, "rb") as f:
+        try:
+            for tok in tokenize.tokenize(f.readline):
+                if tok.type in (tokenize.ENCODING, tokenize.COMMENT, tokenize.NL) and start is None:
+                    continue
+                if start is None:
+                    start = tok.start[0]
+                if tok.type in (tokenize.NEWLINE, tokenize.ENDMARKER):
+                    for n in range(start, tok.end[0] + 1):
+                        out[n] = (start, tok.end[0])
+                    start = None
+        except (tokenize.TokenError, IndentationError):
+            pass
+    return out
+
+
 def main(argv):
     verbose = "-v" in argv
     argv = [a for a in argv if a != "-v"]
@@ -146,11 +168,13 @@ def main(argv):
         changed = changed_lines(f"{up_root}/{up_rel}", f"{port_root}/{port_rel}")
         port_text = {re.sub(r"\s+", "", l) for l in open(f"{port_root}/{port_rel}", encoding="utf-8")}
         up_lines = open(f"{up_root}/{up_rel}", encoding="utf-8").read().split("\n")
+        spans = logical_lines(f"{up_root}/{up_rel}")
         for n, (reason, _) in changed.items():
             if reason == "other":
                 continue
             by_reason[reason] += 1
-            hit = flagged((up_rel, n)) or flagged((up_rel, n + 1))
+            first, last = spans.get(n, (n, n))
+            hit = any(flagged((up_rel, k)) for k in range(first, last + 1)) or flagged((up_rel, last + 1))
             flagged_by_reason[reason] += hit
             if verbose:
                 print(f"  {'FLAG' if hit else 'miss'} {reason:8} {up_rel}:{n}: {up_lines[n - 1].strip()[:90]}")
