@@ -9,6 +9,12 @@ namespace opscope::python {
 
 std::string_view toString(PortStrategy s) { return s == PortStrategy::Runtime ? "runtime" : "explicit"; }
 
+std::optional<PortStrategy> parsePortStrategy(std::string_view s) {
+  if (s == "explicit") return PortStrategy::Explicit;
+  if (s == "runtime") return PortStrategy::Runtime;
+  return std::nullopt;
+}
+
 const std::vector<HazardCheck>& hazardChecks() {
   static const std::vector<HazardCheck> checks = {
       {"bool-mask-index", "indexing with a boolean mask (x[x > 0], x[~keep], x[(a > 0) & b]): a data-dependent shape"},

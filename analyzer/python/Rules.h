@@ -3,7 +3,9 @@
 // turns them into exact edits because only it knows where each name is spelled in the source.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/Model.h"
@@ -63,6 +65,8 @@ struct AdviceRule {
 /// A rule tagged with one strategy is used only in runs of that strategy; one run uses one.
 enum class PortStrategy { Explicit, Runtime };
 std::string_view toString(PortStrategy s);
+/// "explicit" or "runtime" (an option's or .opscope.yaml's value); nullopt otherwise.
+std::optional<PortStrategy> parsePortStrategy(std::string_view s);
 
 /// An operator hazard of a script on one platform: a construct that runs, but not as written
 /// (dynamic shapes, host syncs, unsupported dtypes, a vendor counterpart to use instead). Raised

@@ -120,6 +120,9 @@ TEST(PythonRules, AscendHazardsNameTheirSourceAndCounterpart) {
 // import, never both.
 TEST(PythonRules, OneImportStrategyPerRun) {
   const std::string script = "import torch\nx = torch.zeros(2).cuda()\nif __name__ == \"__main__\":\n    pass\n";
+  EXPECT_EQ(python::parsePortStrategy("runtime"), python::PortStrategy::Runtime);
+  EXPECT_EQ(python::parsePortStrategy("explicit"), python::PortStrategy::Explicit);
+  EXPECT_FALSE(python::parsePortStrategy("both"));
   for (python::PortStrategy strategy : {python::PortStrategy::Explicit, python::PortStrategy::Runtime}) {
     python::ScanOptions options;
     options.strategy = strategy;
