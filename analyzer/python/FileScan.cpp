@@ -83,6 +83,36 @@ class Walker {
     TSNode root = file_.root();
     findInsertionPoints(root);
     visit(root, 0, false, false);
+    markDtypesInUse();
+  }
+
+  /// The dtypes a line names (torch.float64, .half(), ...) are the dtypes of the calls on it:
+  /// `detail` of each torch API finding there gets " dtypes=fp64[,...]", which the coverage
+  /// lookup compares with the answer's dtype constraints (db::coverageForUse).
+  void markDtypesInUse() {
+    std::map<unsigned, std::set<std::string>> byLine;
+    for (const CheckSite& site : out_.checkSites) {
+      const std::string& check = site.at.symbol.name;
+      const std::string& what = site.at.detail;
+      std::string dtype = check == "dtype-float64"   ? "fp64"
+                          : check == "dtype-float16" ? "fp16"
+                          : check == "dtype-uint64"  ? "uint64"
+                          : check == "dtype-complex"
+                              ? (what.find("128") != std::string::npos || what.find("cdouble") != std::string::npos
+                                     ? "complex128"
+                                     : "complex64")
+                              : "";
+      if (!dtype.empty()) byLine[site.at.location.line].insert(dtype);
+    }
+    if (byLine.empty()) return;
+    for (Finding& f : out_.findings) {
+      auto it = byLine.find(f.location.line);
+      if (it == byLine.end() || f.symbol.kind != SymbolKind::TorchApi || f.symbol.name.find(':') != std::string::npos)
+        continue;
+      std::string list;
+      for (const std::string& d : it->second) list += (list.empty() ? "" : ",") + d;
+      f.detail += (f.detail.empty() ? "" : " ") + std::string("dtypes=") + list;
+    }
   }
 
  private:

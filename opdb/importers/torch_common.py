@@ -127,11 +127,15 @@ def document(platform, script, inputs, sources, entries):
     return generated_header(script, inputs, snap), doc
 
 
+COVERED = ("native", "mapped", "partial", "emulated")
+
+
 def add_aliases(out, universe, preferred_source=None):
     """One answer for a method and its function: `torch.Tensor.sigmoid` and `torch.sigmoid` call
     the same aten operator. A name with no answer takes its twin's (confidence derived); when
     both have answers that disagree, the one from `preferred_source` (the platform's newest
-    official page) decides for both."""
+    official page) decides for both; when one list marks one of the two unsupported and the
+    other supported, the supported answer holds for both (they run the same operator)."""
     def copy_of(twin, name):
         src = out[twin]
         e = entry(name, src["status"], src["source"], "derived", target=src.get("target"),
@@ -152,12 +156,22 @@ def add_aliases(out, universe, preferred_source=None):
             continue
         if name in out and func in out:
             a, b = out[name], out[func]
-            if a["status"] == b["status"] or preferred_source is None:
+            if a["status"] == b["status"]:
                 continue
-            if b["source"] == preferred_source and a["source"] != preferred_source:
+            if preferred_source and b["source"] == preferred_source and a["source"] != preferred_source:
                 out[name] = copy_of(func, name)
-            elif a["source"] == preferred_source and b["source"] != preferred_source:
+            elif preferred_source and a["source"] == preferred_source and b["source"] != preferred_source:
                 out[func] = copy_of(name, func)
+            elif a["status"] == "missing" and b["status"] in COVERED:
+                # One list marks the method unsupported and the function supported: both run
+                # the same aten operator, so the supported answer holds for both.
+                out[name] = copy_of(func, name)
+                out[name]["note"] = join_note([out[name]["note"], f"the list marks {name} "
+                                               f"unsupported, though {func} runs the same operator"])
+            elif b["status"] == "missing" and a["status"] in COVERED:
+                out[func] = copy_of(name, func)
+                out[func]["note"] = join_note([out[func]["note"], f"the list marks {func} "
+                                               f"unsupported, though {name} runs the same operator"])
         elif func in out:
             out[name] = copy_of(func, name)
         elif name in out:
