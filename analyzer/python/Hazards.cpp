@@ -4,6 +4,7 @@
 #include <set>
 
 #include "python/FileScan.h"
+#include "python/PythonFrontend.h"
 
 namespace opscope::python {
 
@@ -62,11 +63,28 @@ std::vector<HazardHit> hazardHits(const FileScan& scan, const RuleSet& rules) {
   return hits;
 }
 
-void applyHazardAnswers(const ScanResult& scanned, std::vector<ReportFinding>& findings) {
+std::map<std::string, std::map<PlatformId, Coverage>> hazardAnswers(const std::vector<RuleSet>& rules) {
+  std::map<std::string, std::map<PlatformId, Coverage>> out;
+  for (const RuleSet& set : rules)
+    for (const HazardRule& h : set.hazards) {
+      Coverage c;
+      c.status = h.status;
+      c.target = h.target;
+      c.note = h.advice;
+      c.source = h.source;
+      c.confidence = h.confidence;
+      c.layer = "rules/python (" + set.platform + ")";
+      out[h.id][set.platform] = std::move(c);
+    }
+  return out;
+}
+
+void applyHazardAnswers(const std::map<std::string, std::map<PlatformId, Coverage>>& answers,
+                        std::vector<ReportFinding>& findings) {
   for (ReportFinding& rf : findings) {
     if (rf.finding.symbol.kind != SymbolKind::Hazard || rf.finding.symbol.library != "python") continue;
-    auto it = scanned.hazardAnswers.find(rf.finding.symbol.name);
-    if (it == scanned.hazardAnswers.end()) continue;
+    auto it = answers.find(rf.finding.symbol.name);
+    if (it == answers.end()) continue;
     for (const auto& [platform, coverage] : it->second) rf.coverage[platform] = coverage;
   }
 }

@@ -314,17 +314,7 @@ ScanResult scan(const std::vector<SourceFile>& files, const SymbolCatalog& catal
 
   ScanResult result;
   result.inputs = std::move(inputs);
-  for (const RuleSet& rules : options.rules)
-    for (const HazardRule& h : rules.hazards) {
-      Coverage c;
-      c.status = h.status;
-      c.target = h.target;
-      c.note = h.advice;
-      c.source = h.source;
-      c.confidence = h.confidence;
-      c.layer = "rules/python (" + rules.platform + ")";
-      result.hazardAnswers[h.id][rules.platform] = std::move(c);
-    }
+  result.hazardAnswers = hazardAnswers(options.rules);
   for (size_t i = 0; i < n; ++i) {
     for (Finding& f : scans[i].findings) result.findings.push_back(std::move(f));
     for (ExtensionSource& e : scans[i].extensionSources) result.extensionSources.push_back(std::move(e));

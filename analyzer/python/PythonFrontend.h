@@ -79,9 +79,18 @@ struct ScanResult {
   std::map<std::string, std::map<PlatformId, Coverage>> hazardAnswers;
 };
 
-/// Gives the hazard findings among `findings` their rules' answers (a plain opdb lookup knows
-/// no hazard ids): call after the findings' coverage was looked up.
-void applyHazardAnswers(const ScanResult& scanned, std::vector<ReportFinding>& findings);
+/// Each platform's answer for each hazard rule of `rules` (one RuleSet per platform):
+/// answers[id][platform]. Depends on the rules only, so a cached scan can recompute it.
+std::map<std::string, std::map<PlatformId, Coverage>> hazardAnswers(const std::vector<RuleSet>& rules);
+
+/// Gives the hazard findings among `findings` (kind hazard, library "python") their rules'
+/// answers (a plain opdb lookup knows no hazard ids): call after the findings' coverage was
+/// looked up.
+void applyHazardAnswers(const std::map<std::string, std::map<PlatformId, Coverage>>& answers,
+                        std::vector<ReportFinding>& findings);
+inline void applyHazardAnswers(const ScanResult& scanned, std::vector<ReportFinding>& findings) {
+  applyHazardAnswers(scanned.hazardAnswers, findings);
+}
 
 /// Scans `files` in parallel; the result does not depend on `jobs`.
 ScanResult scan(const std::vector<SourceFile>& files, const SymbolCatalog& catalog, const ScanOptions& options);
