@@ -35,6 +35,7 @@ void addScanOptions(po::options_description& desc, ScanOptionValues& v) {
       ("unit-memory", po::value(&v.unitMemory), "address space one C/C++/CUDA parse may use (bytes, or with K, M, G; default 8G)")
       ("no-cache", "neither read nor write the result cache ($OPSCOPE_CACHE/results, default ~/.cache/opscope/results)")
       ("cache-size", po::value(&v.cacheSize), "bound on the result cache's size; least recently used entries go first (default 2G)")
+      ("import-strategy", po::value(&v.importStrategy), "how scripts get the vendor's names: explicit (rename .cuda(), 'cuda', 'nccl'; default) or runtime (the vendor's migration import, such as transfer_to_npu)")
       ("no-config", "ignore .opscope.yaml")
       ("max-file-size", po::value(&v.maxFileSize), "skip C/C++/CUDA and Python files larger than this (bytes, or with K, M, G; default 16M)")
       ("max-syntax-depth", po::value(&r.maxSyntaxDepth)->default_value(r.maxSyntaxDepth), "skip Python files whose syntax nests deeper than this")
@@ -52,6 +53,11 @@ scan::ScanRequest toRequest(ScanOptionValues& v, const po::variables_map& vm) {
     if (end == v.unitTimeout.c_str() || *end || !(seconds >= 0) || seconds > 1e6)
       throw UsageError{"--unit-timeout '" + v.unitTimeout + "': expected a number of seconds (0: no limit)"};
     r.unitTimeoutSeconds = seconds;
+  }
+  if (!v.importStrategy.empty()) {
+    std::optional<python::PortStrategy> strategy = python::parsePortStrategy(v.importStrategy);
+    if (!strategy) throw UsageError{"--import-strategy '" + v.importStrategy + "': expected explicit or runtime"};
+    r.importStrategy = *strategy;
   }
   if (r.maxSyntaxDepth == 0 || r.maxOnnxDepth == 0) throw UsageError{"--max-syntax-depth and --max-onnx-depth must be at least 1"};
   r.cache = !vm.count("no-cache");

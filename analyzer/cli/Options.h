@@ -21,7 +21,7 @@ boost::program_options::variables_map parseOptions(const std::vector<std::string
 /// which data. Their values land in `request` or in the text fields below until toRequest().
 struct ScanOptionValues {
   scan::ScanRequest request;
-  std::string maxFileSize, unitTimeout, unitMemory, cacheSize;
+  std::string maxFileSize, unitTimeout, unitMemory, cacheSize, importStrategy;
 };
 void addScanOptions(boost::program_options::options_description& desc, ScanOptionValues& values);
 

@@ -3,6 +3,7 @@
 #include "python/FileScan.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace opscope::python {
@@ -82,6 +83,36 @@ class Walker {
     TSNode root = file_.root();
     findInsertionPoints(root);
     visit(root, 0, false, false);
+    markDtypesInUse();
+  }
+
+  /// The dtypes a line names (torch.float64, .half(), ...) are the dtypes of the calls on it:
+  /// `detail` of each torch API finding there gets " dtypes=fp64[,...]", which the coverage
+  /// lookup compares with the answer's dtype constraints (db::coverageForUse).
+  void markDtypesInUse() {
+    std::map<unsigned, std::set<std::string>> byLine;
+    for (const CheckSite& site : out_.checkSites) {
+      const std::string& check = site.at.symbol.name;
+      const std::string& what = site.at.detail;
+      std::string dtype = check == "dtype-float64"   ? "fp64"
+                          : check == "dtype-float16" ? "fp16"
+                          : check == "dtype-uint64"  ? "uint64"
+                          : check == "dtype-complex"
+                              ? (what.find("128") != std::string::npos || what.find("cdouble") != std::string::npos
+                                     ? "complex128"
+                                     : "complex64")
+                              : "";
+      if (!dtype.empty()) byLine[site.at.location.line].insert(dtype);
+    }
+    if (byLine.empty()) return;
+    for (Finding& f : out_.findings) {
+      auto it = byLine.find(f.location.line);
+      if (it == byLine.end() || f.symbol.kind != SymbolKind::TorchApi || f.symbol.name.find(':') != std::string::npos)
+        continue;
+      std::string list;
+      for (const std::string& d : it->second) list += (list.empty() ? "" : ",") + d;
+      f.detail += (f.detail.empty() ? "" : " ") + std::string("dtypes=") + list;
+    }
   }
 
  private:
@@ -154,12 +185,24 @@ class Walker {
       return;
     }
     if (s == g_.forStatement || s == g_.forInClause) {
+      ++loopDepth_;
       forEachField(n, [&](TSFieldId f, TSNode c) {
         if (f == g_.left) visitTarget(c, scope, inError);
         else if (ts_node_is_named(c)) visit(c, scope, false, inError);
       });
+      --loopDepth_;
       return;
     }
+    if (s == g_.whileStatement || s == g_.listComprehension || s == g_.generatorExpression ||
+        s == g_.setComprehension || s == g_.dictionaryComprehension) {
+      ++loopDepth_;
+      forEachChild(n, [&](TSNode c) {
+        if (ts_node_is_named(c) || ts_node_is_missing(c)) visit(c, scope, false, inError);
+      });
+      --loopDepth_;
+      return;
+    }
+    if (s == g_.subscript) checkSubscript(n, scope, inError);
     if (s == g_.namedExpression) return visitChild(field(n, g_.value), scope, inError);
     if (s == g_.asPatternTarget) return visitTarget(n, scope, inError);
     forEachChild(n, [&](TSNode c) {
@@ -175,6 +218,7 @@ class Walker {
   /// and `a[i] = ...` are uses.
   void visitTarget(TSNode n, int scope, bool inError) {
     if (ts_node_is_null(n) || is(n, g_.identifier)) return;
+    if (is(n, g_.subscript)) assignedSubscript_ = n.id;  // `x[mask] = v` keeps x's shape
     if (is(n, g_.attribute) || is(n, g_.subscript)) return visit(n, scope, false, inError);
     forEachChild(n, [&](TSNode c) {
       if (ts_node_is_named(c)) visitTarget(c, scope, inError);
@@ -196,7 +240,10 @@ class Walker {
       visit(c, scope, false, inError);  // return type
     });
     int inner = m_.scopeOf(def);
+    unsigned outerLoops = loopDepth_;
+    loopDepth_ = 0;  // a function defined in a loop does not run in it
     visitChild(field(def, g_.body), inner < 0 ? scope : inner, inError);
+    loopDepth_ = outerLoops;
   }
 
   void visitDecorated(TSNode n, int scope, bool inError) {
@@ -230,6 +277,9 @@ class Walker {
     TSNode args = field(call, g_.arguments);
     Ref callee = m_.resolveExpr(fn, scope);
     if (callee.is(Ref::Kind::Qualified)) {
+      if (callee.name == "torch.cat" || callee.name == "torch.concat" || callee.name == "torch.stack")
+        catOfComprehension(fn, args, scope, inError);
+      if (callee.name == "torch.from_numpy") numpyFloat64(call, scope, inError);
       if (callee.name == "torch.compile") compileBackend(fn, args, scope, inError);
       if (callee.name == "torch.utils.cpp_extension.CUDAExtension" ||
           callee.name == "torch.utils.cpp_extension.CppExtension" || callee.name == "torch.utils.cpp_extension.load")
@@ -237,6 +287,7 @@ class Walker {
       if (callee.name == "torch.utils.cpp_extension.load_inline") inlineSources(args, scope);
     }
     deviceIndices(fn, args, callee, scope, inError);
+    if (loopDepth_ > 0 && is(fn, g_.attribute) && !callee.is(Ref::Kind::Qualified)) hostSync(fn, args, scope, inError);
     visit(fn, scope, true, inError);
     visitChild(args, scope, inError);
   }
@@ -483,12 +534,19 @@ class Walker {
     TSNode attr = field(n, g_.attributeField);
     std::string m(text(attr));
     Ref recv = m_.resolveExpr(object, scope);
-    if (!m.empty() && !recv.is(Ref::Kind::Qualified) && !recv.is(Ref::Kind::TreeModule)) member(object, attr, m, recv, scope, called, inError);
+    if (!m.empty() && !recv.is(Ref::Kind::Qualified) && !recv.is(Ref::Kind::TreeModule)) {
+      if (called && !obviouslyNotTensor(object) && (recv.is(Ref::Kind::None) || recv.name == "torch.Tensor")) {
+        if (m == "double") checkSite(attr, "dtype-float64", scope, inError, ".double()");
+        if (m == "half") checkSite(attr, "dtype-float16", scope, inError, ".half()");
+      }
+      member(object, attr, m, recv, scope, called, inError);
+    }
     visit(object, scope, false, inError);
   }
 
   /// `recv.m` where recv is a value: a tensor, a module, an event, or something unknown.
   void member(TSNode object, TSNode attr, const std::string& m, const Ref& recv, int scope, bool called, bool inError) {
+    if (m.starts_with("__")) return;  // super().__init__(), x.__class__: Python's protocol, not an API
     std::string owner;
     Evidence evidence = Evidence::Semantic;
     bool report = false;
@@ -529,6 +587,7 @@ class Walker {
   void reportChain(TSNode n, const std::string& q, int scope, bool called, bool inError) {
     std::string_view root = rootOf(q);
     if (!isTrackedRoot(root)) return;
+    if (const char* check = dtypeCheckOf(q)) checkSite(n, check, scope, inError, q);
     std::vector<std::string> segments = splitDots(q);
     recordNameSite(n, segments, scope);
     if (segments.size() < 2 || segments.back().starts_with("__")) return;
@@ -677,6 +736,124 @@ class Walker {
     });
   }
 
+  /// The dtype check a resolved torch name raises: float64, complex and uint64 tensors, which
+  /// NPUs do not compute natively, and float16, whose numerics differ.
+  static const char* dtypeCheckOf(const std::string& q) {
+    static const std::map<std::string_view, const char*> kNames = {
+        {"torch.float64", "dtype-float64"}, {"torch.double", "dtype-float64"},
+        {"torch.DoubleTensor", "dtype-float64"}, {"torch.cuda.DoubleTensor", "dtype-float64"},
+        {"torch.complex64", "dtype-complex"}, {"torch.complex128", "dtype-complex"},
+        {"torch.cfloat", "dtype-complex"}, {"torch.cdouble", "dtype-complex"},
+        {"torch.complex32", "dtype-complex"}, {"torch.chalf", "dtype-complex"},
+        {"torch.uint64", "dtype-uint64"}, {"torch.float16", "dtype-float16"}, {"torch.half", "dtype-float16"},
+        {"torch.HalfTensor", "dtype-float16"}, {"torch.cuda.HalfTensor", "dtype-float16"}};
+    auto it = kNames.find(q);
+    return it == kNames.end() ? nullptr : it->second;
+  }
+
+  /// `x.item()`, `x.cpu()`, `x.numpy()`, `x.tolist()`, `x.to('cpu')` in a loop: each waits for
+  /// the device and copies to the host.
+  void hostSync(TSNode fn, TSNode args, int scope, bool inError) {
+    TSNode object = field(fn, g_.object);
+    if (obviouslyNotTensor(object)) return;
+    std::string_view m = text(field(fn, g_.attributeField));
+    unsigned argc = 0;
+    TSNode first{};
+    if (!ts_node_is_null(args))
+      forEachChild(args, [&](TSNode a) {
+        if (ts_node_is_named(a) && !is(a, g_.comment) && argc++ == 0) first = a;
+      });
+    bool sync = (m == "item" || m == "cpu" || m == "numpy" || m == "tolist") && argc == 0;
+    if (m == "to" && argc >= 1 && is(first, g_.string)) sync = contentOf(first) == "cpu";
+    if (sync) checkSite(field(fn, g_.attributeField), "host-sync-in-loop", scope, inError, "." + std::string(m) + "() in a loop");
+  }
+
+  /// `x[mask]` with a boolean mask (`x[x > 0]`, `x[~keep]`, `x[(a > 0) & (b < 1)]`): the result's
+  /// size depends on the data. `t["labels"][J]`, `x[idx]` with an index tensor: advanced indexing
+  /// (gather forward, scatter-add backward).
+  void checkSubscript(TSNode n, int scope, bool inError) {
+    if (n.id == assignedSubscript_) return;
+    TSNode index = field(n, g_.subscriptField);
+    TSNode value = field(n, g_.value);
+    if (ts_node_is_null(index) || ts_node_is_null(value)) return;
+    if (ts_node_named_child_count(n) > 2) return;  // x[a, b]: several indices
+    if (isMaskExpr(index)) return checkSite(n, "bool-mask-index", scope, inError, std::string(text(index)));
+    if (!is(index, g_.identifier) && !is(index, g_.attribute) && !is(index, g_.subscript)) return;
+    bool tensorValue = false;
+    if (is(value, g_.subscript)) {
+      TSNode key = field(value, g_.subscriptField);
+      tensorValue = is(key, g_.string);  // a dict of tensors, as detection targets are
+    }
+    Ref v = m_.resolveExpr(value, scope);
+    if (v.is(Ref::Kind::Instance) && v.name == "torch.Tensor") tensorValue = true;
+    Ref i = m_.resolveExpr(index, scope);
+    bool tensorIndex = i.is(Ref::Kind::Instance) && i.name == "torch.Tensor";
+    if (tensorValue || tensorIndex) checkSite(n, "tensor-index", scope, inError, std::string(text(index)));
+  }
+
+  /// `torch.cat([t["labels"] for t in targets])`: as many pieces as the data has, each of its
+  /// own size, so the result's shape changes from batch to batch.
+  void catOfComprehension(TSNode fn, TSNode args, int scope, bool inError) {
+    if (ts_node_is_null(args) || !is(args, g_.argumentList) || ts_node_named_child_count(args) == 0) return;
+    TSNode first = ts_node_named_child(args, 0);
+    if (is(first, g_.listComprehension) || is(first, g_.generatorExpression))
+      checkSite(fn, "cat-comprehension", scope, inError, std::string(text(fn)) + " of a comprehension");
+  }
+
+  /// `torch.from_numpy(np.zeros(...))` and the like without a dtype: numpy's default is float64.
+  void numpyFloat64(TSNode call, int scope, bool inError) {
+    TSNode fn = field(call, g_.function);
+    TSNode args = field(call, g_.arguments);
+    TSNode parent = ts_node_parent(call);  // torch.from_numpy(a).float(): converted at once
+    if (is(parent, g_.attribute) && ts_node_eq(field(parent, g_.object), call)) {
+      std::string_view m = text(field(parent, g_.attributeField));
+      if (m == "float" || m == "half" || m == "bfloat16" || m == "long" || m == "int" || m == "to" || m == "type") return;
+    }
+    if (ts_node_is_null(args) || !is(args, g_.argumentList) || ts_node_named_child_count(args) == 0) return;
+    TSNode first = ts_node_named_child(args, 0);
+    if (!is(first, g_.call)) return;
+    std::string_view callee = text(field(first, g_.function));
+    static const std::set<std::string_view> kMakers = {"np.zeros", "np.ones", "np.empty", "np.full", "np.random.rand",
+                                                        "np.random.randn", "np.random.random", "np.random.uniform",
+                                                        "np.linspace", "numpy.zeros", "numpy.ones", "numpy.empty"};
+    if (!kMakers.count(callee)) return;
+    bool typed = false;
+    forEachChild(field(first, g_.arguments), [&](TSNode a) {
+      if (is(a, g_.keywordArgument) && text(field(a, g_.name)) == "dtype") typed = true;
+    });
+    if (!typed) checkSite(fn, "dtype-float64", scope, inError, std::string(callee) + " is float64");
+  }
+
+  bool isMaskExpr(TSNode e) const {
+    if (is(e, g_.parenthesizedExpression) && ts_node_named_child_count(e) == 1) return isMaskExpr(ts_node_named_child(e, 0));
+    if (is(e, g_.comparisonOperator)) {
+      std::string_view t = text(e);
+      return t.find(" in ") == std::string_view::npos && t.find(" is ") == std::string_view::npos;
+    }
+    if (is(e, g_.unaryOperator)) {
+      std::string_view t = text(e);
+      return !t.empty() && t.front() == '~';
+    }
+    if (is(e, g_.binaryOperator)) {
+      std::string_view op = text(field(e, g_.operatorField));
+      return (op == "&" || op == "|") && (isMaskExpr(field(e, g_.left)) || isMaskExpr(field(e, g_.right)));
+    }
+    return false;
+  }
+
+  void checkSite(TSNode at, const std::string& check, int scope, bool inError, const std::string& detail) {
+    // A dataset's __getitem__ and a transform's __call__ run in data-loader workers on CPU
+    // tensors: indexing and host copies there are not device hazards.
+    const std::string& context = m_.scopes()[scope].context;
+    bool dataPipeline = context.ends_with(".__getitem__") || context.ends_with(".__call__");
+    if (dataPipeline && !check.starts_with("dtype-")) return;
+    size_t before = out_.findings.size();
+    reportSymbol(at, check, SymbolKind::Hazard, "python", Evidence::Semantic, inError, scope, detail);
+    out_.checkSites.push_back(CheckSite{std::move(out_.findings.back()), out_.findingOffsets.back()});
+    out_.findings.resize(before);
+    out_.findingOffsets.resize(before);
+  }
+
   void report(TSNode at, const std::string& symbol, SymbolKind kind, const std::string& library, Evidence evidence,
               bool inError, int scope, const std::string& detail) {
     reportSymbol(at, symbol, kind, library, evidence, inError, scope, detail);
@@ -710,6 +887,8 @@ class Walker {
   FileScan& out_;
   const Grammar& g_;
   std::unordered_map<const void*, std::string> details_;
+  const void* assignedSubscript_ = nullptr;  // the subscript being assigned to, if any
+  unsigned loopDepth_ = 0;  // loops (and comprehensions) around the node visited, in this function
 };
 
 }  // namespace

@@ -53,6 +53,13 @@ struct DeviceIndexSite {
   bool rewritable = false;
 };
 
+/// Where one of the frontend's hazard checks (hazardChecks()) fired: a finding whose symbol is
+/// the check id, located at the construct, and its byte offset.
+struct CheckSite {
+  Finding at;
+  uint32_t offset = 0;
+};
+
 /// Everything one file yields.
 struct FileScan {
   std::vector<Finding> findings;
@@ -61,6 +68,7 @@ struct FileScan {
   std::vector<ImportFromSite> importFroms;
   std::vector<StringSite> strings;
   std::vector<DeviceIndexSite> deviceIndices;
+  std::vector<CheckSite> checkSites;
   std::vector<ExtensionSource> extensionSources;
   std::vector<InlineSource> inlineSources;
   std::vector<std::string> importedModules;  // every absolute module an import statement names
@@ -73,8 +81,22 @@ struct FileScan {
 
 FileScan scanFile(const FileModel& model, const SymbolCatalog& catalog, const std::string& path);
 
+/// A hazard rule raised at one place of a file: at a check site or at a finding of its symbols.
+struct HazardHit {
+  const HazardRule* rule = nullptr;
+  const Finding* at = nullptr;  // the check site's or the symbol finding's location
+  uint32_t offset = 0;
+};
+
+/// The hazard rules of `rules` raised in one scanned file, once per rule and line, in file order.
+std::vector<HazardHit> hazardHits(const FileScan& scan, const RuleSet& rules);
+
+/// Whether a rule tagged with `strategy` ("explicit", "runtime"; untagged is explicit) applies
+/// in a run of `s`.
+bool strategyApplies(const std::string& strategy, PortStrategy s);
+
 /// The edits `rules` make of one scanned file, with their reasons.
 std::vector<Suggestion> suggest(const FileScan& scan, const std::string& text, const std::string& path,
-                                const RuleSet& rules);
+                                const RuleSet& rules, PortStrategy strategy = PortStrategy::Explicit);
 
 }  // namespace opscope::python

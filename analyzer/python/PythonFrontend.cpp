@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <memory>
+#include <set>
 #include <thread>
 #include <unordered_set>
 
@@ -209,6 +210,27 @@ std::pair<unsigned, unsigned> firstNonUtf8(const std::string& s) {
   return {0, 0};
 }
 
+/// A hazard finding (kind hazard, symbol = the rule id) at each place some platform's hazard
+/// rule is raised; one per rule id and line, whichever platforms raise it.
+void addHazardFindings(FileScan& scan, const std::vector<RuleSet>& rules) {
+  std::set<std::pair<std::string, unsigned>> seen;
+  std::vector<Finding> found;
+  std::vector<uint32_t> offsets;
+  for (const RuleSet& r : rules)
+    for (const HazardHit& hit : hazardHits(scan, r)) {
+      if (!seen.emplace(hit.rule->id, hit.at->location.line).second) continue;
+      Finding f = *hit.at;
+      f.symbol = Symbol{hit.rule->id, SymbolKind::Hazard, "python"};
+      f.detail = hit.rule->title + (hit.at->detail.empty() ? "" : ": " + hit.at->detail);
+      found.push_back(std::move(f));
+      offsets.push_back(hit.offset);
+    }
+  for (size_t i = 0; i < found.size(); ++i) {
+    scan.findings.push_back(std::move(found[i]));
+    scan.findingOffsets.push_back(offsets[i]);
+  }
+}
+
 }  // namespace
 
 bool isPythonFile(const std::string& path) { return path.ends_with(".py") || path.ends_with(".pyi"); }
@@ -277,8 +299,9 @@ ScanResult scan(const std::vector<SourceFile>& files, const SymbolCatalog& catal
       FileModel model(file, i, catalog);
       model.setTree(&index);
       scans[i] = scanFile(model, catalog, files[i].path);
+      addHazardFindings(scans[i], options.rules);
       for (const RuleSet& rules : options.rules) {
-        std::vector<Suggestion> s = suggest(scans[i], files[i].text, files[i].path, rules);
+        std::vector<Suggestion> s = suggest(scans[i], files[i].text, files[i].path, rules, options.strategy);
         suggestions[i].insert(suggestions[i].end(), std::make_move_iterator(s.begin()), std::make_move_iterator(s.end()));
       }
     } catch (const std::exception& e) {
@@ -291,6 +314,7 @@ ScanResult scan(const std::vector<SourceFile>& files, const SymbolCatalog& catal
 
   ScanResult result;
   result.inputs = std::move(inputs);
+  result.hazardAnswers = hazardAnswers(options.rules);
   for (size_t i = 0; i < n; ++i) {
     for (Finding& f : scans[i].findings) result.findings.push_back(std::move(f));
     for (ExtensionSource& e : scans[i].extensionSources) result.extensionSources.push_back(std::move(e));

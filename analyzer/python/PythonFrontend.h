@@ -19,6 +19,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -56,6 +57,7 @@ struct InlineSource {
 struct ScanOptions {
   unsigned jobs = 0;               // 0: all cores
   std::vector<RuleSet> rules;      // one per platform to suggest edits for; empty: no suggestions
+  PortStrategy strategy = PortStrategy::Explicit;  // which rules of `rules` apply (see PortStrategy)
   /// A file whose syntax tree nests deeper than this is not analysed (status error, naming the
   /// line): the analysis recurses once per level. 1,000 is far beyond hand-written code (CPython
   /// itself refuses 200 nested parentheses) and well within a worker thread's stack, sanitizers
@@ -72,7 +74,23 @@ struct ScanResult {
   std::vector<Suggestion> suggestions;
   std::vector<ExtensionSource> extensionSources;
   std::vector<InlineSource> inlineSources;
+  /// Each platform's answer for the hazard findings (kind hazard, symbol = rule id) of this scan,
+  /// from the hazard rules of `ScanOptions::rules`: hazardAnswers[id][platform].
+  std::map<std::string, std::map<PlatformId, Coverage>> hazardAnswers;
 };
+
+/// Each platform's answer for each hazard rule of `rules` (one RuleSet per platform):
+/// answers[id][platform]. Depends on the rules only, so a cached scan can recompute it.
+std::map<std::string, std::map<PlatformId, Coverage>> hazardAnswers(const std::vector<RuleSet>& rules);
+
+/// Gives the hazard findings among `findings` (kind hazard, library "python") their rules'
+/// answers (a plain opdb lookup knows no hazard ids): call after the findings' coverage was
+/// looked up.
+void applyHazardAnswers(const std::map<std::string, std::map<PlatformId, Coverage>>& answers,
+                        std::vector<ReportFinding>& findings);
+inline void applyHazardAnswers(const ScanResult& scanned, std::vector<ReportFinding>& findings) {
+  applyHazardAnswers(scanned.hazardAnswers, findings);
+}
 
 /// Scans `files` in parallel; the result does not depend on `jobs`.
 ScanResult scan(const std::vector<SourceFile>& files, const SymbolCatalog& catalog, const ScanOptions& options);

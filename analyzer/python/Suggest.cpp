@@ -25,8 +25,9 @@ std::string reasonOf(const std::string& reason, const std::string& id) {
 
 class Renamer {
  public:
-  explicit Renamer(const RuleSet& rules) {
-    for (const RenameRule& r : rules.renames) rules_.push_back({&r, splitDots(r.from), splitDots(r.to)});
+  Renamer(const RuleSet& rules, PortStrategy strategy) {
+    for (const RenameRule& r : rules.renames)
+      if (strategyApplies(r.strategy, strategy)) rules_.push_back({&r, splitDots(r.from), splitDots(r.to)});
     // Longest `from` first, so the most specific rule wins.
     std::sort(rules_.begin(), rules_.end(),
                      [](const Compiled& a, const Compiled& b) {
@@ -142,14 +143,14 @@ bool imports(const FileScan& scan, const std::string& module) {
 }  // namespace
 
 std::vector<Suggestion> suggest(const FileScan& scan, const std::string& text, const std::string& path,
-                                const RuleSet& rules) {
+                                const RuleSet& rules, PortStrategy strategy) {
   std::vector<Edit> edits;
-  Renamer renamer(rules);
+  Renamer renamer(rules, strategy);
   for (const NameSite& site : scan.names) nameEdits(site, renamer, edits);
   for (const ImportFromSite& site : scan.importFroms) importFromEdits(site, renamer, edits);
   for (const StringSite& site : scan.strings)
     for (const StringRule& r : rules.strings) {
-      if (!symbolMatches(r.symbol, site.symbol) || r.from.empty()) continue;
+      if (!symbolMatches(r.symbol, site.symbol) || r.from.empty() || !strategyApplies(r.strategy, strategy)) continue;
       std::string_view content = std::string_view(text).substr(site.content.first, site.content.second - site.content.first);
       size_t at = content.find(r.from);
       if (at == std::string_view::npos) continue;
@@ -165,7 +166,9 @@ std::vector<Suggestion> suggest(const FileScan& scan, const std::string& text, c
   for (const DeviceIndexSite& site : scan.deviceIndices) {
     if (!site.rewritable) continue;
     for (const StringRule& r : rules.strings) {
-      if (!symbolMatches(r.symbol, "device:cuda") || r.from != "cuda" || r.to.empty()) continue;
+      if (!symbolMatches(r.symbol, "device:cuda") || r.from != "cuda" || r.to.empty() ||
+          !strategyApplies(r.strategy, strategy))
+        continue;
       Edit e;
       e.offset = site.literal.first;
       e.length = site.literal.second - site.literal.first;
@@ -194,7 +197,8 @@ std::vector<Suggestion> suggest(const FileScan& scan, const std::string& text, c
   std::string reasons;
   for (const ImportRule& r : rules.imports) {
     bool wanted = r.when == ImportRule::When::FileEdited ? !merged.empty() : scan.entryScript && scan.importsTorch;
-    if (!wanted || (!r.unlessImported.empty() && imports(scan, r.unlessImported))) continue;
+    if (!wanted || !strategyApplies(r.strategy, strategy) || (!r.unlessImported.empty() && imports(scan, r.unlessImported)))
+      continue;
     insertion.replacement += r.statement + scan.newline;
     reasons += (reasons.empty() ? "" : "; ") + reasonOf(r.reason, r.id);
   }
@@ -223,6 +227,19 @@ std::vector<Suggestion> suggest(const FileScan& scan, const std::string& text, c
       merged.insert(at, std::move(e));
       break;
     }
+  }
+
+  // Hazards: advice at each place a hazard rule is raised (once per rule and line), saying how
+  // the construct carries over and what to use instead.
+  for (const HazardHit& hit : hazardHits(scan, rules)) {
+    Edit e;
+    e.offset = hit.offset;
+    std::string what = std::string(toString(hit.rule->status)) + ": " + hit.rule->advice;
+    if (!hit.rule->target.empty()) what += " [use " + hit.rule->target + "]";
+    e.reason = reasonOf(what, hit.rule->id);
+    auto at = std::upper_bound(merged.begin(), merged.end(), e.offset,
+                               [](uint32_t off, const Edit& x) { return off < x.offset; });
+    merged.insert(at, std::move(e));
   }
 
   std::vector<size_t> lineStarts = {0};

@@ -92,6 +92,12 @@ Grammar makeGrammar() {
   g.subscript = symbolNamed(l, "subscript");
   g.listComprehension = symbolNamed(l, "list_comprehension");
   g.generatorExpression = symbolNamed(l, "generator_expression");
+  g.setComprehension = symbolNamed(l, "set_comprehension");
+  g.dictionaryComprehension = symbolNamed(l, "dictionary_comprehension");
+  g.whileStatement = symbolNamed(l, "while_statement");
+  g.unaryOperator = symbolNamed(l, "unary_operator");
+  g.booleanOperator = symbolNamed(l, "boolean_operator");
+  g.notOperator = symbolNamed(l, "not_operator");
   g.object = fieldNamed(l, "object");
   g.attributeField = fieldNamed(l, "attribute");
   g.function = fieldNamed(l, "function");
@@ -112,6 +118,8 @@ Grammar makeGrammar() {
   g.alternative = fieldNamed(l, "alternative");
   g.operatorField = fieldNamed(l, "operator");
   g.type = fieldNamed(l, "type");
+  g.subscriptField = fieldNamed(l, "subscript");
+  g.argument = fieldNamed(l, "argument");
   return g;
 }
 

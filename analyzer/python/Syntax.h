@@ -22,10 +22,11 @@ struct Grammar {
       forInClause, withItem, asPattern, asPatternTarget, exceptClause, globalStatement, nonlocalStatement,
       ifStatement, comparisonOperator, block, parenthesizedExpression, conditionalExpression, list, tuple,
       dictionary, set, pair, binaryOperator, integer, comment, error, patternList, tuplePattern,
-      listPattern, expressionList, namedExpression, subscript, listComprehension, generatorExpression;
+      listPattern, expressionList, namedExpression, subscript, listComprehension, generatorExpression,
+      setComprehension, dictionaryComprehension, whileStatement, unaryOperator, booleanOperator, notOperator;
   TSFieldId object, attributeField, function, arguments, name, value, alias, moduleName, left, right,
       body, parametersField, superclasses, definition, condition, expression, consequence, alternative,
-      operatorField, type;
+      operatorField, type, subscriptField, argument;
 
   static const Grammar& get();
 };

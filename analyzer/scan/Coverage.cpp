@@ -6,7 +6,11 @@ namespace opscope::scan {
 
 ReportFinding CoverageResolver::resolve(Finding f) const {
   ReportFinding rf;
-  if (f.symbol.kind == SymbolKind::Hazard) {
+  if (f.symbol.kind == SymbolKind::Hazard && f.symbol.library == "python") {
+    if (auto answers = pythonHazards_.find(f.symbol.name); answers != pythonHazards_.end())
+      for (const Platform& p : targets_)
+        if (auto a = answers->second.find(p.id); a != answers->second.end()) rf.coverage[p.id] = a->second;
+  } else if (f.symbol.kind == SymbolKind::Hazard) {
     if (const rewrite::HazardRule* rule = hazards_.hazard(f.symbol.name)) {
       f.detail = rule->title + (f.detail.empty() ? "" : ": " + f.detail);
       for (const Platform& p : targets_) {

@@ -32,11 +32,18 @@ class CoverageResolver {
 
   const std::vector<Platform>& targets() const { return targets_; }
 
+  /// The Python hazard rules' answers (python::hazardAnswers: [rule id][platform]) for the
+  /// hazard findings of scripts (library "python"), whose ids the C/C++ hazard rules do not know.
+  void setPythonHazards(std::map<std::string, std::map<PlatformId, Coverage>> answers) {
+    pythonHazards_ = std::move(answers);
+  }
+
  private:
   const db::Database& db_;
   const rewrite::RuleSet& hazards_;
   std::vector<Platform> targets_;
   std::vector<db::TargetDescriptor> levels_;
+  std::map<std::string, std::map<PlatformId, Coverage>> pythonHazards_;
 };
 
 }  // namespace opscope::scan

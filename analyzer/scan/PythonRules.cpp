@@ -65,6 +65,8 @@ class RuleFileReader {
         readList(v, "imports", [&](yaml::MappingNode* m) { readImport(m, set); });
       } else if (key == "advice") {
         readList(v, "advice", [&](yaml::MappingNode* m) { readAdvice(m, set); });
+      } else if (key == "hazards") {
+        readList(v, "hazards", [&](yaml::MappingNode* m) { readHazard(m, set); });
       } else {
         return false;
       }
@@ -76,6 +78,8 @@ class RuleFileReader {
     if (!platformNode) r_.error(top, "missing 'platform'");
     for (const auto& [id, node] : sourceRefs_)
       if (!sources_.count(id)) r_.error(node, "source '" + id + "' is not an id of this file's sources");
+    for (python::HazardRule& h : set.hazards)  // the rule's answer names its source as the opdb's do
+      if (auto it = sources_.find(h.source); it != sources_.end()) h.source = it->second;
     if (++doc != r_.stream().end()) r_.error(nullptr, "a rule file holds one YAML document");
     return !r_.hadError();
   }
@@ -113,26 +117,31 @@ class RuleFileReader {
 
   void readSource(yaml::MappingNode* m) {
     auto f = fields(m, "a source", {"id", "title", "date", "license"}, {"repository", "commit", "url", "path"});
-    if (f.count("id")) sources_.insert(f["id"]);
+    if (f.count("id"))
+      sources_[f["id"]] = f["title"] + " (" +
+                          (f.count("url") ? f["url"] : f["repository"] + "@" + f["commit"].substr(0, 12)) + ")";
     if (!f.count("url") && !(f.count("repository") && f.count("commit")))
       r_.error(m, "a source needs 'repository' and 'commit', or 'url'");
     if (f.count("date") && !db::validDate(f["date"])) r_.error(at("date", m), "date '" + f["date"] + "' is not YYYY-MM-DD");
   }
 
   void readRename(yaml::MappingNode* m, python::RuleSet& set) {
-    auto f = fields(m, "a rename", {"id", "from", "to", "reason", "source"}, {});
+    auto f = fields(m, "a rename", {"id", "from", "to", "reason", "source"}, {"strategy"});
     for (const char* k : {"from", "to"})
       if (f.count(k) && !dottedName(f[k])) r_.error(at(k, m), std::string(k) + " '" + f[k] + "' is not a dotted Python name");
-    if (f.size() == 5) set.renames.push_back({f["id"], f["from"], f["to"], f["reason"]});
+    checkStrategy(f, m);
+    if (f.size() >= 5) set.renames.push_back({f["id"], f["from"], f["to"], f["reason"], f["strategy"]});
   }
 
   void readString(yaml::MappingNode* m, python::RuleSet& set) {
-    auto f = fields(m, "a string rule", {"id", "symbol", "from", "to", "reason", "source"}, {});
-    if (f.size() == 6) set.strings.push_back({f["id"], f["symbol"], f["from"], f["to"], f["reason"]});
+    auto f = fields(m, "a string rule", {"id", "symbol", "from", "to", "reason", "source"}, {"strategy"});
+    checkStrategy(f, m);
+    if (f.size() >= 6) set.strings.push_back({f["id"], f["symbol"], f["from"], f["to"], f["reason"], f["strategy"]});
   }
 
   void readImport(yaml::MappingNode* m, python::RuleSet& set) {
-    auto f = fields(m, "an import rule", {"id", "statement", "when", "reason", "source"}, {"unless-imported"});
+    auto f = fields(m, "an import rule", {"id", "statement", "when", "reason", "source"}, {"unless-imported", "strategy"});
+    checkStrategy(f, m);
     python::ImportRule rule;
     if (f.count("when")) {
       if (f["when"] == "file-edited") rule.when = python::ImportRule::When::FileEdited;
@@ -151,7 +160,67 @@ class RuleFileReader {
     rule.statement = f["statement"];
     rule.unlessImported = f["unless-imported"];
     rule.reason = f["reason"];
+    rule.strategy = f["strategy"];
     set.imports.push_back(std::move(rule));
+  }
+
+  void checkStrategy(std::map<std::string, std::string>& f, yaml::Node* m) {
+    if (f.count("strategy") && f["strategy"] != "explicit" && f["strategy"] != "runtime")
+      r_.error(at("strategy", m), "strategy '" + f["strategy"] + "' is neither explicit nor runtime");
+  }
+
+  /// A hazard: scalars as other rules, `checks` and `symbols` lists (at least one of the two).
+  void readHazard(yaml::MappingNode* m, python::RuleSet& set) {
+    python::HazardRule rule;
+    std::map<std::string, std::string> f;
+    std::set<std::string> seen;
+    const std::set<std::string> scalars = {"id", "title", "status", "target", "advice", "source", "confidence"};
+    r_.forEachKey(m, "a hazard", [&](const std::string& key, yaml::Node* k, yaml::Node* v) {
+      (void)k;
+      seen.insert(key);
+      if (key == "checks" || key == "symbols") {
+        yaml::SequenceNode* seq = r_.sequence(v, key);
+        if (!seq) return true;
+        for (yaml::Node& item : *seq) {
+          auto s = r_.scalar(&item, key);
+          if (!s || s->empty()) continue;
+          if (key == "checks") {
+            bool known = false;
+            std::string ids;
+            for (const python::HazardCheck& c : python::hazardChecks()) {
+              known = known || c.id == *s;
+              ids += (ids.empty() ? "" : ", ") + std::string(c.id);
+            }
+            if (!known) r_.error(&item, "check '" + *s + "' is not a check of the Python frontend (it has: " + ids + ")");
+            rule.checks.push_back(*s);
+          } else {
+            rule.symbols.push_back(*s);
+          }
+        }
+        return true;
+      }
+      if (!scalars.count(key)) return false;
+      if (auto s = r_.scalar(v, key)) {
+        if (s->empty()) r_.error(v, key + " must not be empty");
+        f[key] = *s;
+        if (key == "source") sourceRefs_.emplace_back(*s, v);
+        if (key == "id" && !ids_.insert(*s).second) r_.error(v, "duplicate id '" + *s + "' in this file");
+        if (key == "status" && !parseCoverageStatus(*s)) r_.error(v, "status '" + *s + "' is not a coverage status");
+        if (key == "confidence" && !parseConfidence(*s)) r_.error(v, "confidence '" + *s + "' is not a confidence");
+      }
+      return true;
+    });
+    for (const char* k : {"id", "title", "status", "advice", "source"})
+      if (!f.count(k)) r_.error(m, std::string("a hazard needs '") + k + "'");
+    if (rule.checks.empty() && rule.symbols.empty()) r_.error(m, "a hazard needs 'checks' or 'symbols'");
+    rule.id = f["id"];
+    rule.title = f["title"];
+    rule.status = parseCoverageStatus(f["status"]).value_or(CoverageStatus::Unknown);
+    rule.target = f["target"];
+    rule.advice = f["advice"];
+    rule.source = f["source"];
+    if (f.count("confidence")) rule.confidence = parseConfidence(f["confidence"]).value_or(Confidence::Official);
+    set.hazards.push_back(std::move(rule));
   }
 
   void readAdvice(yaml::MappingNode* m, python::RuleSet& set) {
@@ -167,7 +236,8 @@ class RuleFileReader {
 
   db::FileReader r_;
   std::map<std::string, yaml::Node*> nodes_;
-  std::set<std::string> sources_, ids_;
+  std::map<std::string, std::string> sources_;  // id -> "title (repository@commit | url)"
+  std::set<std::string> ids_;
   std::vector<std::pair<std::string, yaml::Node*>> sourceRefs_;
 };
 
@@ -200,6 +270,7 @@ bool loadPythonRules(const std::vector<db::SourceText>& files, std::vector<pytho
     mergeById(same->strings, set.strings);
     mergeById(same->imports, set.imports);
     mergeById(same->advice, set.advice);
+    mergeById(same->hazards, set.hazards);
   }
   return ok;
 }

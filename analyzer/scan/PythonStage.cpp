@@ -170,6 +170,7 @@ python::ScanResult scanScripts(ScanState& state, const std::vector<python::Sourc
   };
   field(kPythonRecord);
   field(state.cacheSalt);
+  field(toString(options.strategy));
   for (const python::SourceFile& f : files) {
     field(f.path);
     field(f.text);
@@ -211,6 +212,9 @@ class PythonStage : public Frontend {
       options.onFilePass = [p = state.progress] { p->advance(); };
     }
     for (const Platform& p : state.coverage.targets()) options.rules.push_back(rulesFor(state.rules.python, p.id));
+    options.strategy = state.request.importStrategy;
+    // Depends on the rules only (not cached): the answers of the scripts' hazard findings.
+    state.coverage.setPythonHazards(python::hazardAnswers(options.rules));
     python::ScanResult scanned = scanScripts(state, files, options);
     for (InputFile& in : scanned.inputs) state.report.inputs.push_back(std::move(in));
     for (Suggestion& s : scanned.suggestions) state.report.suggestions.push_back(std::move(s));

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "scan/Config.h"
+#include "python/Rules.h"
 #include "scan/Inputs.h"
 
 namespace opscope::scan {
@@ -36,6 +37,9 @@ struct ScanRequest {
   bool cache = true;
   std::string cacheDir;
   std::uint64_t cacheMaxBytes = std::uint64_t{2} << 30;
+  /// How ported scripts get the vendor's names: explicit renames (.npu(), 'npu') or the vendor's
+  /// run-time migration import (transfer_to_npu); one per run.
+  python::PortStrategy importStrategy = python::PortStrategy::Explicit;
   bool noConfig = false;                 // ignore .opscope.yaml
   // The gate settings the project file gives (the CLI adds its own options to these).
   std::vector<std::string> failUnder, failOn;

@@ -10,7 +10,15 @@ patches) and ascend/SOURCES.md. Writes opdb/ascend/aten.yaml and opdb/ascend/tor
 aten (confidence official): registered for the newest torch_npu version -> native (target: the
 aclnn kernel when op-plugin names it); registered only for older versions -> partial; not
 registered but composite in PyTorch -> emulated (inferred). constraints.sdk names the torch_npu
-versions.
+versions; constraints.dtypes the dtypes the CANN docs of the aclnn kernels it calls list
+(ascend/cann-ops/aclnn_doc_product_dtype.tsv through op-plugin's adapters,
+ascend/op-plugin/op_plugin_kernel_calls.tsv), with the products they mark supported in the note.
+
+A torch API whose support page only lists dtypes is native with constraints.dtypes (the scanner
+judges a use's dtype); a restriction that names an argument or a condition is native with the
+condition noted; "may fall back to the CPU" is emulated; only other restrictions are partial.
+device:cuda and dist_backend:nccl are mapped to 'npu' and 'hccl' (transfer_to_npu's string
+rewrites), and torch.Tensor.X and torch.X share one answer (torch_common.add_aliases).
 
 torch API (official): the support pages of the newest PyTorch version first (all products Y ->
 native, some N -> partial, all N -> missing, restrictions -> partial), then msFmkTransplt's lists
@@ -24,8 +32,8 @@ import json
 import re
 
 from common import entry, join_note, read_text, read_tsv, record, require
-from torch_common import (DeviceModule, add_rebindings, aten, composite_fallbacks, document,
-                          own_kinds, trim)
+from torch_common import (DeviceModule, add_aliases, add_device_strings, add_rebindings, aten, composite_fallbacks,
+                          document, own_kinds, trim)
 from torch_symbols import normalize_api
 
 SCRIPT = "ascend_torch.py"
@@ -73,6 +81,8 @@ def aten_entries(universe, opp):
         acl |= {v for v in r["acl_op_versions"].split(",") if v}
         api |= {v for v in r["op_api_versions"].split(",") if v}
         merged[r["func"]] = (acl, api, exe or r["aclnn_exec"])
+    kernels = aclnn_kernels(universe.upstream)
+    docs = aclnn_docs(universe.upstream)
     out = []
     for func, (acl, api, exe) in sorted(merged.items()):
         acl, api = sorted(acl, key=vkey), sorted(api, key=vkey)
@@ -89,13 +99,76 @@ def aten_entries(universe, opp):
         status = "native" if newest in versions else "partial"
         if status == "partial":
             parts.append(f"not registered for the newest torch_npu ({newest})")
+        cons = {}
+        if api:
+            # The dtypes and products of the aclnn kernels the op calls, from their docs.
+            names = sorted({exe} if exe else set()) or kernels_of(kernels, func)
+            found = [docs[n] for n in names if n in docs]
+            types = [t for t in ACLNN_DTYPE_ORDER if any(t in d for d, _ in found)]
+            if types:
+                cons["dtypes"] = types
+                products = sorted({p for _, ps in found for p in ps}, key=PRODUCT_ORDER.index)
+                parts.append(f"the CANN docs of {', '.join(n for n in names if n in docs)} (shared/"
+                             f"upstream/ascend/cann-ops/aclnn_doc_product_dtype.tsv) list dtypes "
+                             f"{', '.join(types)}" + (f" on {', '.join(products)}" if products else ""))
         e = entry(aten(func), status, opp["id"], "official", target=exe or None,
                   note=join_note(parts))
-        e["constraints"] = {"sdk": f"torch_npu {span(versions, all_versions)}"}
+        e["constraints"] = {**cons, "sdk": f"torch_npu {span(versions, all_versions)}"}
         out.append(e)
     covered = {e["symbol"] for e in out}
-    out += composite_fallbacks(universe, covered, opp["id"], "torch_npu's op-plugin")
+    out += composite_fallbacks(universe, covered, opp["id"], "torch_npu's op-plugin",
+                               f"{newest.lstrip('v')} (torch_npu {newest})")
     return own_kinds(universe, out)
+
+
+ACLNN_DTYPES = {"FLOAT": "fp32", "FLOAT16": "fp16", "BFLOAT16": "bf16", "DOUBLE": "fp64",
+                "INT64": "int64", "INT32": "int32", "INT16": "int16", "INT8": "int8",
+                "UINT64": "uint64", "UINT32": "uint32", "UINT16": "uint16", "UINT8": "uint8",
+                "BOOL": "bool", "COMPLEX64": "complex64", "COMPLEX128": "complex128",
+                "FLOAT8_E4M3FN": "fp8e4m3fn", "FLOAT8_E5M2": "fp8e5m2"}
+ACLNN_DTYPE_ORDER = ["fp64", "fp32", "fp16", "bf16", "fp8e4m3fn", "fp8e5m2", "int64", "int32",
+                     "int16", "int8", "uint64", "uint32", "uint16", "uint8", "bool", "complex64",
+                     "complex128"]
+ACLNN_PRODUCTS = [("ascend950", "Ascend 950"), ("atlas_a3", "Atlas A3"), ("atlas_a2", "Atlas A2"),
+                  ("atlas_200i_500_a2", "Atlas 200I/500 A2"),
+                  ("atlas_inference_310p", "Atlas 310P inference"),
+                  ("atlas_training_910", "Atlas training (910)")]
+PRODUCT_ORDER = [label for _, label in ACLNN_PRODUCTS]
+
+
+def aclnn_docs(up):
+    """{aclnn op: (set of opscope dtype names, products marked Y)} from the aclnn docs (CANN ops
+    repositories). An op documented twice keeps the union."""
+    out = {}
+    for r in read_tsv(up / "ascend" / "cann-ops" / "aclnn_doc_product_dtype.tsv"):
+        types = {ACLNN_DTYPES[t] for t in r["dtypes"].split(",") if t in ACLNN_DTYPES}
+        products = {label for col, label in ACLNN_PRODUCTS if r[col] == "Y"}
+        for name in r["op_names"].split(","):
+            old_t, old_p = out.get(name, (set(), set()))
+            out[name] = (old_t | types, old_p | products)
+    return out
+
+
+def aclnn_kernels(up):
+    """{C++ adapter function (aten name, `add_out` for add.out): aclnn kernels it calls} from
+    op-plugin's aclnn adapters."""
+    out = {}
+    for r in read_tsv(up / "ascend" / "op-plugin" / "op_plugin_kernel_calls.tsv"):
+        if r["path_kind"].startswith("opapi") and r["direct_kernels"]:
+            out.setdefault(r["cpp_function"], set()).update(
+                k for k in re.split(r"[,; ]+", r["direct_kernels"]) if k)
+    return out
+
+
+def kernels_of(kernels, func):
+    """The aclnn kernels the adapter of aten `func` (`add.out`, `add_.Tensor`) calls."""
+    base, _, overload = func.partition(".")
+    names = [base + "_out"] if "out" in overload.split("_") else []
+    names.append(base)
+    for n in names:
+        if n in kernels:
+            return sorted(kernels[n])
+    return []
 
 
 def span(versions, order):
@@ -104,6 +177,40 @@ def span(versions, order):
     if idx == list(range(idx[0], idx[0] + len(idx))):
         return f"{versions[0]}-{versions[-1]}" if len(versions) > 1 else versions[0]
     return ", ".join(versions)
+
+
+# Products a training script is written for today; an answer that differs only on another one
+# is a product constraint (a target descriptor's business), not a limit of the use.
+MAINSTREAM = ("Atlas A2 training series", "Atlas A3 training series")
+CPU_FALLBACK = "回退至CPU"  # "falls back to the CPU"
+
+
+# A restriction that names an argument (`dtype`, num_workers), a condition ("当...时": "when ...")
+# or a tensor layout (Named Tensor, N-D, memory_format) limits only the uses that pass it: the
+# scanner cannot see that from the call name, so the answer is native with the condition noted.
+CONDITION = re.compile(r"`[A-Za-z_][A-Za-z0-9_]*`|当.*时|[A-Za-z_]+_[A-Za-z_]+|Named Tensor|维|memory_format|"
+                       r"场景|参数|属性")
+UNCONDITIONAL = re.compile(r"不支持训练|仅支持推理|不支持该接口|暂不支持$")
+
+
+def conditional(text):
+    return bool(CONDITION.search(text)) and not UNCONDITIONAL.search(text)
+
+
+def dtype_restrictions(text):
+    """The dtypes a support page's restriction text limits an API to ("`input`仅支持fp16，fp32",
+    "支持uint8"), and what the text says beyond such dtype lists."""
+    types, rest = [], []
+    for part in re.split(r"(?:^|\s)-\s|>\s", text):
+        part = part.strip()
+        if not part:
+            continue
+        m = re.fullmatch(r"(?:`[^`]*`\s*)?仅?支持\s*([a-z0-9，,、 ]+?)[。.]?", part)
+        if m and dtypes_of(m.group(1)):
+            types += [t for t in dtypes_of(m.group(1)) if t not in types]
+        elif "原生文档" not in part and "支持情况" not in part:
+            rest.append(part)
+    return types, " ".join(rest)
 
 
 def dtypes_of(note):
@@ -126,24 +233,39 @@ def api_entries(universe, pt, mstt, tr):
         flags = [(label, r[col]) for col, label in PRODUCTS if r[col] in ("Y", "N")]
         no = [label for label, f in flags if f == "N"]
         parts = [f"torch_npu's support page for PyTorch {newest_doc} ({r['doc_file']})"]
+        cons = {}
+        text = re.sub(r"<[^>]*>", " ", r["restrictions"]) if r["has_restrictions"] == "Y" else ""
+        types, rest = dtype_restrictions(text)
         if flags and len(no) == len(flags):
             status = "missing"
             parts.append("marked unsupported on every listed product")
-        elif no or r["has_restrictions"] == "Y":
-            status = "partial"
+        elif no and not any(label in MAINSTREAM for label in no):
+            # Supported on the training products code is written for (Atlas A2/A3); only a newer
+            # product lacks it. That is an answer for a target product, not for this use.
+            status = "native"
+            parts.append("supported on " + ", ".join(label for label, f in flags if f == "Y") +
+                         "; unsupported on " + ", ".join(no))
+        elif no or (rest and not conditional(rest)):
+            status = "emulated" if rest and CPU_FALLBACK in rest and not no else "partial"
             if no:
                 parts.append("unsupported on " + ", ".join(no))
-            if r["has_restrictions"] == "Y" and r["restrictions"]:
-                parts.append("restrictions: " + trim(re.sub(r"<[^>]*>", " ", r["restrictions"])))
         else:
             status = "native"
+        if types:
+            # A dtype list alone limits a use only when that use's dtype is outside it; the
+            # scanner judges that per use (dtypes inferred from the code).
+            cons["dtypes"] = types
+            parts.append("supported dtypes: " + ", ".join(types))
+        if rest:
+            parts.append(("conditions (a use without them is not limited): " if status == "native" else
+                          "restrictions: ") + trim(rest))
         target = NPU.target(name)
         if target and status != "missing":
             status = "mapped" if status == "native" else status
             parts.append(f"the page documents torch.cuda APIs for use as torch.npu: {target}")
         out[name] = entry(name, status, pt["id"], "official", target=target if status != "missing"
                           else None, note=join_note(parts))
-        out[name]["constraints"] = {"sdk": f"torch_npu for PyTorch {newest_doc}"}
+        out[name]["constraints"] = {**cons, "sdk": f"torch_npu for PyTorch {newest_doc}"}
     lists = read_tsv(up / "ascend" / "mstt-msfmktransplt" / "torch_api_support_long.tsv")
     newest_list = max((r["torch_version"] for r in lists), key=vkey)
     for r in lists:
@@ -159,7 +281,14 @@ def api_entries(universe, pt, mstt, tr):
             status = "missing"
         else:
             types = dtypes_of(r["note"]) if r["note"] else []
-            status = "partial" if r["note"] else "native"
+            # A note that only lists dtypes is a constraint judged per use, not a limitation.
+            beyond = re.sub(r"<br>|仅?支持\s*[a-z0-9，,、 ]+|[。.\s]", "", r["note"]) if r["note"] else ""
+            if CPU_FALLBACK in beyond:
+                status = "emulated"
+            elif r["note"] and (not types or beyond) and not conditional(beyond):
+                status = "partial"
+            else:
+                status = "native"
             if r["note"]:
                 parts.append(trim(r["note"]))
             if types:
@@ -176,6 +305,12 @@ def api_entries(universe, pt, mstt, tr):
                                    for a in facts["attribute_assignments_in_init"]
                                    if a["kind"] == "replaced"],
                    tr["id"], "transfer_to_npu", "NPU")
+    # The strings transfer_to_npu rewrites at run time, and that a port writes out.
+    symbols = {"cuda": "device:cuda", "nccl": "dist_backend:nccl"}
+    add_device_strings(out, tr["id"], "transfer_to_npu",
+                       [(symbols[r["from"]], r["to"], r["applies_to"])
+                        for r in facts["string_replacements"] if r["from"] in symbols])
+    add_aliases(out, universe, pt["id"])
     return list(out.values())
 
 
@@ -184,6 +319,8 @@ def outputs(universe):
     result = {}
     result["ascend/aten.yaml"] = document(
         PLATFORM, SCRIPT, ["ascend/op-plugin/op_plugin_functions_flat.tsv",
+                           "ascend/op-plugin/op_plugin_kernel_calls.tsv",
+                           "ascend/cann-ops/aclnn_doc_product_dtype.tsv",
                            "pytorch/native_functions_ops.tsv"], [opp], aten_entries(universe, opp))
     result["ascend/torch_api.yaml"] = document(
         PLATFORM, SCRIPT, ["ascend/torch_npu/torch_api_npu_support.tsv",

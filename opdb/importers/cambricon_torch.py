@@ -17,7 +17,7 @@ not cover (Tensor.cuda -> Tensor.mlu, ...) -> mapped.
 import json
 
 from common import entry, join_note, read_text, read_tsv, record, repo_record, require
-from torch_common import add_rebindings, aten, composite_fallbacks, document, own_kinds, trim
+from torch_common import add_aliases, add_device_strings, add_rebindings, aten, composite_fallbacks, document, own_kinds, trim
 from torch_symbols import normalize_api
 
 SCRIPT = "cambricon_torch.py"
@@ -72,8 +72,15 @@ def aten_entries(universe, branch_records):
         e["constraints"] = {"sdk": "torch_mlu " + ", ".join(b for b, _ in present)}
         out.append(e)
     covered = {e["symbol"] for e in out}
-    out += composite_fallbacks(universe, covered, branch_records["TM24"]["id"], "torch_mlu")
+    out += composite_fallbacks(universe, covered, branch_records["TM24"]["id"], "torch_mlu",
+                               "2.4 (torch_mlu r2.4_develop)")
     return own_kinds(universe, out)
+
+
+# torch modules that are Python over other operators or host-side tooling: nothing in them
+# needs an MLU kernel of its own.
+HOST_ONLY = ("torch.fx.", "torch.package.", "torch.onnx.", "torch.export.", "torch.jit.",
+             "torch.distributions.", "torch.func.", "torch.monitor.")
 
 
 def api_entries(universe, lst, mig):
@@ -86,7 +93,15 @@ def api_entries(universe, lst, mig):
         mlu = r["corresponding_mlu_api"].strip()
         parts = [f"Cambricon's PyTorch API support list ({r['section']})"]
         target = None
-        if r["supported"] == "no":
+        confidence = "official"
+        if r["supported"] == "no" and name.startswith(HOST_ONLY):
+            # Graph tooling, export, packaging and distributions run on the host (or as other
+            # operators): the list's mark says Cambricon did not validate them on MLU, not that
+            # MLU lacks something they need.
+            status, confidence = "unknown", "inferred"
+            parts.append("marked supported: false, but it is device-independent host code; the "
+                         "mark is read as not validated on MLU, not as missing")
+        elif r["supported"] == "no":
             status = "missing"
         else:
             require(r["supported"] == "yes", f"torch_mlu_api_support.tsv: bad value for {name}")
@@ -96,7 +111,7 @@ def api_entries(universe, lst, mig):
                 status = "mapped" if status == "native" else status
             if r["limitations"]:
                 parts.append("limitations: " + trim(r["limitations"]))
-        out[name] = entry(name, status, lst["id"], "official", target=target,
+        out[name] = entry(name, status, lst["id"], confidence, target=target,
                           note=join_note(parts))
     facts = json.loads(read_text(up / "cambricon" / "gpu_migration_facts.json"))
     rebind = facts["attribute_rebindings (cuda attribute -> mlu implementation)"]
@@ -109,6 +124,10 @@ def api_entries(universe, lst, mig):
     add_rebindings(out, universe, [(a["target"], a["replacement"]) for a in rebind
                                    if a["kind"] == "rebinding"],
                    mig["id"], "torch_mlu's gpu_migration", "MLU")
+    add_device_strings(out, mig["id"], "gpu_migration",
+                       [("device:cuda", "mlu", facts["device_string_rewrite_rule"]),
+                        ("dist_backend:nccl", "cncl", facts["backend_string_rewrite_rule"])])
+    add_aliases(out, universe)
     return list(out.values())
 
 

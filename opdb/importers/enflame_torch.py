@@ -19,7 +19,7 @@ where the python API table documents torch.gcu.X, and transfer_to_gcu's rebindin
 import json
 
 from common import entry, join_note, read_text, read_tsv, record, require
-from torch_common import (DeviceModule, add_rebindings, aten, composite_fallbacks, document,
+from torch_common import (DeviceModule, add_aliases, add_device_strings, add_rebindings, aten, composite_fallbacks, document,
                           own_kinds, trim)
 
 SCRIPT = "enflame_torch.py"
@@ -88,7 +88,7 @@ def aten_entries(universe, reg, oplist):
         e["constraints"] = {"sdk": "torch_gcu v2.10.0 (TopsRider v3.7.1)"}
         out.append(e)
     covered = {e["symbol"] for e in out}
-    out += composite_fallbacks(universe, covered, reg["id"], "torch_gcu")
+    out += composite_fallbacks(universe, covered, reg["id"], "torch_gcu", "2.10.0 (torch_gcu v2.10.0)")
     return own_kinds(universe, out)
 
 
@@ -127,6 +127,10 @@ def api_entries(universe, oplist, tr):
                    [(a["target"], a["replacement"].replace("torch_gcu.gcu.", "torch.gcu."))
                     for a in facts["attribute_rebindings (cuda attribute -> gcu implementation)"]],
                    tr["id"], "transfer_to_gcu", "GCU", unsupported)
+    add_device_strings(out, tr["id"], "transfer_to_gcu",
+                       [("device:cuda", "gcu", facts["device_string_rewrite_rule"]),
+                        ("dist_backend:nccl", "eccl", facts["backend_string_rewrite_rule"])])
+    add_aliases(out, universe)
     return list(out.values())
 
 

@@ -20,9 +20,12 @@ def version_span(versions):
     return f"{versions[0]}-{versions[-1]}" if len(versions) > 1 else versions[0]
 
 
-def composite_fallbacks(universe, covered, source_id, platform_words):
+def composite_fallbacks(universe, covered, source_id, platform_words, build_pytorch):
     """Entries for the aten ops a platform does not register whose PyTorch kernel is composite:
-    `emulated`, `inferred` (they decompose into other aten ops on any backend)."""
+    `emulated`, `inferred` (they decompose into other aten ops on any backend). The composite
+    kernels are those of the universe's PyTorch (the only native_functions.yaml the snapshot
+    holds); the note names the PyTorch version the platform's build targets (`build_pytorch`),
+    where an operator added later does not exist."""
     out = []
     for sym in universe.torch.aten:
         if sym["name"] in covered:
@@ -33,8 +36,18 @@ def composite_fallbacks(universe, covered, source_id, platform_words):
         out.append(entry(sym["name"], "emulated", source_id, "inferred", note=join_note([
             f"{platform_words} registers no kernel for it, but PyTorch's own kernel is composite "
             f"({keys[0]}): it runs on any device as other aten operators, so it works where "
-            "those do"])))
+            "those do",
+            f"judged on PyTorch {universe_version(universe)}'s native_functions.yaml; "
+            f"{platform_words} targets PyTorch {build_pytorch}, whose native_functions.yaml the "
+            "snapshot does not hold: an operator PyTorch added after that does not exist there"])))
     return out
+
+
+def universe_version(universe):
+    """The PyTorch version of the aten universe ("2.14.1"), from its source id."""
+    src = universe.torch.aten[0].get("source", "") if universe.torch.aten else ""
+    m = re.search(r"v?(\d+\.\d+(?:\.\d+)?)", src)
+    return m.group(1) if m else "?"
 
 
 def trim(text, limit=300):
@@ -112,3 +125,68 @@ def document(platform, script, inputs, sources, entries):
         f"{s['repository'][19:]} {s['commit']}, {s['date']}" if "repository" in s else
         f"{s['url']}, {s['date']}" for s in doc["sources"])
     return generated_header(script, inputs, snap), doc
+
+
+COVERED = ("native", "mapped", "partial", "emulated")
+
+
+def add_aliases(out, universe, preferred_source=None):
+    """One answer for a method and its function: `torch.Tensor.sigmoid` and `torch.sigmoid` call
+    the same aten operator. A name with no answer takes its twin's (confidence derived); when
+    both have answers that disagree, the one from `preferred_source` (the platform's newest
+    official page) decides for both; when one list marks one of the two unsupported and the
+    other supported, the supported answer holds for both (they run the same operator)."""
+    def copy_of(twin, name):
+        src = out[twin]
+        e = entry(name, src["status"], src["source"], "derived", target=src.get("target"),
+                  note=join_note([f"the answer for {twin}, the same aten operator",
+                                  src.get("note", "")]))
+        if "constraints" in src:
+            e["constraints"] = dict(src["constraints"])
+        return e
+
+    for name in sorted(universe.torch.api_names):
+        if not name.startswith("torch.Tensor.") or name.count(".") != 2:
+            continue
+        method = name[len("torch.Tensor."):]
+        if method.startswith("_") or method.endswith("_"):
+            continue
+        func = "torch." + method
+        if func not in universe.torch.api_names:
+            continue
+        if name in out and func in out:
+            a, b = out[name], out[func]
+            if a["status"] == b["status"]:
+                continue
+            if preferred_source and b["source"] == preferred_source and a["source"] != preferred_source:
+                out[name] = copy_of(func, name)
+            elif preferred_source and a["source"] == preferred_source and b["source"] != preferred_source:
+                out[func] = copy_of(name, func)
+            elif a["status"] == "missing" and b["status"] in COVERED:
+                # One list marks the method unsupported and the function supported: both run
+                # the same aten operator, so the supported answer holds for both.
+                out[name] = copy_of(func, name)
+                out[name]["note"] = join_note([out[name]["note"], f"the list marks {name} "
+                                               f"unsupported, though {func} runs the same operator"])
+            elif b["status"] == "missing" and a["status"] in COVERED:
+                out[func] = copy_of(name, func)
+                out[func]["note"] = join_note([out[func]["note"], f"the list marks {func} "
+                                               f"unsupported, though {name} runs the same operator"])
+        elif func in out:
+            out[name] = copy_of(func, name)
+        elif name in out:
+            out[func] = copy_of(name, func)
+
+
+def add_device_strings(out, source_id, tool, pairs):
+    """`device:cuda` and `dist_backend:nccl` (the scanner's symbols for the strings 'cuda' and
+    'nccl') are `mapped` where a migration tool rewrites them: `pairs` is a list of (symbol,
+    target string, what the tool's rule says)."""
+    for symbol, target, rule in pairs:
+        if symbol in out:
+            continue
+        e = entry(symbol, "mapped", source_id, "official", target=target,
+                  note=join_note([f"{tool} rewrites it to '{target}': {rule}",
+                                  f"without the tool, write '{target}'"]))
+        out[symbol] = {"symbol": symbol, "kind": "torch_api", "library": "torch",
+                       **{k: v for k, v in e.items() if k != "symbol"}}

@@ -72,6 +72,13 @@ TEST(PythonRules, BadFilesAreRefusedAtTheOffendingNode) {
       {"opscope-rules: 1\nkind: python\nplatform: x\nsources:\n  - {id: t, title: t, url: u, date: 2026-13-01, license: MIT}\n",
        "5:37", "date '2026-13-01' is not YYYY-MM-DD"},
       {"renames: [\n", "5:11", "YAML syntax"},
+      {"imports:\n  - {id: a, statement: import t, when: entry-script, strategy: lazy, reason: r, source: s}\n", "6:64",
+       "strategy 'lazy' is neither explicit nor runtime"},
+      {"hazards:\n  - {id: h, title: t, checks: [warp-size-32], status: partial, advice: a, source: s}\n", "6:32",
+       "check 'warp-size-32' is not a check of the Python frontend"},
+      {"hazards:\n  - {id: h, title: t, symbols: [torch.nonzero], status: fine, advice: a, source: s}\n", "6:57",
+       "status 'fine' is not a coverage status"},
+      {"hazards:\n  - {id: h, title: t, status: partial, advice: a, source: s}\n", "6:6", "needs 'checks' or 'symbols'"},
   };
   for (const BadCase& c : cases) {
     std::vector<python::RuleSet> sets;
@@ -97,6 +104,38 @@ TEST(PythonRules, LaterFilesReplaceRulesWithTheSameId) {
   ASSERT_EQ(sets.size(), 1u);
   ASSERT_EQ(sets[0].renames.size(), 1u);
   EXPECT_EQ(sets[0].renames[0].to, "torch.xpu");
+}
+
+TEST(PythonRules, AscendHazardsNameTheirSourceAndCounterpart) {
+  python::RuleSet ascend = rulesFor(python::test::rules(), "ascend");
+  auto nms = std::find_if(ascend.hazards.begin(), ascend.hazards.end(), [](const auto& h) { return h.id == "npu-nms"; });
+  ASSERT_NE(nms, ascend.hazards.end());
+  EXPECT_EQ(nms->target, "torch_npu.npu_nms_v4");
+  EXPECT_EQ(nms->status, CoverageStatus::Mapped);
+  // The answer cites the source record, not its id.
+  EXPECT_NE(nms->source.find("https://github.com/Ascend/op-plugin@517f2e7d0f20"), std::string::npos) << nms->source;
+}
+
+// One import strategy per run: explicit renames (the default) or the vendor's run-time migration
+// import, never both.
+TEST(PythonRules, OneImportStrategyPerRun) {
+  const std::string script = "import torch\nx = torch.zeros(2).cuda()\nif __name__ == \"__main__\":\n    pass\n";
+  EXPECT_EQ(python::parsePortStrategy("runtime"), python::PortStrategy::Runtime);
+  EXPECT_EQ(python::parsePortStrategy("explicit"), python::PortStrategy::Explicit);
+  EXPECT_FALSE(python::parsePortStrategy("both"));
+  for (python::PortStrategy strategy : {python::PortStrategy::Explicit, python::PortStrategy::Runtime}) {
+    python::ScanOptions options;
+    options.strategy = strategy;
+    options.rules.push_back(rulesFor(python::test::rules(), "ascend"));
+    python::ScanResult r = python::scan({{"train.py", script}}, python::test::catalog(), options);
+    std::string edits;
+    for (const Suggestion& s : r.suggestions) edits += s.replacement + "|";
+    if (strategy == python::PortStrategy::Explicit) {
+      EXPECT_EQ(edits, "import torch_npu\n|npu|") << edits;
+    } else {
+      EXPECT_EQ(edits, "from torch_npu.contrib import transfer_to_npu\n|") << edits;
+    }
+  }
 }
 
 }  // namespace

@@ -167,5 +167,30 @@ TEST(PythonScan, FindingsCarryContextAndDetail) {
   EXPECT_EQ(device->location.endColumn - device->location.column, 6u);  // "cuda" with its quotes
 }
 
+// A hazard finding is inventory to the opdb: its answers come from the rules that raised it.
+TEST(PythonScan, HazardFindingsGetTheirRulesAnswers) {
+  const ScanResult& r = test::scanOfInputs();
+  auto nms = r.hazardAnswers.find("npu-nms");
+  ASSERT_NE(nms, r.hazardAnswers.end());
+  ASSERT_TRUE(nms->second.count("ascend"));
+  EXPECT_FALSE(nms->second.count("dcu")) << "no DCU rule raises it";
+  std::vector<ReportFinding> findings;
+  for (const Finding& f : r.findings)
+    if (f.location.file == "npu_hazards.py" && f.symbol.kind == SymbolKind::Hazard) findings.push_back({f, {}, false});
+  ASSERT_FALSE(findings.empty());
+  applyHazardAnswers(r, findings);
+  for (const ReportFinding& rf : findings) {
+    auto c = rf.coverage.find("ascend");
+    ASSERT_NE(c, rf.coverage.end()) << rf.finding.symbol.name;
+    EXPECT_FALSE(c->second.note.empty());
+    EXPECT_FALSE(c->second.source.empty());
+    if (rf.finding.symbol.name == "npu-nms") {
+      EXPECT_EQ(c->second.status, CoverageStatus::Mapped);
+      EXPECT_EQ(c->second.target, "torch_npu.npu_nms_v4");
+    }
+    if (rf.finding.symbol.name == "npu-destroy-process-group") EXPECT_EQ(c->second.confidence, Confidence::ThirdParty);
+  }
+}
+
 }  // namespace
 }  // namespace opscope::python

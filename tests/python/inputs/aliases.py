@@ -30,6 +30,8 @@ with amp.autocast():
 with ac(dtype=T.float16):
 # CHECK: [[@LINE-1]]:6 torch.cuda.amp.autocast torch_api semantic
 # CHECK: [[@LINE-2]]:15 torch.float16 torch_api semantic
+# CHECK: [[@LINE-3]]:15 npu-fp16-numerics hazard semantic
+# ADVICE ascend: [[@LINE-4]]:15 npu-fp16-numerics
     pass
 y = F.relu(T.randn(3))
 # CHECK: [[@LINE-1]]:5 torch.nn.functional.relu torch_api semantic

@@ -99,6 +99,8 @@ def to_device(model: nn.Module, x, rank):
     # FIX enflame: [[@LINE-5]]     gpu = torch.device("gcu:0")
     batch = x.to(torch.float16)
     # CHECK: [[@LINE-1]]:18 torch.float16 torch_api semantic
+    # CHECK: [[@LINE-2]]:18 npu-fp16-numerics hazard semantic
+    # ADVICE ascend: [[@LINE-3]]:18 npu-fp16-numerics
     rows = x.view(2, -1)
     plain = make_buffer(4, device=0)
     zeros = torch.zeros(2, device=DEVICE)

@@ -5,7 +5,6 @@ import time
 
 import torch
 import torch_npu
-from torch_npu.contrib import transfer_to_npu
 from torch.nn.parallel import DistributedDataParallel as DDP
 
 from tinygpt import GPT, GPTConfig, TokenDataset, cleanup, make_loader, setup_distributed

@@ -5,7 +5,6 @@ import time
 
 import torch
 import torch_gcu
-from torch_gcu import transfer_to_gcu
 from torch.nn.parallel import DistributedDataParallel as DDP
 
 from tinygpt import GPT, GPTConfig, TokenDataset, cleanup, make_loader, setup_distributed
