@@ -5,6 +5,7 @@
 #include <set>
 
 #include "db/YamlReader.h"
+#include "llvm/ADT/StringExtras.h"
 
 namespace opscope::rewrite {
 namespace yaml = llvm::yaml;

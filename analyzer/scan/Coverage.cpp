@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "db/UseCoverage.h"
+
 namespace opscope::scan {
 
 ReportFinding CoverageResolver::resolve(Finding f) const {
@@ -27,7 +29,10 @@ ReportFinding CoverageResolver::resolve(Finding f) const {
   } else if (!isInventoryKind(f.symbol.kind)) {
     for (const Platform& p : targets_) {
       auto level = std::find_if(levels_.begin(), levels_.end(), [&](const db::TargetDescriptor& t) { return t.platform == p.id; });
-      rf.coverage[p.id] = level == levels_.end() ? db_.lookup(p.id, f.symbol.name) : db::lookupAt(db_, *level, f.symbol.name);
+      // At a stated SDK level the entry is re-decided for that level; otherwise the answer is
+      // judged for this use (a dtype list matters only when the use hits it).
+      rf.coverage[p.id] = level != levels_.end() && !level->sdk.empty() ? db::lookupAt(db_, *level, f.symbol.name)
+                                                                       : db::coverageForUse(db_, p.id, f);
     }
   }
   rf.finding = std::move(f);
