@@ -317,8 +317,13 @@ class Rewriter {
     if (rules_.entryInclude.empty() || !cudaSource) return;
     bool edited = needsEntry;
     for (const Edit& e : out_.edits.edits()) edited = edited || e.file == file;
+    // A library header (hipblas/hipblas.h) brings the runtime with it; the entry header's siblings
+    // (hip/hip_fp16.h, hip/hip_cooperative_groups.h) do not declare threadIdx and the launch
+    // machinery, so they do not count.
+    std::string entryDir = rules_.entryInclude.substr(0, rules_.entryInclude.rfind('/') + 1);
     bool has = std::any_of(after.begin(), after.end(), [&](const std::string& n) {
       if (n == rules_.entryInclude) return true;
+      if (!entryDir.empty() && n.starts_with(entryDir)) return false;
       return std::any_of(rules_.headers.begin(), rules_.headers.end(), [&](const HeaderRule& h) { return h.to == n; });
     });
     if (!edited || has) return;

@@ -68,6 +68,16 @@ HIP_SEMANTICS = {
 }
 
 
+COMPILER_DOC = {
+    "id": "pytorch-torch-compiler",
+    "title": "PyTorch documentation, torch.compiler: TorchInductor, the default torch.compile "
+             "backend, builds on Triton for NVIDIA, AMD and Intel GPUs",
+    "url": "https://docs.pytorch.org/docs/stable/torch.compiler.html",
+    "date": "2026-12-07",
+    "license": "BSD-3-Clause",
+}
+
+
 def api_entries(universe, src, aten_src, aten_status):
     """Every torch.* name of the universe: native on PyTorch's ROCm build, which PyTorch for DCU
     is, except where the aten operator of the same name has no kernel a ROCm build registers."""
@@ -97,7 +107,12 @@ def api_entries(universe, src, aten_src, aten_status):
     nccl = entry("dist_backend:nccl", "native", src, "inferred", target="nccl", note=join_note([
         "PyTorch's ROCm builds keep the 'nccl' backend name and build it on RCCL: hipify_torch "
         "maps <nccl.h> to <rccl/rccl.h> and renames no nccl* name"]))
-    for e in (device, nccl):
+    inductor = entry("compile_backend:inductor", "native", COMPILER_DOC["id"], "inferred",
+                     target="inductor", note=join_note([
+                         "PyTorch documents TorchInductor on AMD GPUs through Triton; PyTorch for "
+                         "DCU is a ROCm build, so the default torch.compile backend is inferred to "
+                         "work, as far as Triton supports the DCU's architecture"]))
+    for e in (device, nccl, inductor):
         e["kind"], e["library"], e["category"] = "torch_api", "torch", "torch-api/devices"
         out.append(e)
     # Prefix entries (opdb/README.md): every other torch.* name the scanner resolves.
@@ -153,7 +168,7 @@ def outputs(universe):
                                   aten),
         "dcu/torch_api.yaml": document(PLATFORM, SCRIPT,
                                        ["pytorch/hipify_torch_cuda_to_hip_mappings.tsv"],
-                                       [ht, HIP_SEMANTICS, pt],
+                                       [ht, HIP_SEMANTICS, COMPILER_DOC, pt],
                                        api_entries(universe, ht["id"], pt["id"],
                                                    aten_missing(aten))),
         "dcu/torch_cpp.yaml": document(PLATFORM, SCRIPT,
