@@ -243,8 +243,14 @@ ThirdPartySetup thirdPartySetup(const std::set<std::string>& headers, const std:
   if (torch) {
     const TorchHeaders& t = torchHeaders();
     if (!t.dirs.empty()) {
-      for (const std::string& d : t.dirs)
-        if (d != "/usr/include") dirAfter(d);
+      // An explicit OPSCOPE_TORCH_INCLUDE wins over any torch in the system's directories;
+      // found ones come after everything.
+      bool overrideDirs = std::getenv("OPSCOPE_TORCH_INCLUDE") && *std::getenv("OPSCOPE_TORCH_INCLUDE");
+      for (const std::string& d : t.dirs) {
+        if (d == "/usr/include") continue;
+        if (overrideDirs) s.args.insert(s.args.end(), {"-isystem", d});  // even if -idirafter names it
+        else dirAfter(d);
+      }
       dirAfter(t.pythonInclude);  // torch's own headers include Python.h (torch/csrc/python_headers.h)
       // What torch.utils.cpp_extension defines when it builds an extension.
       if (!definesMacro(args, "TORCH_EXTENSION_NAME"))
@@ -301,7 +307,7 @@ std::string debianPackageFor(const std::string& header) {
 
 bool isCudaToolkitHeader(const std::string& header) {
   static const char* const kPrefixes[] = {
-      "cuda",  "cublas", "cudnn_", "cufft", "curand", "cusparse", "cusolver", "cutensor", "nccl", "nvrtc",
+      "cuda",  "cublas", "cudnn_", "cufft", "nvvm", "cudla", "nvjpeg", "nvcomp", "cufile", "curand", "cusparse", "cusolver", "cutensor", "nccl", "nvrtc",
       "nvJitLink", "nvToolsExt", "nvtx3/", "nvml.h", "cupti", "npp", "nvjpeg", "nvblas", "crt/", "sm_",
       "cooperative_groups", "thrust/", "cub/", "cuda/", "mma.h", "math_constants.h", "device_", "vector_",
       "driver_", "host_defines.h", "builtin_types.h", "library_types.h", "surface_", "texture_",

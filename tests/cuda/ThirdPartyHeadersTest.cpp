@@ -54,6 +54,7 @@ TEST(ThirdPartyHeaders, TorchHeadersComeFromTheOverrideWithTheExtensionBuildsDef
   ASSERT_EQ(t.dirs, std::vector<std::string>{sdk});
   ThirdPartySetup cu = thirdPartySetup({"torch/extension.h"}, {"clang++", "-x", "cuda"}, "/p/relu_kernel.cu");
   EXPECT_TRUE(contains(cu.args, sdk));
+  EXPECT_TRUE(contains(cu.args, "-isystem"));  // the override wins over a system copy
   EXPECT_TRUE(contains(cu.args, "-DTORCH_EXTENSION_NAME=relu_kernel"));
   EXPECT_TRUE(contains(cu.args, "-D__CUDA_NO_HALF_OPERATORS__"));
   EXPECT_TRUE(contains(cu.args, "-D__CUDA_NO_HALF_CONVERSIONS__"));

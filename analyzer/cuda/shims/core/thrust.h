@@ -407,6 +407,13 @@ template <class T = float> class normal_distribution {
   template <class E> __host__ __device__ T operator()(E& engine);
 };
 }  // namespace random
+/* thrust/random.h also names the engines and distributions in namespace thrust. */
+using random::default_random_engine;
+using random::minstd_rand;
+using random::taus88;
+using random::uniform_real_distribution;
+using random::uniform_int_distribution;
+using random::normal_distribution;
 
 /* Complex numbers (thrust/complex.h): the type, its conversions from std::complex, and the
  * functions of <complex> over it. */

@@ -6,7 +6,7 @@
 namespace cg = cooperative_groups;
 
 __global__ void row_sum(const float* x, float* out) {
-// CHECK: [[@LINE-1]]:17 row_sum kernel semantic lib=user {lines=6 hazards=warp-size-32}
+// CHECK: [[@LINE-1]]:17 row_sum kernel semantic lib=user {lines=16 hazards=warp-size-32}
   cg::thread_block block = cg::this_thread_block();
 // CHECK: [[@LINE-1]]:7 cooperative_groups::thread_block type semantic lib=cooperative_groups
 // CHECK: [[@LINE-2]]:32 cooperative_groups::this_thread_block intrinsic semantic lib=cooperative_groups
@@ -18,6 +18,6 @@ __global__ void row_sum(const float* x, float* out) {
 // CHECK: [[@LINE-1]]:17 cooperative_groups::reduce intrinsic semantic lib=cooperative_groups
 // CHECK: [[@LINE-2]]:50 cooperative_groups::plus type semantic lib=cooperative_groups
   if (warp.thread_rank() == 0) out[warp.meta_group_rank()] = v;
-// CHECK: [[@LINE-1]]:12 cooperative_groups::thread_block_tile::thread_rank intrinsic semantic lib=cooperative_groups
+// CHECK: [[@LINE-1]]:12 cooperative_groups::thread_group::thread_rank intrinsic semantic lib=cooperative_groups
 // CHECK: [[@LINE-2]]:41 cooperative_groups::coalesced_group::meta_group_rank intrinsic semantic lib=cooperative_groups
 }

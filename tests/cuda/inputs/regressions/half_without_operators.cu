@@ -15,7 +15,7 @@ __host__ __device__ bool operator<(const Half& a, const Half& b) { return float(
 // CHECK: [[@LINE-1]]:26 operator< device_function semantic lib=user {lines=1}
 
 __device__ void accumulate(Half* address, Half val, Half other) {
-// CHECK: [[@LINE-1]]:17 accumulate device_function semantic lib=user {lines=3}
+// CHECK: [[@LINE-1]]:17 accumulate device_function semantic lib=user {lines=6}
   if (val < other) atomicAdd(reinterpret_cast<__half*>(address), val);
 // CHECK: [[@LINE-1]]:20 atomicAdd intrinsic semantic lib=device_intrinsics
 // CHECK: [[@LINE-2]]:47 __half type semantic lib=cuda_fp16

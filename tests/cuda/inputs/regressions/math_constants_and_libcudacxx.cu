@@ -8,7 +8,7 @@
 #include <cooperative_groups.h>
 
 __global__ void staged(const float* in, float* out) {
-// CHECK: [[@LINE-1]]:17 staged kernel semantic lib=user {lines=15}
+// CHECK: [[@LINE-1]]:17 staged kernel semantic lib=user {lines=28}
   __shared__ float buf[64];
   __shared__ cuda::barrier<cuda::thread_scope_block> bar;
 // CHECK: [[@LINE-1]]:20 cuda::barrier type semantic lib=libcudacxx

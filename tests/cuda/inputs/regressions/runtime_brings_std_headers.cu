@@ -9,7 +9,7 @@ void launch(Kernel k, Args&&... args) {
 }
 
 __global__ void timed(long long* t, float* out) {
-// CHECK: [[@LINE-1]]:17 timed kernel semantic lib=user {lines=4}
+// CHECK: [[@LINE-1]]:17 timed kernel semantic lib=user {lines=7}
   t[0] = clock();
 // CHECK: [[@LINE-1]]:10 clock intrinsic semantic lib=device_intrinsics
   out[0] = sqrtf(2.0f);
