@@ -317,8 +317,11 @@ UnitResult runSemanticPass(const TranslationUnit& unit, const SymbolCatalog& cat
     if (msg.empty()) msg = "Clang could not parse the file";
     out.input.message = msg + "; findings Clang could not resolve come from a lexical scan";
     LexicalDiagnosis why = diagnoseParseFailure(errors.missingNames, errors.parseErrors, [&](const std::string& name) {
-      return catalog.find(name).has_value() || isPlausibleUnknownCudaName(name) ||
-             libraryOfNamespace(name + "::x").has_value();
+      // PyTorch's names live in PyTorch's own headers, never in the shims.
+      std::optional<Symbol> known = catalog.find(name);
+      std::optional<std::string> space = libraryOfNamespace(name + "::x");
+      return (known && known->library != "torch_cuda") || isPlausibleUnknownCudaName(name) ||
+             (space && *space != "torch_cuda");
     });
     out.input.lexicalReason = why.reason;
     out.input.missingHeader = why.missingHeader;

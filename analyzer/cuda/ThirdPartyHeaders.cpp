@@ -243,15 +243,40 @@ ThirdPartySetup thirdPartySetup(const std::set<std::string>& headers, const std:
   if (torch) {
     const TorchHeaders& t = torchHeaders();
     if (!t.dirs.empty()) {
-      for (const std::string& d : t.dirs)
-        if (d != "/usr/include") dirAfter(d);
-      bool python = headers.count("torch/extension.h") || headers.count("torch/python.h") || headers.count("Python.h");
-      if (python) dirAfter(t.pythonInclude);
+      // An explicit OPSCOPE_TORCH_INCLUDE wins over any torch in the system's directories;
+      // found ones come after everything.
+      bool overrideDirs = std::getenv("OPSCOPE_TORCH_INCLUDE") && *std::getenv("OPSCOPE_TORCH_INCLUDE");
+      for (const std::string& d : t.dirs) {
+        if (d == "/usr/include") continue;
+        if (overrideDirs) s.args.insert(s.args.end(), {"-isystem", d});  // even if -idirafter names it
+        else dirAfter(d);
+      }
+      dirAfter(t.pythonInclude);  // torch's own headers include Python.h (torch/csrc/python_headers.h)
       // What torch.utils.cpp_extension defines when it builds an extension.
       if (!definesMacro(args, "TORCH_EXTENSION_NAME"))
         s.args.push_back("-DTORCH_EXTENSION_NAME=" + llvm::sys::path::stem(file).str());
       if (!definesMacro(args, "TORCH_API_INCLUDE_EXTENSION_H")) s.args.push_back("-DTORCH_API_INCLUDE_EXTENSION_H");
-      s.notes.push_back("PyTorch headers from " + t.origin);
+      // CUDA sources: nvcc gets these from cpp_extension (the half types without their operators).
+      std::string ext = llvm::sys::path::extension(file).str();
+      if (ext == ".cu" || ext == ".cuh" || hasArg(args, "cuda"))
+        for (const char* m : {"__CUDA_NO_HALF_OPERATORS__", "__CUDA_NO_HALF_CONVERSIONS__",
+                              "__CUDA_NO_BFLOAT16_CONVERSIONS__", "__CUDA_NO_HALF2_OPERATORS__"})
+          if (!definesMacro(args, m)) s.args.push_back(std::string("-D") + m);
+      std::string note = "PyTorch headers from " + t.origin;
+      // A CPU-only build of the headers (Debian's libtorch-dev) ships c10/cuda/ without the file
+      // CMake generates there; the headers' own switch skips it (it only names export macros).
+      bool cudaConfig = std::any_of(t.dirs.begin(), t.dirs.end(), [](const std::string& d) {
+        return exists(joinPath(d, "c10/cuda/impl/cuda_cmake_macros.h"));
+      });
+      bool usesC10Cuda = std::any_of(headers.begin(), headers.end(), [](const std::string& h) {
+        return startsWith(h, "c10/cuda/") || startsWith(h, "ATen/cuda/") || startsWith(h, "ATen/native/cuda/");
+      });
+      if (!cudaConfig && !definesMacro(args, "C10_CUDA_NO_CMAKE_CONFIGURE_FILE") &&
+          (usesC10Cuda || llvm::sys::path::extension(file) == ".cu")) {
+        s.args.push_back("-DC10_CUDA_NO_CMAKE_CONFIGURE_FILE");
+        note += ", a CPU-only build: parsed with C10_CUDA_NO_CMAKE_CONFIGURE_FILE";
+      }
+      s.notes.push_back(note);
     }
   }
   return s;
@@ -282,7 +307,7 @@ std::string debianPackageFor(const std::string& header) {
 
 bool isCudaToolkitHeader(const std::string& header) {
   static const char* const kPrefixes[] = {
-      "cuda",  "cublas", "cudnn_", "cufft", "curand", "cusparse", "cusolver", "cutensor", "nccl", "nvrtc",
+      "cuda",  "cublas", "cudnn_", "cufft", "nvvm", "cudla", "nvjpeg", "nvcomp", "cufile", "curand", "cusparse", "cusolver", "cutensor", "nccl", "nvrtc",
       "nvJitLink", "nvToolsExt", "nvtx3/", "nvml.h", "cupti", "npp", "nvjpeg", "nvblas", "crt/", "sm_",
       "cooperative_groups", "thrust/", "cub/", "cuda/", "mma.h", "math_constants.h", "device_", "vector_",
       "driver_", "host_defines.h", "builtin_types.h", "library_types.h", "surface_", "texture_",

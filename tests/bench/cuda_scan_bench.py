@@ -2,7 +2,7 @@
 """Benchmark of `opscope scan` on C/C++/CUDA code against plain `clang -fsyntax-only`.
 
     tests/bench/cuda_scan_bench.py [--opscope PATH] [--clang PATH] [--tus 500] [--repeat 1]
-                                   [--dir DIR] [--keep] [--check]
+                                   [--dir DIR] [--keep] [--check] [--tree PROJECT]
 
 Generates a synthetic CUDA project of --tus translation units (kernels and device templates in
 shared project headers, launches, runtime, cuBLAS, cuRAND and cuFFT calls, host-only C++ files),
@@ -17,7 +17,9 @@ then times, in one run and interleaved so that load changes hit both alike:
 It prints wall and CPU (user + system) seconds of each, the opscope/clang ratios at -j1 and -j2
 (target <= 1.3 at -j1) and opscope's -j2 speed-up (target >= 1.7; the machine must have 2 free
 cores for it to mean anything: the load average is printed before and after). With --repeat R
-the figures are medians. --check makes missed targets an exit status of 1.
+the figures are medians. --check makes missed targets an exit status of 1. With --tree PROJECT an
+existing project (say karpathy/llm.c) is measured instead of a synthetic tree: every file opscope
+exports a command for is timed, parse errors included (clang's exit status is not checked).
 """
 import argparse
 import json
@@ -324,6 +326,7 @@ def main():
     ap.add_argument("--dir", default=None, help="where to generate the tree (default: a temporary directory)")
     ap.add_argument("--keep", action="store_true", help="keep the generated tree")
     ap.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    ap.add_argument("--tree", default=None, help="measure this existing project instead of a synthetic tree")
     a = ap.parse_args()
     opscope = a.opscope
     if not opscope:
@@ -334,10 +337,14 @@ def main():
 
     work = a.dir or tempfile.mkdtemp(prefix="opscope-cuda-bench-")
     tree, export = os.path.join(work, "tree"), os.path.join(work, "export")
-    shutil.rmtree(tree, ignore_errors=True)
     shutil.rmtree(export, ignore_errors=True)
-    cu, cpp, headers = generate(tree, a.tus)
-    print(f"synthetic tree: {a.tus} TUs ({cu} .cu, {cpp} .cpp), {headers} project headers, in {tree}")
+    if a.tree:
+        tree = os.path.abspath(a.tree)
+        print(f"project tree: {tree}")
+    else:
+        shutil.rmtree(tree, ignore_errors=True)
+        cu, cpp, headers = generate(tree, a.tus)
+        print(f"synthetic tree: {a.tus} TUs ({cu} .cu, {cpp} .cpp), {headers} project headers, in {tree}")
     print(f"opscope: {opscope}\nclang:   {a.clang}\nload average before: {load()}  (cores: {os.cpu_count()})")
 
     # One untimed scan exports opscope's exact clang arguments and shims, and warms the file cache.
@@ -347,14 +354,15 @@ def main():
         inputs = json.load(f)["inputs"]
     semantic = sum(1 for i in inputs if i["status"] == "semantic")
     print(f"opscope parses {semantic} of {len(inputs)} files semantically")
-    if semantic != len(inputs):
+    if semantic != len(inputs) and not a.tree:
         bad = next(i for i in inputs if i["status"] != "semantic")
         sys.exit(f"the synthetic tree must parse cleanly: {bad['path']}: {bad.get('message', '')}")
     with open(os.path.join(export, "compile_commands.json")) as f:
         entries = json.load(f)
     # Every header of the tree is included by a unit, so opscope never parses one on its own.
-    commands = [[a.clang] + e["arguments"][1:] for e in entries if e["file"].endswith((".cu", ".cpp"))]
-    if len(commands) != a.tus:
+    commands = [[a.clang] + e["arguments"][1:] for e in entries
+                if a.tree or e["file"].endswith((".cu", ".cpp"))]
+    if len(commands) != a.tus and not a.tree:
         sys.exit(f"opscope exported {len(commands)} unit commands for {a.tus} units")
     print(f"clang command of the first unit: {' '.join(commands[0])}")
 
@@ -365,7 +373,7 @@ def main():
                 timed(lambda: run_opscope(opscope, tree, jobs, report)))
             failures = []
             times.setdefault(("clang", jobs), []).append(timed(lambda: failures.extend(run_clang(commands, jobs))))
-            if failures:  # the exported commands do not reproduce opscope's parses
+            if failures and not a.tree:  # the exported commands do not reproduce opscope's parses
                 sys.exit(f"clang -fsyntax-only failed on {len(failures)} units, e.g. {failures[0][0]}: {failures[0][1]}")
 
     def med(tool, jobs, k):

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -12,6 +13,13 @@ namespace opscope::cuda::testing {
 namespace fs = std::filesystem;
 
 namespace {
+
+// PyTorch's headers for every scan of the tests are the stand-ins of tests/cuda/fake_sdk, whatever
+// the machine has installed (python3's torch, Debian's libtorch-dev): set before any scan asks.
+const bool kFakeTorch = [] {
+  setenv("OPSCOPE_TORCH_INCLUDE", (fs::path(OPSCOPE_SOURCE_DIR) / "tests/cuda/fake_sdk").c_str(), 1);
+  return true;
+}();
 
 std::string readText(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);

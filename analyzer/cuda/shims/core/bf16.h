@@ -11,6 +11,7 @@ typedef struct __align__(4) { unsigned short x, y; } __nv_bfloat162_raw;
 struct __align__(2) __nv_bfloat16 {
   __nv_bfloat16() = default;
   __host__ __device__ constexpr __nv_bfloat16(const __nv_bfloat16_raw& r) : __x(r.x) {}
+#if !defined(__CUDA_NO_BFLOAT16_CONVERSIONS__)
   __host__ __device__ __nv_bfloat16(float f);
   __host__ __device__ __nv_bfloat16(double f);
   __host__ __device__ __nv_bfloat16(int i);
@@ -20,8 +21,10 @@ struct __align__(2) __nv_bfloat16 {
   __host__ __device__ __nv_bfloat16(long long i);
   __host__ __device__ __nv_bfloat16(unsigned long long i);
   __host__ __device__ operator float() const;
+#endif
   __host__ __device__ operator __nv_bfloat16_raw() const;
   __host__ __device__ __nv_bfloat16& operator=(const __nv_bfloat16_raw& r);
+#if !defined(__CUDA_NO_BFLOAT16_CONVERSIONS__)
   __host__ __device__ __nv_bfloat16& operator=(float v);
   __host__ __device__ __nv_bfloat16& operator=(double v);
   __host__ __device__ __nv_bfloat16& operator=(short v);
@@ -30,6 +33,7 @@ struct __align__(2) __nv_bfloat16 {
   __host__ __device__ __nv_bfloat16& operator=(unsigned int v);
   __host__ __device__ __nv_bfloat16& operator=(long long v);
   __host__ __device__ __nv_bfloat16& operator=(unsigned long long v);
+#endif
   unsigned short __x;
 };
 struct __align__(4) __nv_bfloat162 {
@@ -39,6 +43,8 @@ struct __align__(4) __nv_bfloat162 {
   __host__ __device__ __nv_bfloat162(const __nv_bfloat162_raw& r);
   __host__ __device__ operator __nv_bfloat162_raw() const;
 };
+/* Operators and implicit conversions, unless the build turns them off (PyTorch's does). */
+#if !defined(__CUDA_NO_BFLOAT16_OPERATORS__)
 __host__ __device__ __nv_bfloat16 operator+(const __nv_bfloat16& a, const __nv_bfloat16& b);
 __host__ __device__ __nv_bfloat16 operator-(const __nv_bfloat16& a, const __nv_bfloat16& b);
 __host__ __device__ __nv_bfloat16 operator*(const __nv_bfloat16& a, const __nv_bfloat16& b);
@@ -50,10 +56,18 @@ __host__ __device__ bool operator==(const __nv_bfloat16& a, const __nv_bfloat16&
 __host__ __device__ bool operator!=(const __nv_bfloat16& a, const __nv_bfloat16& b);
 __host__ __device__ bool operator<(const __nv_bfloat16& a, const __nv_bfloat16& b);
 __host__ __device__ bool operator>(const __nv_bfloat16& a, const __nv_bfloat16& b);
+#endif
+#if !defined(__CUDA_NO_BFLOAT162_OPERATORS__)
 __host__ __device__ __nv_bfloat162 operator+(const __nv_bfloat162& a, const __nv_bfloat162& b);
 __host__ __device__ __nv_bfloat162 operator*(const __nv_bfloat162& a, const __nv_bfloat162& b);
+#endif
 typedef __nv_bfloat16 nv_bfloat16;
 typedef __nv_bfloat162 nv_bfloat162;
+#if defined(__CUDA__)
+/* atomicAdd's overloads for the type and its pair: exact types, so arguments that convert match. */
+__device__ __nv_bfloat16 atomicAdd(__nv_bfloat16* address, __nv_bfloat16 val);
+__device__ __nv_bfloat162 atomicAdd(__nv_bfloat162* address, __nv_bfloat162 val);
+#endif
 
 __host__ __device__ __nv_bfloat16 __float2bfloat16(float a);
 __host__ __device__ __nv_bfloat16 __float2bfloat16_rn(float a);

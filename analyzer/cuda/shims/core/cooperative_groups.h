@@ -66,8 +66,6 @@ class thread_block_tile<Size, void> : public coalesced_group {
   template <class T> __device__ T shfl_xor(T var, unsigned int laneMask) const;
   static constexpr unsigned long long num_threads() { return Size; }
   static constexpr unsigned long long size() { return Size; }
-  __device__ unsigned long long thread_rank() const;
-  __device__ void sync() const;
   __device__ dim3 group_dim() const;
 };
 template <unsigned int Size, class ParentT>

@@ -244,6 +244,19 @@ typedef enum cudaLaunchAttributeID {
 } cudaLaunchAttributeID;
 typedef cudaLaunchAttributeID cudaStreamAttrID;
 typedef cudaLaunchAttributeID cudaKernelNodeAttrID;
+/* The stream and kernel-node attribute names are the launch attributes under other names. */
+#define cudaStreamAttributeAccessPolicyWindow cudaLaunchAttributeAccessPolicyWindow
+#define cudaStreamAttributeSynchronizationPolicy cudaLaunchAttributeSynchronizationPolicy
+#define cudaStreamAttributeMemSyncDomainMap cudaLaunchAttributeMemSyncDomainMap
+#define cudaStreamAttributeMemSyncDomain cudaLaunchAttributeMemSyncDomain
+#define cudaStreamAttributePriority cudaLaunchAttributePriority
+#define cudaKernelNodeAttributeAccessPolicyWindow cudaLaunchAttributeAccessPolicyWindow
+#define cudaKernelNodeAttributeCooperative cudaLaunchAttributeCooperative
+#define cudaKernelNodeAttributePriority cudaLaunchAttributePriority
+#define cudaKernelNodeAttributeClusterDimension cudaLaunchAttributeClusterDimension
+#define cudaKernelNodeAttributeClusterSchedulingPolicyPreference cudaLaunchAttributeClusterSchedulingPolicyPreference
+#define cudaKernelNodeAttributeMemSyncDomainMap cudaLaunchAttributeMemSyncDomainMap
+#define cudaKernelNodeAttributeMemSyncDomain cudaLaunchAttributeMemSyncDomain
 /* id is an int, not the enum: code also assigns the generated aliases (cudaKernelNodeAttributePriority). */
 typedef struct cudaLaunchAttribute_st { int id; cudaLaunchAttributeValue val; } cudaLaunchAttribute;
 typedef struct cudaLaunchConfig_st {
@@ -358,6 +371,7 @@ OPSCOPE_HD cudaError_t cudaMemsetAsync(void* devPtr, int value, size_t count, cu
 cudaError_t cudaMemset2D(void* devPtr, size_t pitch, int value, size_t width, size_t height);
 cudaError_t cudaMemPrefetchAsync(const void* devPtr, size_t count, int dstDevice, cudaStream_t stream OPSCOPE_DV(0));
 cudaError_t cudaMemAdvise(const void* devPtr, size_t count, enum cudaMemoryAdvise advice, int device);
+
 cudaError_t cudaPointerGetAttributes(struct cudaPointerAttributes* attributes, const void* ptr);
 cudaError_t cudaMallocAsync(void** devPtr, size_t size, cudaStream_t hStream);
 cudaError_t cudaFreeAsync(void* devPtr, cudaStream_t hStream);
@@ -402,6 +416,14 @@ template <class T> inline cudaError_t cudaMallocHost(T** ptr, size_t size, unsig
 template <class T> inline cudaError_t cudaMallocManaged(T** devPtr, size_t size, unsigned int flags = cudaMemAttachGlobal) { return cudaMallocManaged((void**)devPtr, size, flags); }
 template <class T> inline cudaError_t cudaMallocAsync(T** devPtr, size_t size, cudaStream_t stream) { return cudaMallocAsync((void**)devPtr, size, stream); }
 template <class T> inline cudaError_t cudaHostAlloc(T** ptr, size_t size, unsigned int flags) { return cudaHostAlloc((void**)ptr, size, flags); }
+template <class T> inline cudaError_t cudaMallocAsync(T** ptr, size_t size, cudaMemPool_t memPool, cudaStream_t stream);
+/* CUDA 12.2 made the device a location; C++ code passes a cudaMemLocation to the same name. */
+cudaError_t cudaMemAdvise(const void* devPtr, size_t count, enum cudaMemoryAdvise advice, struct cudaMemLocation location);
+cudaError_t cudaMemPrefetchAsync(const void* devPtr, size_t count, struct cudaMemLocation location, unsigned int flags,
+                                 cudaStream_t stream = 0);
+template <class T> inline cudaError_t cudaMallocPitch(T** devPtr, size_t* pitch, size_t width, size_t height) { return cudaMallocPitch((void**)devPtr, pitch, width, height); }
+template <class T> inline cudaError_t cudaHostGetDevicePointer(T** pDevice, void* pHost, unsigned int flags) { return cudaHostGetDevicePointer((void**)pDevice, pHost, flags); }
+template <class T> inline cudaError_t cudaFuncSetCacheConfig(T* func, enum cudaFuncCache cacheConfig) { return cudaFuncSetCacheConfig((const void*)func, cacheConfig); }
 template <class T> inline cudaError_t cudaMemcpyToSymbol(const T& symbol, const void* src, size_t count, size_t offset = 0, enum cudaMemcpyKind kind = cudaMemcpyHostToDevice) { return cudaMemcpyToSymbol((const void*)&symbol, src, count, offset, kind); }
 template <class T> inline cudaError_t cudaMemcpyFromSymbol(void* dst, const T& symbol, size_t count, size_t offset = 0, enum cudaMemcpyKind kind = cudaMemcpyDeviceToHost) { return cudaMemcpyFromSymbol(dst, (const void*)&symbol, count, offset, kind); }
 template <class T> inline cudaError_t cudaLaunchKernel(T* func, dim3 gridDim, dim3 blockDim, void** args, size_t sharedMem = 0, cudaStream_t stream = 0) { return cudaLaunchKernel((const void*)func, gridDim, blockDim, args, sharedMem, stream); }

@@ -12,6 +12,7 @@ typedef struct __align__(4) { unsigned short x, y; } __half2_raw;
 struct __align__(2) __half {
   __half() = default;
   __host__ __device__ constexpr __half(const __half_raw& r) : __x(r.x) {}
+#if !defined(__CUDA_NO_HALF_CONVERSIONS__)
   __host__ __device__ __half(float f);
   __host__ __device__ __half(double f);
   __host__ __device__ __half(int i);
@@ -21,8 +22,10 @@ struct __align__(2) __half {
   __host__ __device__ __half(long long i);
   __host__ __device__ __half(unsigned long long i);
   __host__ __device__ operator float() const;
+#endif
   __host__ __device__ operator __half_raw() const;
   __host__ __device__ __half& operator=(const __half_raw& r);
+#if !defined(__CUDA_NO_HALF_CONVERSIONS__)
   __host__ __device__ __half& operator=(float v);
   __host__ __device__ __half& operator=(double v);
   __host__ __device__ __half& operator=(short v);
@@ -31,6 +34,7 @@ struct __align__(2) __half {
   __host__ __device__ __half& operator=(unsigned int v);
   __host__ __device__ __half& operator=(long long v);
   __host__ __device__ __half& operator=(unsigned long long v);
+#endif
   unsigned short __x;
 };
 struct __align__(4) __half2 {
@@ -40,6 +44,8 @@ struct __align__(4) __half2 {
   __host__ __device__ __half2(const __half2_raw& r);
   __host__ __device__ operator __half2_raw() const;
 };
+/* Operators and implicit conversions, unless the build turns them off (PyTorch's does). */
+#if !defined(__CUDA_NO_HALF_OPERATORS__)
 __host__ __device__ __half operator+(const __half& a, const __half& b);
 __host__ __device__ __half operator-(const __half& a, const __half& b);
 __host__ __device__ __half operator*(const __half& a, const __half& b);
@@ -55,14 +61,22 @@ __host__ __device__ bool operator<(const __half& a, const __half& b);
 __host__ __device__ bool operator>(const __half& a, const __half& b);
 __host__ __device__ bool operator<=(const __half& a, const __half& b);
 __host__ __device__ bool operator>=(const __half& a, const __half& b);
+#endif
+#if !defined(__CUDA_NO_HALF2_OPERATORS__)
 __host__ __device__ __half2 operator+(const __half2& a, const __half2& b);
 __host__ __device__ __half2 operator-(const __half2& a, const __half2& b);
 __host__ __device__ __half2 operator*(const __half2& a, const __half2& b);
 __host__ __device__ __half2 operator/(const __half2& a, const __half2& b);
 __host__ __device__ __half2& operator+=(__half2& a, const __half2& b);
 __host__ __device__ __half2& operator*=(__half2& a, const __half2& b);
+#endif
 typedef __half half;
 typedef __half2 half2;
+#if defined(__CUDA__)
+/* atomicAdd's overloads for the type and its pair: exact types, so arguments that convert match. */
+__device__ __half atomicAdd(__half* address, __half val);
+__device__ __half2 atomicAdd(__half2* address, __half2 val);
+#endif
 
 __host__ __device__ __half __float2half(float a);
 __host__ __device__ __half __float2half_rn(float a);

@@ -9,6 +9,7 @@
 #include "cudart.h"
 
 #ifdef __cplusplus
+#include <complex>
 #include <cstddef>
 #include <functional>
 #include <initializer_list>
@@ -406,22 +407,70 @@ template <class T = float> class normal_distribution {
   template <class E> __host__ __device__ T operator()(E& engine);
 };
 }  // namespace random
+/* thrust/random.h also names the engines and distributions in namespace thrust. */
+using random::default_random_engine;
+using random::minstd_rand;
+using random::taus88;
+using random::uniform_real_distribution;
+using random::uniform_int_distribution;
+using random::normal_distribution;
 
-/* Complex numbers (thrust/complex.h) */
+/* Complex numbers (thrust/complex.h): the type, its conversions from std::complex, and the
+ * functions of <complex> over it. */
 template <class T> struct complex {
+  typedef T value_type;
   __host__ __device__ complex(const T& re = T(), const T& im = T());
   template <class U> __host__ __device__ complex(const complex<U>& other);
+  template <class U> __host__ complex(const ::std::complex<U>& other);
+  template <class U> __host__ operator ::std::complex<U>() const;
   __host__ __device__ T real() const;
   __host__ __device__ T imag() const;
+  __host__ __device__ void real(T re);
+  __host__ __device__ void imag(T im);
+  template <class U> __host__ __device__ complex& operator=(const complex<U>& z);
+  template <class U> __host__ __device__ complex& operator+=(const complex<U>& z);
+  template <class U> __host__ __device__ complex& operator-=(const complex<U>& z);
+  template <class U> __host__ __device__ complex& operator*=(const complex<U>& z);
+  template <class U> __host__ __device__ complex& operator/=(const complex<U>& z);
+  template <class U> __host__ __device__ complex& operator+=(const U& x);
+  template <class U> __host__ __device__ complex& operator-=(const U& x);
+  template <class U> __host__ __device__ complex& operator*=(const U& x);
+  template <class U> __host__ __device__ complex& operator/=(const U& x);
 };
 template <class T> __host__ __device__ T abs(const complex<T>& z);
 template <class T> __host__ __device__ T arg(const complex<T>& z);
+template <class T> __host__ __device__ T norm(const complex<T>& z);
 template <class T> __host__ __device__ complex<T> conj(const complex<T>& z);
-template <class T> __host__ __device__ complex<T> exp(const complex<T>& z);
+template <class T> __host__ __device__ complex<T> proj(const complex<T>& z);
+template <class T0, class T1> __host__ __device__ complex<T0> polar(const T0& m, const T1& theta = T1());
+#define OPSCOPE_THRUST_COMPLEX_FN(name) \
+  template <class T> __host__ __device__ complex<T> name(const complex<T>& z);
+OPSCOPE_THRUST_COMPLEX_FN(exp) OPSCOPE_THRUST_COMPLEX_FN(log) OPSCOPE_THRUST_COMPLEX_FN(log10)
+OPSCOPE_THRUST_COMPLEX_FN(sqrt) OPSCOPE_THRUST_COMPLEX_FN(sin) OPSCOPE_THRUST_COMPLEX_FN(cos)
+OPSCOPE_THRUST_COMPLEX_FN(tan) OPSCOPE_THRUST_COMPLEX_FN(asin) OPSCOPE_THRUST_COMPLEX_FN(acos)
+OPSCOPE_THRUST_COMPLEX_FN(atan) OPSCOPE_THRUST_COMPLEX_FN(sinh) OPSCOPE_THRUST_COMPLEX_FN(cosh)
+OPSCOPE_THRUST_COMPLEX_FN(tanh) OPSCOPE_THRUST_COMPLEX_FN(asinh) OPSCOPE_THRUST_COMPLEX_FN(acosh)
+OPSCOPE_THRUST_COMPLEX_FN(atanh)
+#undef OPSCOPE_THRUST_COMPLEX_FN
+template <class T0, class T1> __host__ __device__ complex<T0> pow(const complex<T0>& x, const complex<T1>& y);
+template <class T0, class T1> __host__ __device__ complex<T0> pow(const complex<T0>& x, const T1& y);
+template <class T0, class T1> __host__ __device__ complex<T1> pow(const T0& x, const complex<T1>& y);
 template <class T> __host__ __device__ complex<T> operator+(const complex<T>& a, const complex<T>& b);
 template <class T> __host__ __device__ complex<T> operator-(const complex<T>& a, const complex<T>& b);
 template <class T> __host__ __device__ complex<T> operator*(const complex<T>& a, const complex<T>& b);
 template <class T> __host__ __device__ complex<T> operator/(const complex<T>& a, const complex<T>& b);
+template <class T> __host__ __device__ complex<T> operator+(const complex<T>& a, const T& b);
+template <class T> __host__ __device__ complex<T> operator-(const complex<T>& a, const T& b);
+template <class T> __host__ __device__ complex<T> operator*(const complex<T>& a, const T& b);
+template <class T> __host__ __device__ complex<T> operator/(const complex<T>& a, const T& b);
+template <class T> __host__ __device__ complex<T> operator+(const T& a, const complex<T>& b);
+template <class T> __host__ __device__ complex<T> operator-(const T& a, const complex<T>& b);
+template <class T> __host__ __device__ complex<T> operator*(const T& a, const complex<T>& b);
+template <class T> __host__ __device__ complex<T> operator/(const T& a, const complex<T>& b);
+template <class T> __host__ __device__ complex<T> operator-(const complex<T>& a);
+template <class T> __host__ __device__ complex<T> operator+(const complex<T>& a);
+template <class T> __host__ __device__ bool operator==(const complex<T>& a, const complex<T>& b);
+template <class T> __host__ __device__ bool operator!=(const complex<T>& a, const complex<T>& b);
 }  // namespace thrust
 #endif
 #endif

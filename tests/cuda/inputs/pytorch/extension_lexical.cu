@@ -1,6 +1,6 @@
 // A PyTorch CUDA extension on a machine without libtorch: the headers are missing, so the PyTorch
 // surface and the registrations are found from tokens; the CUDA parts still resolve.
-// CHECK-INPUT: lexical 'torch/extension.h' file not found
+// CHECK-INPUT: lexical torch/extension.h is not on this machine (apt install libtorch-dev)
 #include <torch/extension.h>
 #include <ATen/cuda/CUDAContext.h>
 #include <c10/cuda/CUDAGuard.h>
