@@ -183,8 +183,12 @@ def scanner_cg_names(project):
         m = re.match(r"(?:template <[^>]*> )?struct (\w+)", line)
         if m:
             out.append((f"cooperative_groups::{m.group(1)}", "type"))
+            cls = m.group(1) if line.rstrip().endswith("{") else None  # a body over several lines
             continue
-        m = re.search(r"\b(\w+)\((?:[^()]|\([^()]*\))*\)(?: const)?\s*(?:;|\{)", line)
+        if cls and (re.search(rf"\b{cls}\(", line) or re.search(r"\boperator\b", line)):
+            continue  # constructors and conversion operators are not API names
+        # name(args) [const] [-> trailing return type] ; or {
+        m = re.search(r"\b(\w+)\((?:[^()]|\([^()]*\))*\)(?: const)?(?:\s*->[^;{]*)?\s*(?:;|\{)", line)
         if m and ("__device__" in line or "constexpr" in line) and m.group(1) != "operator":
             scope = f"cooperative_groups::{cls}::" if cls and line.startswith(" ") else \
                 "cooperative_groups::"

@@ -78,21 +78,25 @@ def main():
     for p in sorted(root.glob("symbolic_opset*.py")) + [root / "symbolic_helper.py"]:
         modules[p.stem] = module_info(p)
     alias = {"opset9": "symbolic_opset9", "symbolic_helper": "symbolic_helper"}
-    memo = {}
+    direct_of = {}  # (module, helper name) -> direct(...) of its body
 
-    def ops_of(module, node, seen):
+    def ops_of(module, node):
+        """The op types `node` names directly or through any helper it reaches (the union over
+        everything reachable, so the answer does not depend on the order calls are visited in)."""
         ops, calls = direct(node, onnx_ops)
-        for mod, name in calls:
-            target = module if mod is None else alias.get(mod, mod)
-            if target not in modules or name not in modules[target][0]:
+        todo = [(module, c) for c in calls]
+        seen = set()
+        while todo:
+            caller, (mod, name) = todo.pop()
+            target = caller if mod is None else alias.get(mod, mod)
+            if target not in modules or name not in modules[target][0] or (target, name) in seen:
                 continue
-            key = (target, name)
-            if key in seen:
-                continue
-            seen.add(key)
-            if key not in memo:
-                memo[key] = ops_of(target, modules[target][0][name], seen)
-            ops |= memo[key]
+            seen.add((target, name))
+            if (target, name) not in direct_of:
+                direct_of[(target, name)] = direct(modules[target][0][name], onnx_ops)
+            found, more = direct_of[(target, name)]
+            ops = ops | found
+            todo.extend((target, c) for c in more)
         return ops
 
     rows = {}
@@ -103,7 +107,7 @@ def main():
         for aten, node in registered:
             if not aten.startswith("aten::"):
                 continue
-            ops = ops_of(stem, node, set())
+            ops = ops_of(stem, node)
             rows[(aten, int(m.group(1)))] = ops
     print("aten_op\topset\tonnx_ops")
     for (aten, opset), ops in sorted(rows.items()):
