@@ -80,6 +80,82 @@ struct CoverageRun {
 
 namespace {
 
+/// A platform with no public ONNX operator list: one statement, and for a model PyTorch exported
+/// the inferred path through the aten operators it was exported from.
+void printNoListText(const AnalyzedModel& m, const CoverageRun& r, std::uint64_t total, std::ostream& out) {
+  const onnx::PlatformCoverage& c = r.coverage;
+  out << "  " << r.platform.id << " (" << r.platform.name << "): no public ONNX operator list exists for this "
+      << "platform's model converter, so none of the " << withCommas(total)
+      << " nodes can be answered from one\n";
+  if (!producedByPytorch(m.model)) return;
+  // The inferred path: the aten operators torch.onnx exports each node from, and the
+  // platform's PyTorch build coverage of them.
+  std::uint64_t inferredCovered = 0;
+  for (const auto& [status, n] : c.nodesByStatus)
+    if (isCovered(status) && status != CoverageStatus::Partial) inferredCovered += n;
+  auto count = [&](CoverageStatus st) {
+    auto it = c.nodesByStatus.find(st);
+    return it == c.nodesByStatus.end() ? std::uint64_t{0} : it->second;
+  };
+  out << "    inferred from the model's PyTorch origin (confidence inferred): the platform's PyTorch build "
+      << "runs the aten operators torch.onnx exports the op type from (those with coverage data) for "
+      << withCommas(inferredCovered)
+      << " of the " << withCommas(total) << " nodes";
+  if (std::uint64_t n = count(CoverageStatus::Partial)) out << ", some of them for " << withCommas(n);
+  if (std::uint64_t n = count(CoverageStatus::Missing)) out << ", none of them for " << withCommas(n);
+  if (std::uint64_t n = count(CoverageStatus::Unknown)) out << "; no aten coverage data for " << withCommas(n);
+  out << "\n";
+  std::string uncovered;
+  for (const onnx::OperatorGroup& g : c.unsupported)
+    if (!isCovered(g.status) || g.status == CoverageStatus::Partial)
+      uncovered += (uncovered.empty() ? "" : ", ") + g.key + " x" + std::to_string(g.count) + " (" +
+                   std::string(toString(g.status)) + ")";
+  if (!uncovered.empty()) out << "    by operator: " << uncovered << "\n";
+}
+
+/// Per platform: nodes covered, the partition estimate, and the unsupported operators.
+void printCoverageText(const AnalyzedModel& m, const std::vector<CoverageRun>& runs, bool dynamicShapes, std::ostream& out) {
+  if (runs.empty()) return;
+  out << "\ncoverage (nodes of the model; calls of local functions count as their bodies):\n";
+  for (const CoverageRun& r : runs) {
+    const onnx::PlatformCoverage& c = r.coverage;
+    std::uint64_t total = 0, covered = 0;
+    for (const auto& [status, n] : c.nodesByStatus) {
+      total += n;
+      if (isCovered(status)) covered += n;
+    }
+    if (!r.hasList) {
+      printNoListText(m, r, total, out);
+      continue;
+    }
+    out << "  " << r.platform.id << " (" << r.platform.name << "): " << withCommas(covered) << " of "
+        << withCommas(total) << " nodes covered ("
+        << percent(total ? static_cast<double>(covered) / static_cast<double>(total) : 0) << ")";
+    for (CoverageStatus st : kAllStatuses)
+      if (auto it = c.nodesByStatus.find(st); it != c.nodesByStatus.end())
+        out << " " << toString(st) << "=" << it->second;
+    out << "\n";
+    const onnx::PartitionEstimate& p = c.partition;
+    out << "    partition estimate (" << withCommas(p.foldedNodes) << " main-graph node(s) folded at conversion"
+        << (dynamicShapes ? "" : " for fixed input shapes") << ", "
+        << withCommas(p.nodes) << " left): " << p.acceleratorSegments << " accelerator segment(s), "
+        << p.fallbackSegments << " fallback segment(s), " << p.transitions << " transition(s); "
+        << percent(p.acceleratorShare) << " of the nodes on the accelerator";
+    if (p.unknownNodes)
+      out << " if the " << withCommas(p.unknownNodes) << " unknown node(s) fall back; "
+          << percent(p.acceleratorShareIfUnknownRun) << " (" << p.fallbackSegmentsIfUnknownRun
+          << " fallback segment(s), " << p.transitionsIfUnknownRun << " transition(s)) if they run there";
+    out << "\n";
+    for (const onnx::OperatorGroup& g : c.unsupported) {
+      out << "    " << toString(g.status) << " " << g.key << " x" << g.count;
+      if (!g.reason.empty()) out << ": " << g.reason;
+      out << "\n";
+      for (const std::string& path : g.paths) out << "        " << path << "\n";
+      if (g.count > g.paths.size()) out << "        ... " << g.count - g.paths.size() << " more\n";
+    }
+  }
+}
+
 void printText(const AnalyzedModel& m, const std::vector<CoverageRun>& runs, const db::Database& db,
                bool dynamicShapes, std::ostream& out) {
   const onnx::ModelInfo& model = m.model;
@@ -145,72 +221,80 @@ void printText(const AnalyzedModel& m, const std::vector<CoverageRun>& runs, con
     out << "\n  notes:\n";
     for (const std::string& n : m.notes) out << "    " << n << "\n";
   }
-  if (runs.empty()) return;
-  out << "\ncoverage (nodes of the model; calls of local functions count as their bodies):\n";
-  for (const CoverageRun& r : runs) {
-    const onnx::PlatformCoverage& c = r.coverage;
-    std::uint64_t total = 0, covered = 0;
-    for (const auto& [status, n] : c.nodesByStatus) {
-      total += n;
-      if (isCovered(status)) covered += n;
-    }
-    if (!r.hasList) {
-      out << "  " << r.platform.id << " (" << r.platform.name << "): no public ONNX operator list exists for this "
-          << "platform's model converter, so none of the " << withCommas(total)
-          << " nodes can be answered from one\n";
-      if (!producedByPytorch(m.model)) continue;
-      // The inferred path: the aten operators torch.onnx exports each node from, and the
-      // platform's PyTorch build coverage of them.
-      std::uint64_t inferredCovered = 0;
-      for (const auto& [status, n] : c.nodesByStatus)
-        if (isCovered(status) && status != CoverageStatus::Partial) inferredCovered += n;
-      auto count = [&](CoverageStatus st) {
-        auto it = c.nodesByStatus.find(st);
-        return it == c.nodesByStatus.end() ? std::uint64_t{0} : it->second;
-      };
-      out << "    inferred from the model's PyTorch origin (confidence inferred): the platform's PyTorch build "
-          << "runs the aten operators torch.onnx exports the op type from (those with coverage data) for "
-          << withCommas(inferredCovered)
-          << " of the " << withCommas(total) << " nodes";
-      if (std::uint64_t n = count(CoverageStatus::Partial)) out << ", some of them for " << withCommas(n);
-      if (std::uint64_t n = count(CoverageStatus::Missing)) out << ", none of them for " << withCommas(n);
-      if (std::uint64_t n = count(CoverageStatus::Unknown)) out << "; no aten coverage data for " << withCommas(n);
-      out << "\n";
-      std::string uncovered;
-      for (const onnx::OperatorGroup& g : c.unsupported)
-        if (!isCovered(g.status) || g.status == CoverageStatus::Partial)
-          uncovered += (uncovered.empty() ? "" : ", ") + g.key + " x" + std::to_string(g.count) + " (" +
-                       std::string(toString(g.status)) + ")";
-      if (!uncovered.empty()) out << "    by operator: " << uncovered << "\n";
-      continue;
-    }
-    out << "  " << r.platform.id << " (" << r.platform.name << "): " << withCommas(covered) << " of "
-        << withCommas(total) << " nodes covered ("
-        << percent(total ? static_cast<double>(covered) / static_cast<double>(total) : 0) << ")";
-    for (CoverageStatus st : kAllStatuses)
-      if (auto it = c.nodesByStatus.find(st); it != c.nodesByStatus.end())
-        out << " " << toString(st) << "=" << it->second;
-    out << "\n";
-    const onnx::PartitionEstimate& p = c.partition;
-    out << "    partition estimate (" << withCommas(p.foldedNodes) << " main-graph node(s) folded at conversion"
-        << (dynamicShapes ? "" : " for fixed input shapes") << ", "
-        << withCommas(p.nodes) << " left): " << p.acceleratorSegments << " accelerator segment(s), "
-        << p.fallbackSegments << " fallback segment(s), " << p.transitions << " transition(s); "
-        << percent(p.acceleratorShare) << " of the nodes on the accelerator";
-    if (p.unknownNodes)
-      out << " if the " << withCommas(p.unknownNodes) << " unknown node(s) fall back; "
-          << percent(p.acceleratorShareIfUnknownRun) << " (" << p.fallbackSegmentsIfUnknownRun
-          << " fallback segment(s), " << p.transitionsIfUnknownRun << " transition(s)) if they run there";
-    out << "\n";
-    for (const onnx::OperatorGroup& g : c.unsupported) {
-      out << "    " << toString(g.status) << " " << g.key << " x" << g.count;
-      if (!g.reason.empty()) out << ": " << g.reason;
-      out << "\n";
-      for (const std::string& path : g.paths) out << "        " << path << "\n";
-      if (g.count > g.paths.size()) out << "        ... " << g.count - g.paths.size() << " more\n";
-    }
-  }
+  printCoverageText(m, runs, dynamicShapes, out);
 }
+
+namespace {
+
+int64_t jsonCount(std::uint64_t v) { return static_cast<int64_t>(v > INT64_MAX ? INT64_MAX : v); }
+
+/// The model's external data files: what each must hold and what it has.
+void writeExternalFilesJson(llvm::json::OStream& j, const onnx::ModelInfo& model) {
+  auto u = jsonCount;
+  auto text = [](const std::string& v) { return llvm::json::fixUTF8(v); };
+  j.attributeArray("external_files", [&] {
+    for (const onnx::ExternalFile& e : model.externalFiles)
+      j.object([&] {
+        j.attribute("location", text(e.location));
+        j.attribute("tensors", u(e.tensors));
+        j.attribute("required_bytes", u(e.requiredBytes));
+        if (e.actualBytes)
+          j.attribute("actual_bytes", u(*e.actualBytes));
+        else
+          j.attribute("actual_bytes", nullptr);
+        j.attribute("problem", text(e.problem));
+      });
+  });
+}
+
+/// The "coverage" member of the summary: per platform, nodes by status, the partition range and
+/// the unsupported operators.
+void writeCoverageJson(llvm::json::OStream& j, const std::vector<CoverageRun>& runs) {
+  auto u = jsonCount;
+  auto text = [](const std::string& v) { return llvm::json::fixUTF8(v); };
+  j.attributeObject("coverage", [&] {
+    for (const CoverageRun& r : runs)
+      j.attributeObject(r.platform.id, [&] {
+        j.attributeObject("nodes_by_status", [&] {
+          for (const auto& [st, n] : r.coverage.nodesByStatus) j.attribute(std::string(toString(st)), u(n));
+        });
+        j.attribute("public_operator_list", r.hasList);
+        const onnx::PartitionEstimate& p = r.coverage.partition;
+        j.attributeObject("partition", [&] {
+          j.attribute("main_graph_nodes", u(p.nodes));
+          j.attribute("folded_nodes", u(p.foldedNodes));
+          j.attribute("unknown_nodes", u(p.unknownNodes));
+          j.attribute("accelerator_nodes", u(p.acceleratorNodes));
+          j.attribute("accelerator_segments", static_cast<int64_t>(p.acceleratorSegments));
+          j.attribute("fallback_segments", static_cast<int64_t>(p.fallbackSegments));
+          j.attribute("transitions", static_cast<int64_t>(p.transitions));
+          j.attribute("accelerator_share", p.acceleratorShare);
+          j.attributeObject("if_unknown_run", [&] {
+            j.attribute("accelerator_nodes", u(p.acceleratorNodesIfUnknownRun));
+            j.attribute("accelerator_segments", static_cast<int64_t>(p.acceleratorSegmentsIfUnknownRun));
+            j.attribute("fallback_segments", static_cast<int64_t>(p.fallbackSegmentsIfUnknownRun));
+            j.attribute("transitions", static_cast<int64_t>(p.transitionsIfUnknownRun));
+            j.attribute("accelerator_share", p.acceleratorShareIfUnknownRun);
+          });
+        });
+        j.attributeArray("unsupported", [&] {
+          if (r.hasList)
+          for (const onnx::OperatorGroup& g : r.coverage.unsupported)
+            j.object([&] {
+              j.attribute("operator", text(g.key));
+              j.attribute("status", std::string(toString(g.status)));
+              j.attribute("reason", text(g.reason));
+              j.attribute("count", u(g.count));
+              j.attributeArray("paths", [&] {
+                for (const std::string& p2 : g.paths) j.value(text(p2));
+              });
+            });
+        });
+      });
+  });
+}
+
+}  // namespace
 
 void printJson(const AnalyzedModel& m, const std::vector<CoverageRun>& runs, const db::Database& db, std::ostream& os) {
   const onnx::ModelInfo& model = m.model;
@@ -273,62 +357,11 @@ void printJson(const AnalyzedModel& m, const std::vector<CoverageRun>& runs, con
           j.attribute("nodes", u(g.nodes));
         });
     });
-    j.attributeArray("external_files", [&] {
-      for (const onnx::ExternalFile& e : model.externalFiles)
-        j.object([&] {
-          j.attribute("location", text(e.location));
-          j.attribute("tensors", u(e.tensors));
-          j.attribute("required_bytes", u(e.requiredBytes));
-          if (e.actualBytes)
-            j.attribute("actual_bytes", u(*e.actualBytes));
-          else
-            j.attribute("actual_bytes", nullptr);
-          j.attribute("problem", text(e.problem));
-        });
-    });
+    writeExternalFilesJson(j, model);
     j.attributeArray("notes", [&] {
       for (const std::string& n : m.notes) j.value(text(n));
     });
-    j.attributeObject("coverage", [&] {
-      for (const CoverageRun& r : runs)
-        j.attributeObject(r.platform.id, [&] {
-          j.attributeObject("nodes_by_status", [&] {
-            for (const auto& [st, n] : r.coverage.nodesByStatus) j.attribute(std::string(toString(st)), u(n));
-          });
-          j.attribute("public_operator_list", r.hasList);
-          const onnx::PartitionEstimate& p = r.coverage.partition;
-          j.attributeObject("partition", [&] {
-            j.attribute("main_graph_nodes", u(p.nodes));
-            j.attribute("folded_nodes", u(p.foldedNodes));
-            j.attribute("unknown_nodes", u(p.unknownNodes));
-            j.attribute("accelerator_nodes", u(p.acceleratorNodes));
-            j.attribute("accelerator_segments", static_cast<int64_t>(p.acceleratorSegments));
-            j.attribute("fallback_segments", static_cast<int64_t>(p.fallbackSegments));
-            j.attribute("transitions", static_cast<int64_t>(p.transitions));
-            j.attribute("accelerator_share", p.acceleratorShare);
-            j.attributeObject("if_unknown_run", [&] {
-              j.attribute("accelerator_nodes", u(p.acceleratorNodesIfUnknownRun));
-              j.attribute("accelerator_segments", static_cast<int64_t>(p.acceleratorSegmentsIfUnknownRun));
-              j.attribute("fallback_segments", static_cast<int64_t>(p.fallbackSegmentsIfUnknownRun));
-              j.attribute("transitions", static_cast<int64_t>(p.transitionsIfUnknownRun));
-              j.attribute("accelerator_share", p.acceleratorShareIfUnknownRun);
-            });
-          });
-          j.attributeArray("unsupported", [&] {
-            if (r.hasList)
-            for (const onnx::OperatorGroup& g : r.coverage.unsupported)
-              j.object([&] {
-                j.attribute("operator", text(g.key));
-                j.attribute("status", std::string(toString(g.status)));
-                j.attribute("reason", text(g.reason));
-                j.attribute("count", u(g.count));
-                j.attributeArray("paths", [&] {
-                  for (const std::string& p2 : g.paths) j.value(text(p2));
-                });
-              });
-          });
-        });
-    });
+    writeCoverageJson(j, runs);
   });
   raw << "\n";
 }

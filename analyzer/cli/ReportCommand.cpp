@@ -75,6 +75,37 @@ int reportCommand(const std::vector<std::string>& args, std::ostream& out, std::
   return failed ? kGateFailed : kOk;
 }
 
+namespace {
+
+/// Shards of one scan: the same opscope, opdb and targets (UsageError otherwise); a different
+/// root is only a warning.
+void checkSameScan(const Report& first, const std::string& firstFile, const Report& r, const std::string& file,
+                   std::ostream& err) {
+  auto ids = [](const Report& x) {
+    std::string s;
+    for (const Platform& p : x.targets) s += p.id + ",";
+    return s;
+  };
+  if (r.opdbVersion != first.opdbVersion || r.toolVersion != first.toolVersion)
+    throw UsageError{file + ": made by opscope " + r.toolVersion + " with opdb " + r.opdbVersion + ", not " +
+                     first.toolVersion + " with opdb " + first.opdbVersion + " like " + firstFile};
+  if (ids(r) != ids(first)) throw UsageError{file + ": scanned for other targets than " + firstFile};
+  if (r.root != first.root)
+    err << "opscope: warning: " << file << " was scanned under " << r.root << ", " << firstFile << " under "
+        << first.root << "; paths are relative to each\n";
+}
+
+/// Suggestions in canonical order, each once.
+void sortUnique(std::vector<Suggestion>& suggestions) {
+  auto key = [](const Suggestion& s) { return std::tie(s.platform, s.file, s.offset, s.length, s.replacement); };
+  std::sort(suggestions.begin(), suggestions.end(), [&](const Suggestion& a, const Suggestion& b) { return key(a) < key(b); });
+  suggestions.erase(std::unique(suggestions.begin(), suggestions.end(),
+                                [&](const Suggestion& a, const Suggestion& b) { return key(a) == key(b); }),
+                    suggestions.end());
+}
+
+}  // namespace
+
 int mergeCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   po::options_description desc(
       "usage: opscope merge A.json B.json ... -o ALL.json\n\n"
@@ -105,18 +136,7 @@ int mergeCommand(const std::vector<std::string>& args, std::ostream& out, std::o
       merged.root = r.root;
       merged.targets = r.targets;
     } else {
-      auto ids = [](const Report& x) {
-        std::string s;
-        for (const Platform& p : x.targets) s += p.id + ",";
-        return s;
-      };
-      if (r.opdbVersion != merged.opdbVersion || r.toolVersion != merged.toolVersion)
-        throw UsageError{files[i] + ": made by opscope " + r.toolVersion + " with opdb " + r.opdbVersion + ", not " +
-                         merged.toolVersion + " with opdb " + merged.opdbVersion + " like " + files[0]};
-      if (ids(r) != ids(merged)) throw UsageError{files[i] + ": scanned for other targets than " + files[0]};
-      if (r.root != merged.root)
-        err << "opscope: warning: " << files[i] << " was scanned under " << r.root << ", " << files[0] << " under "
-            << merged.root << "; paths are relative to each\n";
+      checkSameScan(merged, files[0], r, files[i], err);
     }
     // A file several shards saw (a header their units include): keep one entry, the same one
     // an unsharded scan keeps (the first in canonical order).
@@ -142,16 +162,7 @@ int mergeCommand(const std::vector<std::string>& args, std::ostream& out, std::o
   for (auto& [file, m] : models) merged.models.push_back(std::move(m));
   for (auto& [path, in] : inputs) merged.inputs.push_back(std::move(in));
   for (auto& [key, rf] : findings) merged.findings.push_back(std::move(rf));
-  std::sort(merged.suggestions.begin(), merged.suggestions.end(), [](const Suggestion& a, const Suggestion& b) {
-    return std::tie(a.platform, a.file, a.offset, a.length, a.replacement) <
-           std::tie(b.platform, b.file, b.offset, b.length, b.replacement);
-  });
-  merged.suggestions.erase(std::unique(merged.suggestions.begin(), merged.suggestions.end(),
-                                       [](const Suggestion& a, const Suggestion& b) {
-                                         return std::tie(a.platform, a.file, a.offset, a.length, a.replacement) ==
-                                                std::tie(b.platform, b.file, b.offset, b.length, b.replacement);
-                                       }),
-                           merged.suggestions.end());
+  sortUnique(merged.suggestions);
   merged.effort = db::builtinEffortModel();
   merged.finalize();
   emitReport(merged, parseOutputSpec("json", output), out);

@@ -110,8 +110,15 @@ ScanResult scan(const std::vector<TranslationUnit>& units, const SymbolCatalog& 
       const UnitResult& via = *it->second;
       std::string msg = "scanned through " + relativeTo(via.input.path, options.root);
       if (via.hadErrors) msg += ", which did not parse cleanly; findings Clang could not resolve come from a lexical scan";
-      out.inputs.push_back(InputFile{relativeTo(h->file, options.root), languageOf(h->file),
-                                     via.hadErrors ? InputStatus::Lexical : InputStatus::Semantic, msg});
+      InputFile in{relativeTo(h->file, options.root), languageOf(h->file),
+                   via.hadErrors ? InputStatus::Lexical : InputStatus::Semantic, msg};
+      if (via.hadErrors) {
+        // The header's findings are as good as its unit's parse: the same reason applies.
+        in.lexicalReason = via.input.lexicalReason;
+        in.missingHeader = via.input.missingHeader;
+        in.package = via.input.package;
+      }
+      out.inputs.push_back(std::move(in));
     }
   }
   std::vector<TranslationUnit> loneUnits;

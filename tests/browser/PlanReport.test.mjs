@@ -53,7 +53,9 @@ await withBrowser(checks, out, async (browser) => {
     const card = await page.evaluate(`(() => { const c = document.querySelector('#plan article[data-platform="${p}"]');
       return c && { auto: c.querySelector('.plan-auto').textContent, days: c.querySelector('.plan-effort-days').textContent }; })()`);
     if (!checks.ok(card, 'a plan card for ' + p)) continue;
-    checks.equal(card.auto, Math.round(plan.automatic_share * 100) + '%', p + ': the automatic share');
+    // The JSON share is rounded to a few digits; the page rounds the exact one to a whole percent.
+    checks.ok(/^\d+%$/.test(card.auto) && Math.abs(parseInt(card.auto, 10) - plan.automatic_share * 100) <= 0.5 + 1e-6,
+      p + ': the automatic share (' + card.auto + ' for ' + plan.automatic_share + ')');
     checks.ok(card.days.startsWith(String(plan.effort_days.low)) && card.days.includes(String(plan.effort_days.high)),
       p + ': the effort range ' + card.days);
     // Drill-down: every class opens onto its sites, and only its sites.
