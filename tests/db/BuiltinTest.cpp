@@ -6,20 +6,10 @@
 #include <set>
 
 #include "db/Database.h"
+#include "tests/db/BuiltinDatabase.h"
 
 namespace opscope::db {
 namespace {
-
-const Database& builtin() {
-  static const Database db = [] {
-    Database d;
-    std::vector<Diagnostic> diags;
-    EXPECT_TRUE(loadBuiltin(d, diags));
-    for (const Diagnostic& x : diags) ADD_FAILURE() << x.str();
-    return d;
-  }();
-  return db;
-}
 
 TEST(BuiltinOpdb, LoadsWithoutErrors) {
   const Database& db = builtin();

@@ -7,19 +7,10 @@
 #include <vector>
 
 #include "db/Database.h"
+#include "tests/db/BuiltinDatabase.h"
 
 namespace opscope::db {
 namespace {
-
-const Database& builtin() {
-  static const Database db = [] {
-    Database d;
-    std::vector<Diagnostic> diags;
-    EXPECT_TRUE(loadBuiltin(d, diags));
-    return d;
-  }();
-  return db;
-}
 
 struct Role {
   const char* platform;

@@ -3,21 +3,11 @@
 #include <gtest/gtest.h>
 
 #include "db/Database.h"
+#include "tests/db/BuiltinDatabase.h"
 #include "db/Target.h"
 
 namespace opscope::db {
 namespace {
-
-const Database& builtin() {
-  static const Database db = [] {
-    Database d;
-    std::vector<Diagnostic> diags;
-    EXPECT_TRUE(loadBuiltin(d, diags));
-    for (const Diagnostic& x : diags) ADD_FAILURE() << x.str();
-    return d;
-  }();
-  return db;
-}
 
 TargetDescriptor target(std::string_view text) {
   std::string error;

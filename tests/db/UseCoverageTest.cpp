@@ -4,20 +4,11 @@
 #include <gtest/gtest.h>
 
 #include "db/Database.h"
+#include "tests/db/BuiltinDatabase.h"
 #include "db/UseCoverage.h"
 
 namespace opscope::db {
 namespace {
-
-const Database& builtin() {
-  static const Database db = [] {
-    Database d;
-    std::vector<Diagnostic> diags;
-    EXPECT_TRUE(loadBuiltin(d, diags));
-    return d;
-  }();
-  return db;
-}
 
 Finding use(const std::string& symbol, const std::string& detail) {
   Finding f;
