@@ -19,10 +19,11 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def plan_of(opscope, checkout, scope, platform, workdir):
-    """The summary.<platform>.plan of a scan of `scope` under `checkout`, or (None, why)."""
+def plan_of(opscope, checkout, scope, platform, workdir, target=None):
+    """The summary.<platform>.plan of a scan of `scope` under `checkout` for `target` (the platform
+    at the SDK level the port was made for, "dcu@hip-6.1"; default: the platform), or (None, why)."""
     scan = os.path.join(workdir, "scan.json")
-    run = subprocess.run([opscope, "scan", *scope, "--target", platform, "--format", "json", "-o", scan,
+    run = subprocess.run([opscope, "scan", *scope, "--target", target or platform, "--format", "json", "-o", scan,
                           "--progress", "never", "--no-config"], cwd=checkout, capture_output=True, text=True)
     if run.returncode not in (0, 1) or not os.path.exists(scan):
         return None, f"scan failed ({run.returncode}): {run.stderr.strip()[:200]}"
@@ -66,7 +67,8 @@ def main():
             if not path or not os.path.isdir(path):
                 row["error"] = f"no checkout '{p['checkout']}' (see --corpus, --checkout)"
             else:
-                plan, why = plan_of(os.path.abspath(args.opscope), path, p["scope"], p["platform"], work)
+                plan, why = plan_of(os.path.abspath(args.opscope), path, p["scope"], p["platform"], work,
+                                    p.get("target", {}).get("descriptor"))
                 if plan is None:
                     row["error"] = why
                 else:
