@@ -179,7 +179,9 @@ std::optional<UnitResult> UnitScheduler::cached(const std::string& key) {
 }
 
 void UnitScheduler::keep(const std::string& key, const UnitResult& result) {
-  if (!options_.cache) return;
+  // A header the unit could not find is no file it read: installing it later would not change
+  // the key, and a cached "missing" would outlive the fix. Such units are parsed every time.
+  if (!options_.cache || result.input.lexicalReason == LexicalReason::MissingHeader) return;
   ByteWriter w;
   w.str(kUnitRecord);
   w.u64(result.readFiles.size());

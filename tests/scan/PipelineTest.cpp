@@ -124,6 +124,20 @@ TEST_F(PipelineTest, ACorruptEntryIsIgnoredAndRebuilt) {
   EXPECT_TRUE(scan().parsedUnits.empty());  // rebuilt
 }
 
+TEST_F(PipelineTest, AUnitWithAMissingHeaderIsParsedAgainOnceTheHeaderExists) {
+  write("include/.keep", "");
+  write("m.cu", "#include \"vendor_lib.h\"\n__global__ void k(float* x) { x[0] = vendor_scale(); }\n");
+  ScanOutcome first = scan();
+  EXPECT_EQ(parsedNames(first), (std::vector<std::string>{"m.cu"}));
+  EXPECT_EQ(parsedNames(scan()), (std::vector<std::string>{"m.cu"}));  // not cached while the header is missing
+  write("vendor_lib.h", "#pragma once\n__device__ inline float vendor_scale() { return 2.f; }\n");
+  ScanOutcome fixed = scan();
+  bool semantic = false;
+  for (const InputFile& in : fixed.report.inputs)
+    if (in.path == "m.cu") semantic = in.status == InputStatus::Semantic;
+  EXPECT_TRUE(semantic);
+}
+
 TEST_F(PipelineTest, NoCacheNeitherReadsNorWrites) {
   makeProject();
   scan(/*cache=*/false);
