@@ -71,6 +71,9 @@ class thread_block_tile<Size, void> : public coalesced_group {
 template <unsigned int Size, class ParentT>
 class thread_block_tile : public thread_block_tile<Size, void> {};
 __device__ thread_block this_thread_block();
+/* Shared scratch for tiles larger than a warp (CUDA 12: cg::block_tile_memory<BlockSize>). */
+template <unsigned int MaxBlockSize = 1024> struct block_tile_memory {};
+template <unsigned int MaxBlockSize> __device__ thread_block this_thread_block(block_tile_memory<MaxBlockSize>& scratch);
 __device__ grid_group this_grid();
 __device__ multi_grid_group this_multi_grid();
 __device__ cluster_group this_cluster();

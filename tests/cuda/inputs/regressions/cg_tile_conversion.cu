@@ -21,3 +21,16 @@ __global__ void row_sum(const float* x, float* out) {
 // CHECK: [[@LINE-1]]:12 cooperative_groups::thread_group::thread_rank intrinsic semantic lib=cooperative_groups
 // CHECK: [[@LINE-2]]:41 cooperative_groups::coalesced_group::meta_group_rank intrinsic semantic lib=cooperative_groups
 }
+
+// From NVIDIA/cuda-samples (reduction): tiles larger than a warp take shared scratch memory.
+template <unsigned int BlockSize>
+__global__ void multi_warp(float* out) {
+// CHECK: [[@LINE-1]]:17 multi_warp kernel semantic lib=user {lines=10}
+  __shared__ cg::block_tile_memory<BlockSize> scratch;
+// CHECK: [[@LINE-1]]:18 cooperative_groups::block_tile_memory type semantic lib=cooperative_groups
+  auto cta = cg::this_thread_block(scratch);
+// CHECK: [[@LINE-1]]:18 cooperative_groups::this_thread_block intrinsic semantic lib=cooperative_groups
+  auto tile = cg::tiled_partition<64>(cta);
+// CHECK: [[@LINE-1]]:19 cooperative_groups::tiled_partition intrinsic semantic lib=cooperative_groups
+  out[tile.thread_rank()] = 0.0f;
+}
