@@ -366,17 +366,11 @@ void printJson(const AnalyzedModel& m, const std::vector<CoverageRun>& runs, con
   raw << "\n";
 }
 
+/// The platforms `spec` names, parsed as the scan parses --target (an SDK level is accepted;
+/// operator answers do not depend on it).
 std::vector<Platform> pickTargets(const db::Database& db, const std::string& spec) {
-  if (spec.empty() || spec == "all") return db.platforms();
   std::vector<Platform> out;
-  std::stringstream ss(spec);
-  std::string id;
-  while (std::getline(ss, id, ',')) {
-    if (id.empty()) continue;
-    const Platform* p = db.platform(id);
-    if (!p) throw UsageError{"unknown target '" + id + "'"};
-    out.push_back(*p);
-  }
+  for (const db::TargetDescriptor& t : scan::resolveTargets(db, spec)) out.push_back(*db.platform(t.platform));
   return out;
 }
 

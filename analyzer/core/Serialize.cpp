@@ -2,6 +2,19 @@
 
 namespace opscope {
 
+namespace {
+// Bump when a record's byte form changes (see Serialize.h).
+constexpr int kRecordFormatVersion = 5;
+}  // namespace
+
+std::string recordFormat() {
+  std::string f = "r" + std::to_string(kRecordFormatVersion);
+  for (size_t size : {sizeof(Finding), sizeof(InputFile), sizeof(Coverage), sizeof(ReportFinding), sizeof(Suggestion),
+                      sizeof(ModelReport)})
+    f += "-" + std::to_string(size);
+  return f;
+}
+
 // Integers are little-endian base-128 varints: most values here are small (lines, columns, counts).
 void ByteWriter::u64(std::uint64_t v) {
   while (v >= 0x80) {

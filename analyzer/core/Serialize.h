@@ -1,9 +1,9 @@
 // A compact binary form of the model's records, for results that cross a process boundary (a
 // parse in a worker process) or are kept between runs (the result cache). Not a file format for
 // users: no compatibility promise beyond "a reader rejects what it cannot read". Adding a field
-// to a record's struct (Finding, InputFile, Coverage, ...) means writing and reading it here, and
-// bumping the record tags of the cache (cuda/UnitScheduler.cpp, scan/PythonStage.cpp,
-// scan/OnnxStage.cpp) so that older entries are never read.
+// to a record's struct (Finding, InputFile, Coverage, ...) means writing and reading it here and
+// bumping kRecordFormatVersion in Serialize.cpp; recordFormat() also folds in the size of every
+// record struct, so a grown struct changes the format even when the bump is forgotten.
 #pragma once
 
 #include <cstdint>
@@ -16,6 +16,10 @@
 #include "core/Model.h"
 
 namespace opscope {
+
+/// The byte form's version: kRecordFormatVersion plus the size of each record struct. Every
+/// result-cache entry carries it, and an entry of another format is never read.
+std::string recordFormat();
 
 /// Appends values to a byte string.
 class ByteWriter {

@@ -13,8 +13,9 @@
 namespace opscope::cuda {
 namespace {
 
-// Bumped whenever UnitResult or its record changes shape, so old cache entries are never read.
-constexpr std::string_view kUnitRecord = "opscope-unit-record-2";
+// The record kind. Its byte form is versioned by recordFormat() (core/Serialize.h), which every
+// cache entry carries: bump kRecordFormatVersion there when this record changes shape.
+constexpr std::string_view kUnitRecord = "opscope-unit-record";
 
 std::string hex(const llvm::BLAKE3Result<16>& digest) { return llvm::toHex(digest, /*LowerCase=*/true); }
 

@@ -314,7 +314,6 @@ ScanResult scan(const std::vector<SourceFile>& files, const SymbolCatalog& catal
 
   ScanResult result;
   result.inputs = std::move(inputs);
-  result.hazardAnswers = hazardAnswers(options.rules);
   for (size_t i = 0; i < n; ++i) {
     for (Finding& f : scans[i].findings) result.findings.push_back(std::move(f));
     for (ExtensionSource& e : scans[i].extensionSources) result.extensionSources.push_back(std::move(e));

@@ -74,13 +74,11 @@ struct ScanResult {
   std::vector<Suggestion> suggestions;
   std::vector<ExtensionSource> extensionSources;
   std::vector<InlineSource> inlineSources;
-  /// Each platform's answer for the hazard findings (kind hazard, symbol = rule id) of this scan,
-  /// from the hazard rules of `ScanOptions::rules`: hazardAnswers[id][platform].
-  std::map<std::string, std::map<PlatformId, Coverage>> hazardAnswers;
 };
 
 /// Each platform's answer for each hazard rule of `rules` (one RuleSet per platform):
-/// answers[id][platform]. Depends on the rules only, so a cached scan can recompute it.
+/// answers[id][platform], the answers of a scan's hazard findings (kind hazard, symbol = rule
+/// id). Depends on the rules only, so it is not part of a (cached) ScanResult.
 std::map<std::string, std::map<PlatformId, Coverage>> hazardAnswers(const std::vector<RuleSet>& rules);
 
 /// Gives the hazard findings among `findings` (kind hazard, library "python") their rules'
@@ -88,9 +86,6 @@ std::map<std::string, std::map<PlatformId, Coverage>> hazardAnswers(const std::v
 /// looked up.
 void applyHazardAnswers(const std::map<std::string, std::map<PlatformId, Coverage>>& answers,
                         std::vector<ReportFinding>& findings);
-inline void applyHazardAnswers(const ScanResult& scanned, std::vector<ReportFinding>& findings) {
-  applyHazardAnswers(scanned.hazardAnswers, findings);
-}
 
 /// Scans `files` in parallel; the result does not depend on `jobs`.
 ScanResult scan(const std::vector<SourceFile>& files, const SymbolCatalog& catalog, const ScanOptions& options);

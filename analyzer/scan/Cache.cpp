@@ -13,20 +13,28 @@
 #include <vector>
 
 #include "llvm/ADT/StringExtras.h"
+#include "core/Serialize.h"
 #include "llvm/Support/BLAKE3.h"
 
 namespace opscope::scan {
 namespace fs = std::filesystem;
 namespace {
 
-// An entry: this tag, the payload's BLAKE3 digest (32 hex digits), its length, a newline, the
-// payload. A file that does not have exactly this shape is corrupt.
+// An entry: this tag, the record format (core/Serialize.h), the payload's BLAKE3 digest (32 hex
+// digits), its length, a newline, the payload. A file that does not have exactly this shape, or
+// was written in another record format, is not read (and is replaced).
 constexpr std::string_view kTag = "opscope-cache-1 ";
+
 
 std::string digest(std::string_view payload) {
   llvm::BLAKE3 h;
   h.update(llvm::StringRef(payload.data(), payload.size()));
   return llvm::toHex(h.final<16>(), /*LowerCase=*/true);
+}
+
+std::string header(std::string_view payload) {
+  static const std::string format = recordFormat();
+  return format + " " + digest(payload) + " " + std::to_string(payload.size());
 }
 
 bool validKey(std::string_view key) {
@@ -57,8 +65,7 @@ std::optional<std::string> DiskCache::load(std::string_view key) {
   std::string expected;
   if (newline != std::string::npos && entry.compare(0, kTag.size(), kTag) == 0) {
     std::string_view payload = std::string_view(entry).substr(newline + 1);
-    std::string header = entry.substr(kTag.size(), newline - kTag.size());
-    if (header == digest(payload) + " " + std::to_string(payload.size())) {
+    if (entry.compare(kTag.size(), newline - kTag.size(), header(payload)) == 0) {
       ::utimensat(AT_FDCWD, path.c_str(), nullptr, 0);  // used now: the last to be evicted
       return std::string(payload);
     }
@@ -77,7 +84,7 @@ void DiskCache::store(std::string_view key, std::string_view value) {
   std::string tmp = path + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(reinterpret_cast<std::uintptr_t>(&value));
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << kTag << digest(value) << " " << value.size() << "\n";
+    out << kTag << header(value) << "\n";
     out.write(value.data(), static_cast<std::streamsize>(value.size()));
     out.flush();
     if (!out) {

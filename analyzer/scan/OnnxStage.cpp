@@ -173,8 +173,9 @@ ModelReport modelReport(const std::string& rel, const AnalyzedModel& m, const st
 
 namespace {
 
-// Bumped whenever the ONNX record changes shape.
-constexpr std::string_view kOnnxRecord = "opscope-onnx-record-4";
+// The record kind. Its byte form is versioned by recordFormat() (core/Serialize.h), which every
+// cache entry carries: bump kRecordFormatVersion there when this record changes shape.
+constexpr std::string_view kOnnxRecord = "opscope-onnx-record";
 
 /// What the stage adds to the report for one model.
 struct ModelResult {

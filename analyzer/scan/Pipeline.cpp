@@ -18,12 +18,14 @@ namespace fs = std::filesystem;
 // The version of the opscope code that produced a result; part of every cache key.
 constexpr const char* kEngineVersion = "0.1.0";
 
-void loadDatabase(db::Database& db, const std::vector<std::string>& overlays, std::ostream& err, db::KindMask kinds) {
+void loadDatabase(db::Database& db, const std::vector<std::string>& overlays, std::ostream& err, db::KindMask kinds,
+                  std::vector<db::SourceText>* overlayTexts) {
   std::vector<db::Diagnostic> diags;
   bool ok = db::loadBuiltin(db, diags, kinds);
   for (const std::string& f : overlays) {
     std::optional<std::string> text = readSourceText("", f);
     if (!text) throw UsageError{"cannot read the opdb overlay '" + f + "'"};
+    if (overlayTexts) overlayTexts->push_back({f, *text});
     ok = db.addLayer(f, {db::SourceText{f, *text}}, diags) && ok;
   }
   for (const db::Diagnostic& d : diags) err << d.str() << "\n";
@@ -39,7 +41,7 @@ std::vector<db::TargetDescriptor> resolveTargets(const db::Database& db, const s
 }
 
 Session::Session(ScanRequest request, std::ostream& err) : request_(std::move(request)), db_(std::make_unique<db::Database>()) {
-  loadDatabase(*db_, request_.overlays, err);
+  loadDatabase(*db_, request_.overlays, err, db::kAllKinds, &overlayTexts_);
   rules_ = loadLayeredRules(*db_, request_.ruleFiles, err);
   levels_ = resolveTargets(*db_, request_.targets);
   for (const db::TargetDescriptor& t : levels_) {
@@ -72,8 +74,8 @@ namespace {
 
 /// What every cached result depends on besides its own inputs: opscope's version, the opdb
 /// (version and every overlay's content), the rules in use and the limits that shape results.
-std::string cacheSalt(const ScanRequest& request, const db::Database& db, const LayeredRules& rules,
-                      const std::vector<Platform>& targets) {
+std::string cacheSalt(const ScanRequest& request, const db::Database& db, const std::vector<db::SourceText>& overlays,
+                      const LayeredRules& rules, const std::vector<Platform>& targets) {
   llvm::BLAKE3 h;
   auto field = [&](const std::string& s) {
     h.update(std::to_string(s.size()) + ":");
@@ -81,11 +83,11 @@ std::string cacheSalt(const ScanRequest& request, const db::Database& db, const 
   };
   field(kEngineVersion);
   field(db.version());
-  for (const std::string& overlay : request.overlays) field(overlay + "\n" + readSourceText("", overlay).value_or(""));
-  for (const std::string& rule : request.ruleFiles) field(rule + "\n" + readSourceText("", rule).value_or(""));
+  // The texts as they were loaded (the built-in opdb and rules are part of the engine version).
+  for (const db::SourceText& overlay : overlays) field(overlay.path + "\n" + overlay.text);
+  for (const db::SourceText& rule : rules.userFiles) field(rule.path + "\n" + rule.text);
   for (const Platform& p : targets) field(p.id + "|" + p.stack);
   field(std::to_string(request.maxSyntaxDepth) + "/" + std::to_string(request.maxOnnxDepth));
-  (void)rules;  // the built-in rules are part of the engine version; user rules are hashed above
   return llvm::toHex(h.final<16>(), /*LowerCase=*/true);
 }
 
@@ -110,7 +112,7 @@ ScanOutcome Session::run(ProgressSink* progress) {
   state.progress = progress;
   state.runner = runner.get();
   state.cache = cache.get();
-  state.cacheSalt = cacheSalt(request_, *db_, rules_, targets_);
+  state.cacheSalt = cacheSalt(request_, *db_, overlayTexts_, rules_, targets_);
   for (const std::unique_ptr<Frontend>& frontend : builtinFrontends()) frontend->run(state);
 
   // A sharded scan reads what it needs of other shards' files (headers, modules) and reports

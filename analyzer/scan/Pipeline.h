@@ -20,9 +20,9 @@
 namespace opscope::scan {
 
 /// Loads the built-in opdb plus the overlays; prints diagnostics to `err`. Throws UsageError
-/// when any layer has errors.
+/// when any layer has errors. The overlays' texts, as read, go to `overlayTexts` when given.
 void loadDatabase(db::Database& db, const std::vector<std::string>& overlays, std::ostream& err,
-                  db::KindMask kinds = db::kAllKinds);
+                  db::KindMask kinds = db::kAllKinds, std::vector<db::SourceText>* overlayTexts = nullptr);
 
 /// What a scan produced.
 struct ScanOutcome {
@@ -57,6 +57,7 @@ class Session {
  private:
   ScanRequest request_;
   std::unique_ptr<db::Database> db_;
+  std::vector<db::SourceText> overlayTexts_;  // the opdb overlays as loaded (part of every cache key)
   LayeredRules rules_;
   std::vector<Platform> targets_;
   std::vector<db::TargetDescriptor> levels_;

@@ -21,8 +21,9 @@ namespace opscope::scan {
 namespace fs = std::filesystem;
 namespace {
 
-// Bumped whenever python::ScanResult or its record changes shape.
-constexpr std::string_view kPythonRecord = "opscope-python-record-2";
+// The record kind. Its byte form is versioned by recordFormat() (core/Serialize.h), which every
+// cache entry carries: bump kRecordFormatVersion there when this record changes shape.
+constexpr std::string_view kPythonRecord = "opscope-python-record";
 
 /// The existing C/C++/CUDA files an extension names: the path itself, or the files matching it
 /// when its last component is a glob.

@@ -78,6 +78,7 @@ LayeredRules loadLayeredRules(const db::Database& db, const std::vector<std::str
   for (const std::string& path : userFiles) {
     std::optional<std::string> text = readSourceText("", path);
     if (!text) throw UsageError{"cannot read rules file '" + path + "'"};
+    rules.userFiles.push_back({path, *text});
     // The kind, read through db::FileReader like everything else, picks the file's loader.
     std::vector<db::Diagnostic> kindDiags;
     std::optional<std::string> kind = rewrite::ruleFileKind(db::SourceText{path, *text}, kindDiags);

@@ -17,6 +17,7 @@ struct LayeredRules {
   rewrite::RuleSet hazards;                 // kind hazards
   std::vector<python::RuleSet> python;      // kind python, one set per platform
   std::vector<db::SourceText> rewriteFiles; // kind rewrites: built-in files, then the user's
+  std::vector<db::SourceText> userFiles;    // every user file as read, whatever its kind
 };
 
 /// Reads the built-in rules and then `userFiles`. A file that cannot be read, has an unknown kind,

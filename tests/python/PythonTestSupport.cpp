@@ -90,12 +90,18 @@ const std::vector<std::string>& platforms() {
   return ids;
 }
 
+std::vector<RuleSet> platformRules() {
+  std::vector<RuleSet> out;
+  for (const std::string& p : platforms()) out.push_back(scan::rulesFor(rules(), p));
+  return out;
+}
+
 ScanResult scanInputs(unsigned jobs) {
   std::vector<SourceFile> files;
   for (const std::string& rel : inputFiles()) files.push_back(SourceFile{rel, inputText(rel)});
   ScanOptions options;
   options.jobs = jobs;
-  for (const std::string& p : platforms()) options.rules.push_back(scan::rulesFor(rules(), p));
+  options.rules = platformRules();
   return scan(files, catalog(), options);
 }
 

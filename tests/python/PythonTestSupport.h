@@ -26,6 +26,8 @@ const std::vector<std::string>& platforms();
 ScanResult scanInputs(unsigned jobs);
 /// One scan of the whole inputs tree with every platform's rules, shared by the tests.
 const ScanResult& scanOfInputs();
+/// The built-in Python rules, one set per platform, as a scan uses them.
+std::vector<RuleSet> platformRules();
 std::vector<Suggestion> suggestionsFor(const std::string& rel, const std::string& platform);
 
 /// Suggestions seen line by line: the rewritten text of each changed line, the lines inserted

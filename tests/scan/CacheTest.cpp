@@ -5,6 +5,7 @@
 #include <fstream>
 #include <thread>
 
+#include "core/Serialize.h"
 #include "scan/Cache.h"
 
 namespace opscope::scan {
@@ -36,6 +37,28 @@ TEST_F(CacheTest, ATruncatedEntryIsNotReturnedAndIsRemoved) {
   fs::resize_file(file, fs::file_size(file) - 5);
   EXPECT_EQ(cache.load("python-aa11"), std::nullopt);
   EXPECT_FALSE(fs::exists(file));
+}
+
+// An entry written in another record format (an older opscope whose records had other fields)
+// is never read, even when its digest is intact.
+TEST_F(CacheTest, AnEntryOfAnotherRecordFormatIsNotRead) {
+  DiskCache cache(dir.string(), 1 << 20);
+  cache.store("onnx-bb22", "a record");
+  fs::path file;
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    if (e.is_regular_file()) file = e.path();
+  std::string text;
+  {
+    std::ifstream in(file, std::ios::binary);
+    text.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  size_t at = text.find(recordFormat());
+  ASSERT_NE(at, std::string::npos) << "the entry names its record format";
+  text.replace(at, recordFormat().size(), "r0-1-2-3");
+  std::ofstream(file, std::ios::binary | std::ios::trunc) << text;
+  EXPECT_EQ(cache.load("onnx-bb22"), std::nullopt);
+  cache.store("onnx-bb22", "a record");
+  EXPECT_EQ(cache.load("onnx-bb22"), "a record");
 }
 
 TEST_F(CacheTest, TrimEvictsTheLeastRecentlyUsedFirst) {
