@@ -10,36 +10,16 @@
 #include <sstream>
 #include <unistd.h>
 
-#include "cli/Cli.h"
-#include "llvm/Support/JSON.h"
+#include "E2eSupport.h"
 
 namespace opscope::cli {
 namespace {
 namespace fs = std::filesystem;
 
+// The scan derives the plan with the built-in weights.
 const llvm::json::Object& report() {
-  static llvm::json::Value value = [] {
-    fs::path dir = fs::temp_directory_path() / ("opscope-plan-" + std::to_string(::getpid()));
-    fs::create_directories(dir);
-    std::ostringstream o, e;
-    int code = run({"opscope", "scan", OPSCOPE_SOURCE_DIR "/tests/e2e/plan_tree", "--no-config", "--format", "json",
-                    "-o", (dir / "scan.json").string()}, o, e);
-    EXPECT_EQ(code, kOk) << e.str();
-    // `opscope report` derives the plan from the saved results with the built-in weights.
-    code = run({"opscope", "report", (dir / "scan.json").string(), "--format", "json", "-o", (dir / "plan.json").string()},
-               o, e);
-    EXPECT_EQ(code, kOk) << e.str();
-    std::ifstream in(dir / "plan.json");
-    std::stringstream ss;
-    ss << in.rdbuf();
-    fs::remove_all(dir);
-    auto parsed = llvm::json::parse(ss.str());
-    if (!parsed) {
-      ADD_FAILURE() << llvm::toString(parsed.takeError());
-      return llvm::json::Value(llvm::json::Object{});
-    }
-    return std::move(*parsed);
-  }();
+  static llvm::json::Value value =
+      test::runForJson({"opscope", "scan", OPSCOPE_SOURCE_DIR "/tests/e2e/plan_tree", "--no-config"});
   return *value.getAsObject();
 }
 
@@ -133,12 +113,10 @@ TEST(PlanTree, ReportTakesTheUsersWeightsAndRefusesABrokenFile) {
   std::ofstream(dir / "mine.yaml") << yaml;
   ASSERT_EQ(run({"opscope", "report", (dir / "scan.json").string(), "--effort", (dir / "mine.yaml").string(), "--format",
                  "json", "-o", (dir / "plan.json").string()}, o, e), kOk) << e.str();
-  std::ifstream planIn(dir / "plan.json");
-  std::stringstream planText;
-  planText << planIn.rdbuf();
-  auto parsed = llvm::json::parse(planText.str());
-  ASSERT_TRUE(bool(parsed));
-  const llvm::json::Object& p = *parsed->getAsObject()->getObject("summary")->getObject("dcu")->getObject("plan");
+  llvm::json::Value parsed = test::readJsonFile(dir / "plan.json");
+  const llvm::json::Object* summary = parsed.getAsObject()->getObject("summary");
+  ASSERT_TRUE(summary);
+  const llvm::json::Object& p = *summary->getObject("dcu")->getObject("plan");
   EXPECT_DOUBLE_EQ(*p.getNumber("setup_lines"), 1000);
   EXPECT_GE(*p.getNumber("manual_lines"), 1000);
   EXPECT_NE(p.getString("formula")->find("mine.yaml"), llvm::StringRef::npos) << "the formula names the weights file";

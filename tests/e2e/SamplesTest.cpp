@@ -6,31 +6,14 @@
 #include <set>
 #include <sstream>
 
-#include "cli/Cli.h"
-#include "llvm/Support/JSON.h"
+#include "E2eSupport.h"
 
 namespace opscope::cli {
 namespace {
 namespace fs = std::filesystem;
 
 const llvm::json::Object& report() {
-  static llvm::json::Value value = [] {
-    fs::path out = fs::temp_directory_path() / ("opscope-e2e-" + std::to_string(::getpid()) + ".json");
-    std::ostringstream o, e;
-    int code = run({"opscope", "scan", OPSCOPE_SOURCE_DIR "/samples/cuda_app", "--format", "json", "-o", out.string()},
-                   o, e);
-    EXPECT_EQ(code, kOk) << e.str();
-    std::ifstream in(out);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    fs::remove(out);
-    auto parsed = llvm::json::parse(ss.str());
-    if (!parsed) {
-      ADD_FAILURE() << llvm::toString(parsed.takeError());
-      return llvm::json::Value(llvm::json::Object{});
-    }
-    return std::move(*parsed);
-  }();
+  static llvm::json::Value value = test::runForJson({"opscope", "scan", OPSCOPE_SOURCE_DIR "/samples/cuda_app"});
   return *value.getAsObject();
 }
 
