@@ -44,25 +44,31 @@ void addScanOptions(po::options_description& desc, ScanOptionValues& v) {
 
 scan::ScanRequest toRequest(ScanOptionValues& v, const po::variables_map& vm) {
   scan::ScanRequest& r = v.request;
-  if (!v.maxFileSize.empty()) r.inputLimits.maxFileSize = scan::parseByteSize("--max-file-size", v.maxFileSize);
-  if (!v.unitMemory.empty()) r.unitMemoryBytes = scan::parseByteSize("--unit-memory", v.unitMemory);
-  if (!v.cacheSize.empty()) r.cacheMaxBytes = scan::parseByteSize("--cache-size", v.cacheSize);
-  if (!v.unitTimeout.empty()) {
-    char* end = nullptr;
-    double seconds = std::strtod(v.unitTimeout.c_str(), &end);
-    if (end == v.unitTimeout.c_str() || *end || !(seconds >= 0) || seconds > 1e6)
-      throw UsageError{"--unit-timeout '" + v.unitTimeout + "': expected a number of seconds (0: no limit)"};
-    r.unitTimeoutSeconds = seconds;
-  }
-  if (!v.importStrategy.empty()) {
-    std::optional<python::PortStrategy> strategy = python::parsePortStrategy(v.importStrategy);
-    if (!strategy) throw UsageError{"--import-strategy '" + v.importStrategy + "': expected explicit or runtime"};
-    r.importStrategy = *strategy;
-  }
-  if (r.maxSyntaxDepth == 0 || r.maxOnnxDepth == 0) throw UsageError{"--max-syntax-depth and --max-onnx-depth must be at least 1"};
   r.cache = !vm.count("no-cache");
   r.noConfig = vm.count("no-config") > 0;
   scan::applyProjectConfig(r);
+  // A setting from the command line, else from .opscope.yaml (named as FILE: KEY in errors).
+  auto setting = [&](const std::string& option, const std::string& fromConfig, const char* key) {
+    if (!option.empty() || !r.config || fromConfig.empty()) return std::pair{option, std::string()};
+    return std::pair{fromConfig, r.config->path + ": " + key};
+  };
+  if (!v.maxFileSize.empty()) r.inputLimits.maxFileSize = scan::parseByteSize("--max-file-size", v.maxFileSize);
+  if (!v.cacheSize.empty()) r.cacheMaxBytes = scan::parseByteSize("--cache-size", v.cacheSize);
+  if (auto [text, from] = setting(v.unitMemory, r.config ? r.config->unitMemory : "", "unit_memory"); !text.empty())
+    r.unitMemoryBytes = scan::parseByteSize(from.empty() ? "--unit-memory" : from, text);
+  if (auto [text, from] = setting(v.unitTimeout, r.config ? r.config->unitTimeout : "", "unit_timeout"); !text.empty()) {
+    char* end = nullptr;
+    double seconds = std::strtod(text.c_str(), &end);
+    if (end == text.c_str() || *end || !(seconds >= 0) || seconds > 1e6)
+      throw UsageError{(from.empty() ? "--unit-timeout" : from) + " '" + text + "': expected a number of seconds (0: no limit)"};
+    r.unitTimeoutSeconds = seconds;
+  }
+  if (auto [text, from] = setting(v.importStrategy, r.config ? r.config->importStrategy : "", "import_strategy"); !text.empty()) {
+    std::optional<python::PortStrategy> strategy = python::parsePortStrategy(text);
+    if (!strategy) throw UsageError{(from.empty() ? "--import-strategy" : from) + " '" + text + "': expected explicit or runtime"};
+    r.importStrategy = *strategy;
+  }
+  if (r.maxSyntaxDepth == 0 || r.maxOnnxDepth == 0) throw UsageError{"--max-syntax-depth and --max-onnx-depth must be at least 1"};
   return r;
 }
 

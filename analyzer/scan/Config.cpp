@@ -41,6 +41,12 @@ ProjectConfig readProjectConfig(const std::string& path, const std::string& text
         for (std::string& p : cfg.rules) p = absolute(p);
       } else if (k == "baseline") {
         if (auto s = r.scalar(v, "baseline")) cfg.baseline = absolute(*s);
+      } else if (k == "import_strategy") {
+        if (auto s = r.scalar(v, "import_strategy")) cfg.importStrategy = *s;
+      } else if (k == "unit_timeout") {
+        if (auto s = r.scalar(v, "unit_timeout")) cfg.unitTimeout = *s;
+      } else if (k == "unit_memory") {
+        if (auto s = r.scalar(v, "unit_memory")) cfg.unitMemory = *s;
       } else if (k == "fail_under") {
         if (yaml::MappingNode* m = r.mapping(v, "fail_under"))
           r.forEachKey(m, "fail_under", [&](const std::string& platform, yaml::Node*, yaml::Node* pv) {

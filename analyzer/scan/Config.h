@@ -17,6 +17,10 @@ struct ProjectConfig {
   std::vector<std::string> db;          // overlay files, absolute
   std::vector<std::string> rules;       // rule files, absolute
   std::string baseline;                 // absolute
+  // As the options of the same names; a command-line option wins. Empty: not set.
+  std::string importStrategy;           // import_strategy: explicit or runtime
+  std::string unitTimeout;              // unit_timeout: seconds
+  std::string unitMemory;               // unit_memory: bytes, optionally with K, M or G
 };
 
 /// The nearest `.opscope.yaml` in `dir` or its parents, or nullopt. A file with errors throws

@@ -109,6 +109,26 @@ TEST_F(Project, ProjectConfigSetsTargetsThresholdsAndExcludes) {
   EXPECT_EQ(runCli({"scan", path(), "--no-config"}).code, kOk);
 }
 
+// The scan limits and the import strategy can live in .opscope.yaml; an option given on the
+// command line wins, and a bad value names the file and the key.
+TEST_F(Project, ProjectConfigSetsLimitsAndImportStrategy) {
+  write(".opscope.yaml", "import_strategy: sideways\n");
+  CliRun bad = runCli({"scan", path()});
+  EXPECT_EQ(bad.code, kUsageError);
+  EXPECT_NE(bad.err.find(".opscope.yaml: import_strategy 'sideways': expected explicit or runtime"), std::string::npos)
+      << bad.err;
+  EXPECT_EQ(runCli({"scan", path(), "--import-strategy", "runtime"}).code, kOk) << "the option wins over the file";
+  write(".opscope.yaml", "unit_timeout: soon\n");
+  CliRun timeout = runCli({"scan", path()});
+  EXPECT_EQ(timeout.code, kUsageError);
+  EXPECT_NE(timeout.err.find(".opscope.yaml: unit_timeout 'soon': expected a number of seconds"), std::string::npos)
+      << timeout.err;
+  write(".opscope.yaml", "unit_memory: 0\n");
+  EXPECT_EQ(runCli({"scan", path()}).code, kUsageError);
+  write(".opscope.yaml", "import_strategy: runtime\nunit_timeout: 30\nunit_memory: 4G\n");
+  EXPECT_EQ(runCli({"scan", path()}).code, kOk);
+}
+
 TEST_F(Project, SeveralFormatsIntoADirectory) {
   CliRun r = runCli({"scan", path(), "--format", "json,sarif,markdown,csv,junit,text", "-o", path("out"), "--fail-under", "dcu=10"});
   EXPECT_EQ(r.code, kOk) << r.err;
