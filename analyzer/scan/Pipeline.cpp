@@ -72,6 +72,20 @@ const DiscoveredInputs& Session::discover(ProgressSink* progress) {
 
 namespace {
 
+/// The running executable's identity (size and modification time): a rebuilt opscope, whose
+/// built-in opdb, rules or checks may differ under the same version number, never reads results
+/// an earlier build cached.
+std::string buildIdentity() {
+  std::error_code ec;
+  fs::path self = fs::read_symlink("/proc/self/exe", ec);
+  if (ec) return "unknown-build";
+  auto size = fs::file_size(self, ec);
+  if (ec) return "unknown-build";
+  auto time = fs::last_write_time(self, ec);
+  if (ec) return "unknown-build";
+  return std::to_string(size) + "@" + std::to_string(time.time_since_epoch().count());
+}
+
 /// What every cached result depends on besides its own inputs: opscope's version, the opdb
 /// (version and every overlay's content), the rules in use and the limits that shape results.
 std::string cacheSalt(const ScanRequest& request, const db::Database& db, const std::vector<db::SourceText>& overlays,
@@ -82,8 +96,10 @@ std::string cacheSalt(const ScanRequest& request, const db::Database& db, const 
     h.update(s);
   };
   field(kEngineVersion);
+  static const std::string build = buildIdentity();
+  field(build);
   field(db.version());
-  // The texts as they were loaded (the built-in opdb and rules are part of the engine version).
+  // The texts as they were loaded (the built-in opdb and rules are part of the build).
   for (const db::SourceText& overlay : overlays) field(overlay.path + "\n" + overlay.text);
   for (const db::SourceText& rule : rules.userFiles) field(rule.path + "\n" + rule.text);
   for (const Platform& p : targets) field(p.id + "|" + p.stack);
