@@ -83,7 +83,20 @@ class Walker {
     TSNode root = file_.root();
     findInsertionPoints(root);
     visit(root, 0, false, false);
+    fileLevelChecks();
     markDtypesInUse();
+  }
+
+  /// Checks that need the whole file: backward passes in a script that uses no mixed precision,
+  /// and collectives in a function that names a dtype the vendor's collectives may not take.
+  void fileLevelChecks() {
+    if (!ampSeen_)
+      for (const Pending& p : backwards_)
+        checkSite(p.node, "no-mixed-precision", p.scope, p.inError, "backward() in a file that uses no autocast/GradScaler/apex.amp");
+    for (const Pending& p : collectives_) {
+      auto it = uint8Scopes_.find(p.scope);
+      if (it != uint8Scopes_.end()) checkSite(p.node, "collective-uint8", p.scope, p.inError, it->second + " in the same function");
+    }
   }
 
   /// The dtypes a line names (torch.float64, .half(), ...) are the dtypes of the calls on it:
@@ -287,9 +300,41 @@ class Walker {
       if (callee.name == "torch.utils.cpp_extension.load_inline") inlineSources(args, scope);
     }
     deviceIndices(fn, args, callee, scope, inError);
+    legacyKeywords(args, callee, scope, inError);
+    if (callee.is(Ref::Kind::Qualified) && kCollectives.count(callee.name)) collectives_.push_back({fn, scope, inError});
+    if (is(fn, g_.attribute) && !callee.is(Ref::Kind::Qualified) && text(field(fn, g_.attributeField)) == "backward")
+      backwards_.push_back({field(fn, g_.attributeField), scope, inError});
+    if (is(fn, g_.attribute) && !callee.is(Ref::Kind::Qualified) && text(field(fn, g_.attributeField)) == "byte")
+      uint8Scopes_.emplace(scope, ".byte()");
     if (loopDepth_ > 0 && is(fn, g_.attribute) && !callee.is(Ref::Kind::Qualified)) hostSync(fn, args, scope, inError);
     visit(fn, scope, true, inError);
     visitChild(args, scope, inError);
+  }
+
+  struct Pending {
+    TSNode node;
+    int scope;
+    bool inError;
+  };
+  /// The collectives whose torch_npu support page lists no uint8 (broadcast's does).
+  inline static const std::set<std::string_view> kCollectives = {
+      "torch.distributed.all_gather", "torch.distributed.all_reduce", "torch.distributed.reduce_scatter"};
+
+  /// Keywords PyTorch 0.4 removed or renamed: `x.cuda(async=True)` (a syntax error since Python
+  /// 3.7; now `non_blocking=`) and `Variable(x, volatile=True)` (no effect; `torch.no_grad()`).
+  void legacyKeywords(TSNode args, const Ref& callee, int scope, bool inError) {
+    if (ts_node_is_null(args) || !is(args, g_.argumentList)) return;
+    forEachChild(args, [&](TSNode a) {
+      if (!is(a, g_.keywordArgument)) return;
+      TSNode name = field(a, g_.name);
+      std::string_view key = text(name);
+      if (key == "async") {
+        checkSite(name, "legacy-async-kwarg", scope, inError, "async= (PyTorch < 0.4)");
+        out_.keywords.push_back(KeywordSite{"async", {ts_node_start_byte(name), ts_node_end_byte(name)}});
+      }
+      if (key == "volatile" && callee.is(Ref::Kind::Qualified) && callee.name == "torch.autograd.Variable")
+        checkSite(name, "legacy-volatile", scope, inError, "Variable(..., volatile=) (PyTorch < 0.4)");
+    });
   }
 
   /// Bare integers that mean a CUDA device: `.to(0)`, `device=0` in torch calls,
@@ -588,6 +633,12 @@ class Walker {
     std::string_view root = rootOf(q);
     if (!isTrackedRoot(root)) return;
     if (const char* check = dtypeCheckOf(q)) checkSite(n, check, scope, inError, q);
+    if (q.starts_with("torch.cuda.amp") || q.starts_with("torch.amp") || q.starts_with("torch.autocast") ||
+        q.starts_with("torch.npu.amp") || q.starts_with("torch.cpu.amp") || q.starts_with("apex.amp"))
+      ampSeen_ = true;
+    if (q == "torch.uint8" || q == "torch.ByteTensor" || q == "torch.cuda.ByteTensor") uint8Scopes_.emplace(scope, q);
+    if (q == "torchvision.transforms.Scale" || q == "torchvision.transforms.RandomSizedCrop")
+      checkSite(n, "legacy-torchvision-transform", scope, inError, q);
     std::vector<std::string> segments = splitDots(q);
     recordNameSite(n, segments, scope);
     if (segments.size() < 2 || segments.back().starts_with("__")) return;
@@ -777,6 +828,9 @@ class Walker {
     TSNode value = field(n, g_.value);
     if (ts_node_is_null(index) || ts_node_is_null(value)) return;
     if (ts_node_named_child_count(n) > 2) return;  // x[a, b]: several indices
+    if (is(index, g_.integer) && text(index) == "0" && is(value, g_.attribute) &&
+        text(field(value, g_.attributeField)) == "data")
+      return checkSite(n, "legacy-scalar-index", scope, inError, std::string(text(n)));
     if (isMaskExpr(index)) return checkSite(n, "bool-mask-index", scope, inError, std::string(text(index)));
     if (!is(index, g_.identifier) && !is(index, g_.attribute) && !is(index, g_.subscript)) return;
     bool tensorValue = false;
@@ -889,6 +943,10 @@ class Walker {
   std::unordered_map<const void*, std::string> details_;
   const void* assignedSubscript_ = nullptr;  // the subscript being assigned to, if any
   unsigned loopDepth_ = 0;  // loops (and comprehensions) around the node visited, in this function
+  bool ampSeen_ = false;                  // the file names autocast, GradScaler or apex.amp
+  std::vector<Pending> backwards_;        // `x.backward()` calls
+  std::vector<Pending> collectives_;      // torch.distributed collectives called
+  std::map<int, std::string> uint8Scopes_;  // scopes naming a uint8 tensor type, with the name
 };
 
 }  // namespace
