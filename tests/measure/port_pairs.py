@@ -40,7 +40,7 @@ import sys
 import tokenize
 from collections import Counter, defaultdict
 
-PLATFORM = "ascend"
+PLATFORM = "ascend"  # --platform P: another platform's answers and suggestions
 SCORED = ("amp", "device", "dtype", "import", "operator")
 REASONS = [
     ("amp", re.compile(r"\bamp\b|autocast|GradScaler|scale_loss|loss_scale")),
@@ -193,6 +193,11 @@ def device_move_equivalent(new, port_lines, port_source):
 def main(argv):
     verbose = "-v" in argv
     argv = [a for a in argv if a != "-v"]
+    global PLATFORM
+    if "--platform" in argv:
+        i = argv.index("--platform")
+        PLATFORM = argv[i + 1]
+        del argv[i:i + 2]
     classes = {}
     if "--classes" in argv:
         i = argv.index("--classes")
