@@ -299,6 +299,7 @@ class Walker {
         catOfComprehension(fn, args, scope, inError);
       if (callee.name == "torch.from_numpy") numpyFloat64(call, scope, inError);
       if (callee.name == "torch.utils.data.DataLoader") partialLastBatch(fn, args, scope, inError);
+      if (callee.name == "torch.load") loadWithoutMapLocation(fn, args, scope, inError);
       if (callee.name == "torch.compile") compileBackend(fn, args, scope, inError);
       if (callee.name == "torch.utils.cpp_extension.CUDAExtension" ||
           callee.name == "torch.utils.cpp_extension.CppExtension" || callee.name == "torch.utils.cpp_extension.load")
@@ -405,6 +406,20 @@ class Walker {
     });
     if (batched && !dropped && !sampler)
       checkSite(fn, "dataloader-partial-batch", scope, inError, "DataLoader without drop_last=True");
+  }
+
+  /// `torch.load(f)` with no map_location (keyword or second argument): tensors come back on the
+  /// device they were saved from, so a checkpoint saved on a GPU fails to load without CUDA.
+  void loadWithoutMapLocation(TSNode fn, TSNode args, int scope, bool inError) {
+    if (ts_node_is_null(args) || !is(args, g_.argumentList)) return;
+    bool mapped = false;
+    unsigned positional = 0;
+    forEachChild(args, [&](TSNode a) {
+      if (!ts_node_is_named(a) || is(a, g_.comment)) return;
+      if (is(a, g_.keywordArgument)) mapped |= text(field(a, g_.name)) == "map_location";
+      else if (text(a).starts_with("*") || ++positional >= 2) mapped = true;  // **kwargs may carry it
+    });
+    if (!mapped) checkSite(fn, "load-without-map-location", scope, inError, "torch.load without map_location");
   }
 
   /// Keywords PyTorch 0.4 removed or renamed: `x.cuda(async=True)` (a syntax error since Python

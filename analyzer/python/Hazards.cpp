@@ -32,6 +32,7 @@ const std::vector<HazardCheck>& hazardChecks() {
       {"legacy-scalar-index", "x.data[0]: PyTorch < 0.4's way of reading a scalar (a loss); indexing a 0-dim tensor fails since 0.4"},
       {"legacy-torchvision-transform", "torchvision.transforms.Scale or RandomSizedCrop (deprecated since torchvision 0.2; Scale removed in 0.12)"},
       {"legacy-volatile", "torch.autograd.Variable(..., volatile=...) (no effect since PyTorch 0.4)"},
+      {"load-without-map-location", "torch.load(f) without map_location (keyword or second argument) or **kwargs"},
       {"no-mixed-precision", "a .backward() call or a DistributedDataParallel wrap in a file that names no autocast, GradScaler or apex.amp"},
       {"tensor-index", "indexing with an index tensor (advanced indexing): t['labels'][J], x[idx] with idx a tensor"},
       {"variable-input-size", "a resize whose output size varies: max_size=, a Random*Resize* transform, or a size from random.choice/randint"},

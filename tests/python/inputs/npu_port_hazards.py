@@ -92,3 +92,17 @@ def transforms_for(split):
         # CHECK: [[@LINE-1]]:17 npu-variable-input-size hazard semantic
         # ADVICE ascend: [[@LINE-2]]:17 npu-variable-input-size
     return [resize(None, 800)]
+
+
+def resume(path, options):
+    checkpoint = torch.load(path)
+    # CHECK: [[@LINE-1]]:18 torch.load torch_api semantic
+    # CHECK: [[@LINE-2]]:18 npu-load-map-location hazard semantic
+    # ADVICE ascend: [[@LINE-3]]:18 npu-load-map-location
+    on_cpu = torch.load(path, map_location="cpu")
+    # CHECK: [[@LINE-1]]:14 torch.load torch_api semantic
+    positional = torch.load(path, "cpu")
+    # CHECK: [[@LINE-1]]:18 torch.load torch_api semantic
+    forwarded = torch.load(path, **options)
+    # CHECK: [[@LINE-1]]:17 torch.load torch_api semantic
+    return checkpoint, on_cpu, positional, forwarded
