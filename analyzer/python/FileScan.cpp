@@ -352,7 +352,7 @@ class Walker {
       "torch.distributed.all_gather", "torch.distributed.all_reduce", "torch.distributed.reduce_scatter"};
 
   /// A resize of training inputs whose output size varies: an aspect-keeping resize with a
-  /// `max_size=` bound, a `Random*Resize*` transform, or a resize to a size drawn by
+  /// `max_size=` bound, a `Random*Resize*` transform (not a `*Crop`, whose output size is fixed), or a resize to a size drawn by
   /// random.choice/randint. Every new input shape compiles and schedules the graph again.
   void variableInputSize(TSNode fn, TSNode args, int scope, bool inError) {
     if (ts_node_is_null(args) || !is(args, g_.argumentList)) return;
@@ -360,7 +360,8 @@ class Walker {
     std::string_view last = callee.substr(callee.rfind('.') == std::string_view::npos ? 0 : callee.rfind('.') + 1);
     std::string lower(last);
     std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
-    if (lower.find("resize") == std::string::npos) return;
+    // RandomResizedCrop and the like crop to a fixed output size
+    if (lower.find("resize") == std::string::npos || lower.find("crop") != std::string::npos) return;
     auto drawn = [&](TSNode e) {  // random.choice(...) / random.randint(...), directly or through a name
       if (is(e, g_.identifier)) {
         const Binding* b = singleAssignment(std::string(text(e)), scope);

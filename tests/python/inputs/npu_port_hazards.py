@@ -91,7 +91,11 @@ def transforms_for(split):
         return [RandomResize([480, 512, 544], max_size=1333), RandomResize([800])]
         # CHECK: [[@LINE-1]]:17 npu-variable-input-size hazard semantic
         # ADVICE ascend: [[@LINE-2]]:17 npu-variable-input-size
-    return [resize(None, 800)]
+    return [resize(None, 800), RandomResizedCrop(224)]
+
+
+def RandomResizedCrop(size):  # torchvision's crops to a fixed size: not a varying input
+    return size
 
 
 def resume(path, options):
