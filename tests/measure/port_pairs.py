@@ -24,7 +24,8 @@ its reason, and the exclusions are counted per kind.
 
 Suggestion matching. The edit suggestions on one upstream line are applied together; each of them
 matches when the line they produce is a line of the port (whitespace ignored), or when the port's
-line for it makes the same token changes (and possibly more). Two edits are also counted, each printed under its own name:
+line for it makes the same token changes, as whole tokens (and possibly more). An inserted
+statement matches when the port has it anywhere (whitespace ignored). Two edits are also counted, each printed under its own name:
 - equivalent device move: ours is `.npu()` (any arguments dropped or `non_blocking=`), the port's
   line is ours with `.npu(...)` written `.to(D)` or `.to(D, non_blocking=...)`, and the port binds D to
   an 'npu' device (`D = torch.device('npu...')`, `D = 'npu:{}'.format(...)`, an f-string): the same
@@ -103,7 +104,9 @@ def edit_within(old, new, change):
     if best is None or difflib.SequenceMatcher(a=old, b=best).ratio() < 0.5:
         return False
     ours, theirs = token_changes(old, new), token_changes(old, best)
-    return all(any(o[0] in t[0] and o[1] in t[1] for t in theirs) for o in ours)
+    # whole tokens: ours `cuda` -> `npu` is inside theirs `cuda ( async` -> `to ( device`, never
+    # a part of a name (`npu` is not in `npu_format_cast`)
+    return all(any(f" {o[0]} " in f" {t[0]} " and f" {o[1]} " in f" {t[1]} " for t in theirs) for o in ours)
 
 
 def changed_lines(up_path, port_path):
@@ -295,7 +298,7 @@ def main(argv):
                     continue
                 how = ""
                 if "\n" in s["replacement"]:  # an inserted statement: is it in the port?
-                    ok = re.sub(r"\s+", "", s["replacement"]) in port_text or line - 1 in changed
+                    ok = re.sub(r"\s+", "", s["replacement"]) in port_text
                     if not ok and s["replacement"].strip() == "import torch_npu" and not port_imports_torch_npu:
                         edits_excluded += 1
                         if verbose:
