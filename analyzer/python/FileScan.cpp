@@ -869,7 +869,7 @@ class Walker {
       found("device:cuda", v);
     } else if (v == "nccl" || v == "NCCL") {
       found("dist_backend:nccl", "");
-    } else if (v == "gloo") {
+    } else if (v == "gloo" && !inNewGroup(n)) {  // a gloo side group carries CPU objects: fine
       checkSite(n, "gloo-backend", scope, inError, "'gloo'");
     } else if (isCudaEnvVar(v)) {
       found("env:" + v, "");
@@ -890,6 +890,15 @@ class Walker {
     forEachChild(n, [&](TSNode c) {
       if (is(c, g_.interpolation)) visitChild(field(c, g_.expression), scope, inError);
     });
+  }
+
+  /// Whether `n` is an argument of a `...new_group(...)` call.
+  bool inNewGroup(TSNode n) const {
+    TSNode p = ts_node_parent(n);
+    if (!ts_node_is_null(p) && is(p, g_.keywordArgument)) p = ts_node_parent(p);
+    if (ts_node_is_null(p) || !is(p, g_.argumentList)) return false;
+    TSNode call = ts_node_parent(p);
+    return !ts_node_is_null(call) && is(call, g_.call) && text(field(call, g_.function)).ends_with("new_group");
   }
 
   /// The dtype check a resolved torch name raises: float64, complex and uint64 tensors, which

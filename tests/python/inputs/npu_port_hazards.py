@@ -38,6 +38,8 @@ def setup(model, dataset, sampler, rank):
     # CHECK: [[@LINE-1]]:5 torch.distributed.init_process_group torch_api semantic
     # CHECK: [[@LINE-2]]:37 npu-gloo-backend hazard semantic
     # ADVICE ascend: [[@LINE-3]]:37 npu-gloo-backend
+    cpu_group = dist.new_group(backend="gloo")  # a CPU side group: gloo is right
+    # CHECK: [[@LINE-1]]:17 torch.distributed.new_group torch_api semantic
     model = torch.nn.parallel.DistributedDataParallel(model)
     # CHECK: [[@LINE-1]]:13 torch.nn.parallel.DistributedDataParallel torch_api semantic
     # CHECK: [[@LINE-2]]:13 npu-no-mixed-precision hazard semantic
@@ -58,7 +60,7 @@ def setup(model, dataset, sampler, rank):
     # CHECK: [[@LINE-1]]:18 torch.utils.data.DataLoader torch_api semantic
     forwarded = DataLoader(dataset, batch_size=8, **{"drop_last": True})
     # CHECK: [[@LINE-1]]:17 torch.utils.data.DataLoader torch_api semantic
-    return model, train, fixed, single, positional, by_sampler, forwarded
+    return model, train, fixed, single, positional, by_sampler, forwarded, cpu_group
 
 
 def train_step(model, batch, optimizer):
