@@ -3,6 +3,7 @@
 #include "python/FileScan.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -83,7 +84,24 @@ class Walker {
     TSNode root = file_.root();
     findInsertionPoints(root);
     visit(root, 0, false, false);
+    fileLevelChecks();
     markDtypesInUse();
+  }
+
+  /// Checks that need the whole file: backward passes in a script that uses no mixed precision,
+  /// and collectives in a function that names a dtype the vendor's collectives may not take.
+  void fileLevelChecks() {
+    if (!ampSeen_)
+      for (const Pending& p : backwards_)
+        checkSite(p.node, "no-mixed-precision", p.scope, p.inError, "a file that uses no autocast/GradScaler/apex.amp");
+    for (const Pending& p : collectives_) {
+      std::string hit;
+      forEachChild(p.args, [&](TSNode a) {
+        if (hit.empty() && is(a, g_.identifier) && uint8Names_.count({p.scope, std::string(text(a))}))
+          hit = std::string(text(a));
+      });
+      if (!hit.empty()) checkSite(p.node, "collective-uint8", p.scope, p.inError, hit + " holds uint8 tensors");
+    }
   }
 
   /// The dtypes a line names (torch.float64, .half(), ...) are the dtypes of the calls on it:
@@ -280,6 +298,8 @@ class Walker {
       if (callee.name == "torch.cat" || callee.name == "torch.concat" || callee.name == "torch.stack")
         catOfComprehension(fn, args, scope, inError);
       if (callee.name == "torch.from_numpy") numpyFloat64(call, scope, inError);
+      if (callee.name == "torch.utils.data.DataLoader") partialLastBatch(fn, args, scope, inError);
+      if (callee.name == "torch.load") loadWithoutMapLocation(fn, args, scope, inError);
       if (callee.name == "torch.compile") compileBackend(fn, args, scope, inError);
       if (callee.name == "torch.utils.cpp_extension.CUDAExtension" ||
           callee.name == "torch.utils.cpp_extension.CppExtension" || callee.name == "torch.utils.cpp_extension.load")
@@ -287,9 +307,137 @@ class Walker {
       if (callee.name == "torch.utils.cpp_extension.load_inline") inlineSources(args, scope);
     }
     deviceIndices(fn, args, callee, scope, inError);
+    legacyKeywords(args, callee, scope, inError);
+    if (callee.is(Ref::Kind::Qualified) && kCollectives.count(callee.name)) collectives_.push_back({fn, scope, inError, args});
+    if (callee.is(Ref::Kind::Qualified) && callee.name == "torch.nn.parallel.DistributedDataParallel")
+      backwards_.push_back({fn, scope, inError});  // where apex's amp.initialize must come first
+    variableInputSize(fn, args, scope, inError);
+    if (is(fn, g_.attribute) && !callee.is(Ref::Kind::Qualified) && text(field(fn, g_.attributeField)) == "backward")
+      backwards_.push_back({field(fn, g_.attributeField), scope, inError});
+    if (is(fn, g_.attribute) && !callee.is(Ref::Kind::Qualified) && text(field(fn, g_.attributeField)) == "byte")
+      holdsUint8(fn, scope);
     if (loopDepth_ > 0 && is(fn, g_.attribute) && !callee.is(Ref::Kind::Qualified)) hostSync(fn, args, scope, inError);
     visit(fn, scope, true, inError);
     visitChild(args, scope, inError);
+  }
+
+  struct Pending {
+    TSNode node;
+    int scope;
+    bool inError;
+    TSNode args{};  // a collective's argument list
+  };
+
+  /// The name that receives the uint8 tensor made at `n`: `t = torch.ByteTensor(...)...` binds
+  /// `t`, `lst.append(torch.empty(..., dtype=torch.uint8))` fills `lst`.
+  void holdsUint8(TSNode n, int scope) {
+    for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); p = ts_node_parent(p)) {
+      if (is(p, g_.assignment)) {
+        TSNode left = field(p, g_.left);
+        if (is(left, g_.identifier)) uint8Names_.insert({scope, std::string(text(left))});
+        return;
+      }
+      if (is(p, g_.call)) {
+        TSNode f = field(p, g_.function);
+        if (is(f, g_.attribute) && text(field(f, g_.attributeField)) == "append" && is(field(f, g_.object), g_.identifier)) {
+          uint8Names_.insert({scope, std::string(text(field(f, g_.object)))});
+          return;
+        }
+      }
+      if (is(p, g_.expressionStatement) || is(p, g_.block) || is(p, g_.functionDefinition)) return;
+    }
+  }
+  /// The collectives whose torch_npu support page lists no uint8 (broadcast's does).
+  inline static const std::set<std::string_view> kCollectives = {
+      "torch.distributed.all_gather", "torch.distributed.all_reduce", "torch.distributed.reduce_scatter"};
+
+  /// A resize of training inputs whose output size varies: an aspect-keeping resize with a
+  /// `max_size=` bound, a `Random*Resize*` transform (not a `*Crop`, whose output size is fixed), or a resize to a size drawn by
+  /// random.choice/randint. Every new input shape compiles and schedules the graph again.
+  void variableInputSize(TSNode fn, TSNode args, int scope, bool inError) {
+    if (ts_node_is_null(args) || !is(args, g_.argumentList)) return;
+    std::string_view callee = text(fn);
+    std::string_view last = callee.substr(callee.rfind('.') == std::string_view::npos ? 0 : callee.rfind('.') + 1);
+    std::string lower(last);
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+    // RandomResizedCrop and the like crop to a fixed output size
+    if (lower.find("resize") == std::string::npos || lower.find("crop") != std::string::npos) return;
+    auto drawn = [&](TSNode e) {  // random.choice(...) / random.randint(...), directly or through a name
+      if (is(e, g_.identifier)) {
+        const Binding* b = singleAssignment(std::string(text(e)), scope);
+        if (!b || b->kind != Binding::Kind::Assign) return false;
+        e = b->node;
+      }
+      if (!is(e, g_.call)) return false;
+      std::string_view f = text(field(e, g_.function));
+      return f == "random.choice" || f == "random.randint" || f == "np.random.choice" || f == "np.random.randint";
+    };
+    std::string why;
+    if (last.starts_with("Random")) why = std::string(last) + ": a random size per sample";
+    forEachChild(args, [&](TSNode a) {
+      if (!why.empty() || !ts_node_is_named(a)) return;
+      if (is(a, g_.keywordArgument)) {
+        if (text(field(a, g_.name)) == "max_size") why = "max_size=: the aspect ratio is kept, so sizes vary";
+        else if (drawn(field(a, g_.value))) why = "a size drawn at random";
+      } else if (drawn(a)) {
+        why = "a size drawn at random";
+      }
+    });
+    if (!why.empty()) checkSite(fn, "variable-input-size", scope, inError, why);
+  }
+
+  /// A DataLoader that batches (batch_size given) and keeps a smaller last batch: no
+  /// `drop_last=True` and no batch_sampler. That batch is one more input shape per epoch.
+  void partialLastBatch(TSNode fn, TSNode args, int scope, bool inError) {
+    if (ts_node_is_null(args) || !is(args, g_.argumentList)) return;
+    bool batched = false, dropped = false, sampler = false;
+    unsigned positional = 0;
+    forEachChild(args, [&](TSNode a) {
+      if (!ts_node_is_named(a) || is(a, g_.comment)) return;
+      if (is(a, g_.keywordArgument)) {
+        std::string_view key = text(field(a, g_.name));
+        if (key == "batch_size") batched = true;
+        if (key == "drop_last") dropped = text(field(a, g_.value)) == "True";
+        if (key == "batch_sampler") sampler = true;
+      } else if (text(a).starts_with("*")) {
+        sampler = true;  // **kwargs: what it passes is not known
+      } else if (++positional == 2) {
+        batched = true;
+      }
+    });
+    if (batched && !dropped && !sampler)
+      checkSite(fn, "dataloader-partial-batch", scope, inError, "DataLoader without drop_last=True");
+  }
+
+  /// `torch.load(f)` with no map_location (keyword or second argument): tensors come back on the
+  /// device they were saved from, so a checkpoint saved on a GPU fails to load without CUDA.
+  void loadWithoutMapLocation(TSNode fn, TSNode args, int scope, bool inError) {
+    if (ts_node_is_null(args) || !is(args, g_.argumentList)) return;
+    bool mapped = false;
+    unsigned positional = 0;
+    forEachChild(args, [&](TSNode a) {
+      if (!ts_node_is_named(a) || is(a, g_.comment)) return;
+      if (is(a, g_.keywordArgument)) mapped |= text(field(a, g_.name)) == "map_location";
+      else if (text(a).starts_with("*") || ++positional >= 2) mapped = true;  // **kwargs may carry it
+    });
+    if (!mapped) checkSite(fn, "load-without-map-location", scope, inError, "torch.load without map_location");
+  }
+
+  /// Keywords PyTorch 0.4 removed or renamed: `x.cuda(async=True)` (a syntax error since Python
+  /// 3.7; now `non_blocking=`) and `Variable(x, volatile=True)` (no effect; `torch.no_grad()`).
+  void legacyKeywords(TSNode args, const Ref& callee, int scope, bool inError) {
+    if (ts_node_is_null(args) || !is(args, g_.argumentList)) return;
+    forEachChild(args, [&](TSNode a) {
+      if (!is(a, g_.keywordArgument)) return;
+      TSNode name = field(a, g_.name);
+      std::string_view key = text(name);
+      if (key == "async") {
+        checkSite(name, "legacy-async-kwarg", scope, inError, "async= (PyTorch < 0.4)");
+        out_.keywords.push_back(KeywordSite{"async", {ts_node_start_byte(name), ts_node_end_byte(name)}});
+      }
+      if (key == "volatile" && callee.is(Ref::Kind::Qualified) && callee.name == "torch.autograd.Variable")
+        checkSite(name, "legacy-volatile", scope, inError, "Variable(..., volatile=) (PyTorch < 0.4)");
+    });
   }
 
   /// Bare integers that mean a CUDA device: `.to(0)`, `device=0` in torch calls,
@@ -588,6 +736,12 @@ class Walker {
     std::string_view root = rootOf(q);
     if (!isTrackedRoot(root)) return;
     if (const char* check = dtypeCheckOf(q)) checkSite(n, check, scope, inError, q);
+    if (q.starts_with("torch.cuda.amp") || q.starts_with("torch.amp") || q.starts_with("torch.autocast") ||
+        q.starts_with("torch.npu.amp") || q.starts_with("torch.cpu.amp") || q.starts_with("apex.amp"))
+      ampSeen_ = true;
+    if (q == "torch.uint8" || q == "torch.ByteTensor" || q == "torch.cuda.ByteTensor") holdsUint8(n, scope);
+    if (q == "torchvision.transforms.Scale" || q == "torchvision.transforms.RandomSizedCrop")
+      checkSite(n, "legacy-torchvision-transform", scope, inError, q);
     std::vector<std::string> segments = splitDots(q);
     recordNameSite(n, segments, scope);
     if (segments.size() < 2 || segments.back().starts_with("__")) return;
@@ -715,6 +869,8 @@ class Walker {
       found("device:cuda", v);
     } else if (v == "nccl" || v == "NCCL") {
       found("dist_backend:nccl", "");
+    } else if (v == "gloo" && !inNewGroup(n)) {  // a gloo side group carries CPU objects: fine
+      checkSite(n, "gloo-backend", scope, inError, "'gloo'");
     } else if (isCudaEnvVar(v)) {
       found("env:" + v, "");
     } else if (v.find(':') != std::string::npos && v.find_first_of(" /\\") == std::string::npos) {
@@ -734,6 +890,15 @@ class Walker {
     forEachChild(n, [&](TSNode c) {
       if (is(c, g_.interpolation)) visitChild(field(c, g_.expression), scope, inError);
     });
+  }
+
+  /// Whether `n` is an argument of a `...new_group(...)` call.
+  bool inNewGroup(TSNode n) const {
+    TSNode p = ts_node_parent(n);
+    if (!ts_node_is_null(p) && is(p, g_.keywordArgument)) p = ts_node_parent(p);
+    if (ts_node_is_null(p) || !is(p, g_.argumentList)) return false;
+    TSNode call = ts_node_parent(p);
+    return !ts_node_is_null(call) && is(call, g_.call) && text(field(call, g_.function)).ends_with("new_group");
   }
 
   /// The dtype check a resolved torch name raises: float64, complex and uint64 tensors, which
@@ -777,6 +942,9 @@ class Walker {
     TSNode value = field(n, g_.value);
     if (ts_node_is_null(index) || ts_node_is_null(value)) return;
     if (ts_node_named_child_count(n) > 2) return;  // x[a, b]: several indices
+    if (is(index, g_.integer) && text(index) == "0" && is(value, g_.attribute) &&
+        text(field(value, g_.attributeField)) == "data")
+      return checkSite(n, "legacy-scalar-index", scope, inError, std::string(text(n)));
     if (isMaskExpr(index)) return checkSite(n, "bool-mask-index", scope, inError, std::string(text(index)));
     if (!is(index, g_.identifier) && !is(index, g_.attribute) && !is(index, g_.subscript)) return;
     bool tensorValue = false;
@@ -846,7 +1014,7 @@ class Walker {
     // tensors: indexing and host copies there are not device hazards.
     const std::string& context = m_.scopes()[scope].context;
     bool dataPipeline = context.ends_with(".__getitem__") || context.ends_with(".__call__");
-    if (dataPipeline && !check.starts_with("dtype-")) return;
+    if (dataPipeline && !check.starts_with("dtype-") && check != "variable-input-size") return;
     size_t before = out_.findings.size();
     reportSymbol(at, check, SymbolKind::Hazard, "python", Evidence::Semantic, inError, scope, detail);
     out_.checkSites.push_back(CheckSite{std::move(out_.findings.back()), out_.findingOffsets.back()});
@@ -889,6 +1057,10 @@ class Walker {
   std::unordered_map<const void*, std::string> details_;
   const void* assignedSubscript_ = nullptr;  // the subscript being assigned to, if any
   unsigned loopDepth_ = 0;  // loops (and comprehensions) around the node visited, in this function
+  bool ampSeen_ = false;                  // the file names autocast, GradScaler or apex.amp
+  std::vector<Pending> backwards_;        // `x.backward()` calls
+  std::vector<Pending> collectives_;      // torch.distributed collectives called
+  std::set<std::pair<int, std::string>> uint8Names_;  // (scope, name) bound to or filled with uint8 tensors
 };
 
 }  // namespace

@@ -45,6 +45,12 @@ struct StringSite {
   Span content;
 };
 
+/// A keyword argument's name in a call (`async` in `x.cuda(async=True)`), for keyword rules.
+struct KeywordSite {
+  std::string name;
+  Span span;
+};
+
 /// An integer literal that PyTorch reads as a CUDA device ordinal (`.to(0)`, `device=1`).
 /// `rewritable` when the argument also takes a device string, so `"npu:0"` can replace it
 /// (not so in `device_ids=[0, 1]`, which wants ordinals on every platform).
@@ -68,6 +74,7 @@ struct FileScan {
   std::vector<ImportFromSite> importFroms;
   std::vector<StringSite> strings;
   std::vector<DeviceIndexSite> deviceIndices;
+  std::vector<KeywordSite> keywords;
   std::vector<CheckSite> checkSites;
   std::vector<ExtensionSource> extensionSources;
   std::vector<InlineSource> inlineSources;

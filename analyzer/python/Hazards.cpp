@@ -20,12 +20,22 @@ const std::vector<HazardCheck>& hazardChecks() {
   static const std::vector<HazardCheck> checks = {
       {"bool-mask-index", "indexing with a boolean mask (x[x > 0], x[~keep], x[(a > 0) & b]): a data-dependent shape"},
       {"cat-comprehension", "torch.cat/concat/stack of a list comprehension or generator: as many pieces as the data has"},
+      {"collective-uint8", "torch.distributed.all_gather/all_reduce/reduce_scatter given a name bound to (or appended) a torch.uint8/ByteTensor/.byte() tensor in the same function"},
+      {"dataloader-partial-batch", "torch.utils.data.DataLoader with a batch_size, without drop_last=True, batch_sampler or **kwargs"},
       {"dtype-complex", "torch.complex64/complex128/cfloat/cdouble/complex32/chalf named"},
       {"dtype-float16", "torch.float16/torch.half/HalfTensor named, or .half() called on a value"},
       {"dtype-float64", "torch.float64/torch.double/DoubleTensor named, .double() called, or torch.from_numpy of a numpy array made without a dtype (float64)"},
       {"dtype-uint64", "torch.uint64 named"},
+      {"gloo-backend", "the string 'gloo' (a torch.distributed backend name)"},
       {"host-sync-in-loop", ".item(), .cpu(), .numpy(), .tolist() or .to('cpu') called inside a loop or comprehension"},
+      {"legacy-async-kwarg", "an `async=` keyword argument (PyTorch < 0.4; a syntax error since Python 3.7)"},
+      {"legacy-scalar-index", "x.data[0]: PyTorch < 0.4's way of reading a scalar (a loss); indexing a 0-dim tensor fails since 0.4"},
+      {"legacy-torchvision-transform", "torchvision.transforms.Scale or RandomSizedCrop (deprecated since torchvision 0.2; Scale removed in 0.12)"},
+      {"legacy-volatile", "torch.autograd.Variable(..., volatile=...) (no effect since PyTorch 0.4)"},
+      {"load-without-map-location", "torch.load(f) without map_location (keyword or second argument) or **kwargs"},
+      {"no-mixed-precision", "a .backward() call or a DistributedDataParallel wrap in a file that names no autocast, GradScaler or apex.amp"},
       {"tensor-index", "indexing with an index tensor (advanced indexing): t['labels'][J], x[idx] with idx a tensor"},
+      {"variable-input-size", "a resize whose output size varies: max_size=, a Random*Resize* transform, or a size from random.choice/randint"},
   };
   return checks;
 }

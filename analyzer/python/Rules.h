@@ -35,6 +35,16 @@ struct StringRule {
   std::string strategy;  // as RenameRule::strategy
 };
 
+/// Renames a keyword argument PyTorch renamed, in every call that passes it:
+/// `x.cuda(async=True)` -> `x.cuda(non_blocking=True)`. Applies in both import strategies: the
+/// vendor's migration module does not rename keywords.
+struct KeywordRule {
+  std::string id;
+  std::string from;
+  std::string to;
+  std::string reason;
+};
+
 /// Adds an import statement at module level, after the file's first module-level torch import
 /// (or at the top, after the docstring and __future__ imports, when there is none), unless the
 /// file already imports `unlessImported`.
@@ -97,6 +107,7 @@ struct RuleSet {
   PlatformId platform;
   std::vector<RenameRule> renames;
   std::vector<StringRule> strings;
+  std::vector<KeywordRule> keywords;
   std::vector<ImportRule> imports;
   std::vector<AdviceRule> advice;
   std::vector<HazardRule> hazards;

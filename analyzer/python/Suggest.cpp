@@ -162,6 +162,17 @@ std::vector<Suggestion> suggest(const FileScan& scan, const std::string& text, c
       edits.push_back(std::move(e));
     }
 
+  for (const KeywordSite& site : scan.keywords)
+    for (const KeywordRule& r : rules.keywords) {
+      if (r.from != site.name) continue;
+      Edit e;
+      e.offset = site.span.first;
+      e.length = site.span.second - site.span.first;
+      e.replacement = r.to;
+      e.reason = reasonOf(r.reason, r.id);
+      edits.push_back(std::move(e));
+    }
+
   // A bare ordinal becomes the platform's device string: .to(0) -> .to("npu:0").
   for (const DeviceIndexSite& site : scan.deviceIndices) {
     if (!site.rewritable) continue;

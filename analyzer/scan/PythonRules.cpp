@@ -61,6 +61,8 @@ class RuleFileReader {
         readList(v, "renames", [&](yaml::MappingNode* m) { readRename(m, set); });
       } else if (key == "strings") {
         readList(v, "strings", [&](yaml::MappingNode* m) { readString(m, set); });
+      } else if (key == "keywords") {
+        readList(v, "keywords", [&](yaml::MappingNode* m) { readKeyword(m, set); });
       } else if (key == "imports") {
         readList(v, "imports", [&](yaml::MappingNode* m) { readImport(m, set); });
       } else if (key == "advice") {
@@ -137,6 +139,14 @@ class RuleFileReader {
     auto f = fields(m, "a string rule", {"id", "symbol", "from", "to", "reason", "source"}, {"strategy"});
     checkStrategy(f, m);
     if (f.size() >= 6) set.strings.push_back({f["id"], f["symbol"], f["from"], f["to"], f["reason"], f["strategy"]});
+  }
+
+  void readKeyword(yaml::MappingNode* m, python::RuleSet& set) {
+    auto f = fields(m, "a keyword rule", {"id", "from", "to", "reason", "source"}, {});
+    for (const char* k : {"from", "to"})
+      if (f.count(k) && (!dottedName(f[k]) || f[k].find('.') != std::string::npos))
+        r_.error(at(k, m), std::string(k) + " '" + f[k] + "' is not a Python keyword argument name");
+    if (f.size() >= 5) set.keywords.push_back({f["id"], f["from"], f["to"], f["reason"]});
   }
 
   void readImport(yaml::MappingNode* m, python::RuleSet& set) {
@@ -268,6 +278,7 @@ bool loadPythonRules(const std::vector<db::SourceText>& files, std::vector<pytho
     }
     mergeById(same->renames, set.renames);
     mergeById(same->strings, set.strings);
+    mergeById(same->keywords, set.keywords);
     mergeById(same->imports, set.imports);
     mergeById(same->advice, set.advice);
     mergeById(same->hazards, set.hazards);

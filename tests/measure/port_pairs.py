@@ -13,15 +13,36 @@ operator, or other: argument parsing, logging, ...), and only the first five are
 Flags are opscope's answers on the line's statement (all lines of a call continued in brackets):
 a finding whose platform status is missing, unknown or partial, a hazard finding with an answer,
 or a suggestion there (the line after the statement counts, for insertions after it). Prints the three shares of issue 17 and the per-reason counts.
+
+--classes FILE gives a hand classification of changed lines (tests/measure/pairs/*.txt), one per
+line: `path:line | class | upstream text | why`. It replaces the regex reason of that line; the
+upstream text (whitespace ignored, a prefix is enough) is checked against the tree, and an entry
+for a line the port did not change is an error, so a stale table cannot pass silently. A class
+`other:KIND` (the port's own launcher, features, hyper-parameters, refactors, an SDK era that
+needed what today's SDK does not) takes the line out of the score; every such line is printed with
+its reason, and the exclusions are counted per kind.
+
+Suggestion matching. The edit suggestions on one upstream line are applied together; each of them
+matches when the line they produce is a line of the port (whitespace ignored), or when the port's
+line for it makes the same token changes, as whole tokens (and possibly more). An inserted
+statement matches when the port has it anywhere (whitespace ignored). Two edits are also counted, each printed under its own name:
+- equivalent device move: ours is `.npu()` (any arguments dropped or `non_blocking=`), the port's
+  line is ours with `.npu(...)` written `.to(D)` or `.to(D, non_blocking=...)`, and the port binds D to
+  an 'npu' device (`D = torch.device('npu...')`, `D = 'npu:{}'.format(...)`, an f-string): the same
+  tensor on the same device;
+- excluded: an inserted `import torch_npu` when the port tree never imports torch_npu (it was made
+  for Ascend's PyTorch 1.5 fork, where torch.npu is built in): neither right nor wrong for it.
 """
 import difflib
 import json
+import os
 import re
 import sys
 import tokenize
 from collections import Counter, defaultdict
 
-PLATFORM = "ascend"
+PLATFORM = "ascend"  # --platform P: another platform's answers and suggestions
+SCORED = ("amp", "device", "dtype", "import", "operator")
 REASONS = [
     ("amp", re.compile(r"\bamp\b|autocast|GradScaler|scale_loss|loss_scale")),
     ("device", re.compile(r"\b(cuda|npu|nccl|hccl|device|set_device|gpu)\b|\.to\(")),
@@ -83,7 +104,9 @@ def edit_within(old, new, change):
     if best is None or difflib.SequenceMatcher(a=old, b=best).ratio() < 0.5:
         return False
     ours, theirs = token_changes(old, new), token_changes(old, best)
-    return all(any(o[0] in t[0] and o[1] in t[1] for t in theirs) for o in ours)
+    # whole tokens: ours `cuda` -> `npu` is inside theirs `cuda ( async` -> `to ( device`, never
+    # a part of a name (`npu` is not in `npu_format_cast`)
+    return all(any(f" {o[0]} " in f" {t[0]} " and f" {o[1]} " in f" {t[1]} " for t in theirs) for o in ours)
 
 
 def changed_lines(up_path, port_path):
@@ -129,9 +152,62 @@ def logical_lines(path):
     return out
 
 
+def load_classes(path):
+    """{(file, line): (class, text, why)} from a classification file."""
+    out = {}
+    for n, raw in enumerate(open(path, encoding="utf-8"), 1):
+        raw = raw.rstrip("\n")
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        parts = [p.strip() for p in raw.split(" | ")]
+        if len(parts) != 4 or ":" not in parts[0]:
+            sys.exit(f"{path}:{n}: error: expected `path:line | class | upstream text | why`")
+        file, line = parts[0].rsplit(":", 1)
+        cls = parts[1]
+        if cls not in SCORED and not cls.startswith("other:"):
+            sys.exit(f"{path}:{n}: error: class {cls!r} is none of {', '.join(SCORED)} or other:KIND")
+        out[(file, int(line))] = (cls, parts[2], parts[3], n)
+    return out
+
+
+NPU_DEVICE_BINDING = re.compile(
+    r"^\s*(\w+)\s*=\s*(?:torch\.device\(\s*)?(?:f?['\"]npu[:'\"{]|['\"]npu:\{\}['\"]\.format)", re.M)
+
+
+def device_move_equivalent(new, port_lines, port_source):
+    """True when `new` (our edited line) moving a value with `.npu(...)` is the port's line
+    with `.to(D)`/`.to(D, non_blocking=...)` there, D bound to an 'npu' device in the port."""
+    names = set(NPU_DEVICE_BINDING.findall(port_source))
+    if ".npu(" not in new or not names:
+        return False
+    norm = re.sub(r"\s+", "", new)
+    for name in names:
+        for to in (f".to({name})", f".to({name},non_blocking=True)"):
+            cand = re.sub(r"\.npu\((?:non_blocking=True)?\)", to, norm)
+            if cand in port_lines:
+                return True
+            # the port also assigns the result back (`model.npu()` -> `model = model.to(D)`)
+            m = re.match(r"^([\w.]+)\.to\(", cand)
+            if m and f"{m.group(1)}={cand}" in port_lines:
+                return True
+    return False
+
+
 def main(argv):
     verbose = "-v" in argv
     argv = [a for a in argv if a != "-v"]
+    global PLATFORM
+    if "--platform" in argv:
+        i = argv.index("--platform")
+        PLATFORM = argv[i + 1]
+        del argv[i:i + 2]
+    classes = {}
+    if "--classes" in argv:
+        i = argv.index("--classes")
+        classes = load_classes(argv[i + 1])
+        del argv[i:i + 2]
+    used_classes = set()
+    excluded = Counter()
     up_root, port_root, report = argv[1], argv[2], json.load(open(argv[3]))
     pairs = [a.split("=", 1) for a in argv[4:]]
     findings, suggestions = defaultdict(list), defaultdict(list)
@@ -163,14 +239,38 @@ def main(argv):
 
     by_reason, flagged_by_reason = Counter(), Counter()
     non_native = non_native_untouched = 0
-    edits = edits_matching = advice = advice_on_changed = 0
+    edits = edits_matching = edits_equivalent = edits_excluded = advice = advice_on_changed = 0
+    port_imports_torch_npu = False
+    for dirpath, _, files in os.walk(port_root):
+        for name in files:
+            if name.endswith(".py") and "torch_npu" in open(os.path.join(dirpath, name), encoding="utf-8",
+                                                           errors="replace").read():
+                port_imports_torch_npu = True
     for up_rel, port_rel in pairs:
         changed = changed_lines(f"{up_root}/{up_rel}", f"{port_root}/{port_rel}")
-        port_text = {re.sub(r"\s+", "", l) for l in open(f"{port_root}/{port_rel}", encoding="utf-8")}
+        port_source = open(f"{port_root}/{port_rel}", encoding="utf-8").read()
+        port_text = {re.sub(r"\s+", "", l) for l in port_source.split("\n")}
         up_lines = open(f"{up_root}/{up_rel}", encoding="utf-8").read().split("\n")
         spans = logical_lines(f"{up_root}/{up_rel}")
+        for n in list(changed):
+            entry = classes.get((up_rel, n))
+            if entry is None:
+                continue
+            cls, text, why, _ = entry
+            if not re.sub(r"\s+", "", up_lines[n - 1]).startswith(re.sub(r"\s+", "", text)):
+                sys.exit(f"classes: {up_rel}:{n} is {up_lines[n - 1].strip()!r}, not {text!r}")
+            used_classes.add((up_rel, n))
+            changed[n] = (cls, changed[n][1])
+            if cls.startswith("other:"):
+                excluded[cls] += 1
+                if verbose:
+                    print(f"  excl {cls:22} {up_rel}:{n}: {up_lines[n - 1].strip()[:60]}  -- {why}")
         for n, (reason, _) in changed.items():
+            if reason.startswith("other:"):
+                continue
             if reason == "other":
+                if verbose:
+                    print(f"  skip other    {up_rel}:{n}: {up_lines[n - 1].strip()[:90]}")
                 continue
             by_reason[reason] += 1
             first, last = spans.get(n, (n, n))
@@ -192,21 +292,41 @@ def main(argv):
             if file != up_rel:
                 continue
             for s in ss:
-                if s["length"] == 0 and not s["replacement"]:
+                if s["length"] == 0 and not s["replacement"]:  # advice, no edit
                     advice += 1
                     advice_on_changed += line in changed
                     continue
-                edits += 1
+                how = ""
                 if "\n" in s["replacement"]:  # an inserted statement: is it in the port?
-                    ok = re.sub(r"\s+", "", s["replacement"]) in port_text or line - 1 in changed
+                    ok = re.sub(r"\s+", "", s["replacement"]) in port_text
+                    if not ok and s["replacement"].strip() == "import torch_npu" and not port_imports_torch_npu:
+                        edits_excluded += 1
+                        if verbose:
+                            print(f"  edit excluded {up_rel}:{line}: 'import torch_npu' (the port tree never imports "
+                                  "torch_npu: made for Ascend's PyTorch 1.5 fork)")
+                        continue
                 else:  # the port's line makes this edit (and maybe more on the same line)
+                    # every edit on the line applied together (`.cuda(async=` gets two): the line
+                    # they produce is what a user of the suggestions gets
                     text = up_lines[line - 1]
-                    col = s["column"] - 1
-                    new = text[:col] + s["replacement"] + text[col + s["length"]:]
+                    new = text
+                    for o in sorted((o for o in ss if "\n" not in o["replacement"] and (o["length"] or o["replacement"])),
+                                    key=lambda o: -o["column"]):
+                        col = o["column"] - 1
+                        new = new[:col] + o["replacement"] + new[col + o["length"]:]
                     ok = re.sub(r"\s+", "", new) in port_text or edit_within(text, new, changed.get(line))
+                    if not ok and device_move_equivalent(new, port_text, port_source):
+                        ok, how = True, " (equivalent device move)"
+                        edits_equivalent += 1
+                edits += 1
                 edits_matching += ok
                 if verbose:
-                    print(f"  edit {'match' if ok else 'differ'} {up_rel}:{line}: {s['replacement'].strip()!r}")
+                    print(f"  edit {'match' if ok else 'differ'}{how} {up_rel}:{line}: {s['replacement'].strip()!r}")
+    stale = [k for k in classes if k not in used_classes]
+    for k in stale:
+        print(f"classes: {k[0]}:{k[1]} (entry at line {classes[k][3]}) is not a changed line", file=sys.stderr)
+    if stale:
+        sys.exit(1)
     total = sum(by_reason.values())
     flagged_total = sum(flagged_by_reason.values())
     print("changed lines by reason (flagged/total):",
@@ -214,9 +334,14 @@ def main(argv):
     print(f"flagged: {flagged_total}/{total} = {100 * flagged_total / max(total, 1):.1f}%")
     print(f"non-native answers on untouched lines: {non_native_untouched}/{non_native} = "
           f"{100 * non_native_untouched / max(non_native, 1):.1f}%")
+    if classes:
+        print(f"classified by hand: {len(used_classes)} lines; excluded from the score: {sum(excluded.values())} ("
+              + ", ".join(f"{k} {v}" for k, v in sorted(excluded.items())) + ")")
     print(f"edit suggestions matching the port's edit: {edits_matching}/{edits} = "
-          f"{100 * edits_matching / max(edits, 1):.1f}%; advice on changed lines: "
-          f"{advice_on_changed}/{advice}")
+          f"{100 * edits_matching / max(edits, 1):.1f}% ({edits_equivalent} of them equivalent device moves; "
+          f"exact: {edits_matching - edits_equivalent}/{edits} = "
+          f"{100 * (edits_matching - edits_equivalent) / max(edits, 1):.1f}%; {edits_excluded} excluded); "
+          f"advice on changed lines: {advice_on_changed}/{advice}")
 
 
 if __name__ == "__main__":

@@ -31,6 +31,8 @@ sources:
   - {id: s, title: t, url: "https://example.org/doc", date: 2026-01-01, license: MIT}
 renames:
   - {id: r1, from: torch.cuda, to: torch.npu, reason: because, source: s}
+keywords:
+  - {id: k1, from: async, to: non_blocking, reason: renamed, source: s}
 imports:
   - {id: i1, statement: import torch_npu, when: file-edited, unless-imported: torch_npu, reason: r, source: s}
 )";
@@ -44,6 +46,9 @@ TEST(PythonRules, ReadsAGoodFile) {
   EXPECT_EQ(sets[0].renames[0].to, "torch.npu");
   ASSERT_EQ(sets[0].imports.size(), 1u);
   EXPECT_EQ(sets[0].imports[0].unlessImported, "torch_npu");
+  ASSERT_EQ(sets[0].keywords.size(), 1u);
+  EXPECT_EQ(sets[0].keywords[0].from, "async");
+  EXPECT_EQ(sets[0].keywords[0].to, "non_blocking");
 }
 
 struct BadCase {
@@ -79,6 +84,9 @@ TEST(PythonRules, BadFilesAreRefusedAtTheOffendingNode) {
       {"hazards:\n  - {id: h, title: t, symbols: [torch.nonzero], status: fine, advice: a, source: s}\n", "6:57",
        "status 'fine' is not a coverage status"},
       {"hazards:\n  - {id: h, title: t, status: partial, advice: a, source: s}\n", "6:6", "needs 'checks' or 'symbols'"},
+      {"keywords:\n  - {id: k, from: x.async, to: non_blocking, reason: r, source: s}\n", "6:19",
+       "is not a Python keyword argument name"},
+      {"keywords:\n  - {id: k, from: async, to: non_blocking, reason: r}\n", "6:6", "a keyword rule needs 'source'"},
   };
   for (const BadCase& c : cases) {
     std::vector<python::RuleSet> sets;
