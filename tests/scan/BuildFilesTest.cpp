@@ -1,4 +1,4 @@
-// The build-file scan (analyzer/scan/BuildFiles.h): each input under tests/scan/inputs/build says,
+// The build-file scan (analyzer/scan/BuildFiles.h): each input under tests/scan/inputs/cuda_toolchain says,
 // beside the line, exactly which CUDA-only build settings it holds:
 //   # CHECK: [[@LINE-1]]:COL CHECK-ID {MATCHED TEXT}
 // A missing or an extra finding fails. Discovery of build files and the stage are checked too.
@@ -18,7 +18,7 @@ namespace opscope::scan {
 namespace {
 namespace fs = std::filesystem;
 
-const fs::path kInputs = fs::path(OPSCOPE_SOURCE_DIR) / "tests/scan/inputs/build";
+const fs::path kInputs = fs::path(OPSCOPE_SOURCE_DIR) / "tests/scan/inputs/cuda_toolchain";
 
 std::string readAll(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
