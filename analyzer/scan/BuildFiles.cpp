@@ -87,7 +87,9 @@ class BuildFileFrontend : public Frontend {
     for (const std::string& abs : in.buildFiles) {
       std::string rel = state.reported(abs);
       std::optional<std::string> text = readSourceText("", abs);
-      InputFile input{rel, "build", InputStatus::Lexical, ""};
+      // Read completely as the line format it is: there is no fuller reading it falls back from,
+      // so the input is not marked lexical (a degraded C/C++ parse); its findings' evidence is.
+      InputFile input{rel, "build", InputStatus::Semantic, ""};
       if (!text) {
         input.status = InputStatus::Error;
         input.message = rel + ": cannot read the build file";

@@ -139,8 +139,8 @@ TEST(BuildFilesTest, DiscoveryListsBuildFilesAndTheStageReportsThem) {
   for (const InputFile& f : report.inputs) {
     inputs.insert(f.path + " " + f.language + " " + std::string(toString(f.status)));
   }
-  EXPECT_EQ(inputs, (std::set<std::string>{"CMakeLists.txt build lexical", "Makefile build lexical",
-                                           "build.sh build lexical", "cuda.cmake build lexical"}));
+  EXPECT_EQ(inputs, (std::set<std::string>{"CMakeLists.txt build semantic", "Makefile build semantic",
+                                           "build.sh build semantic", "cuda.cmake build semantic"}));
 }
 
 }  // namespace
