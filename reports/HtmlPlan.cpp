@@ -94,7 +94,7 @@ void renderPlan(HtmlWriter& w, const Report& report, const SourceLink& link) {
       }
     }
     w.element("p", {{"class", "plan-setup hint"}},
-              "plus " + oneDecimal(plan.setupLines) + " lines of set-up (build, device set-up, compatibility header)");
+              "plus " + oneDecimal(plan.setupLines) + " lines of set-up (device set-up, compatibility header)");
     w.close();  // article
   }
   w.close();  // cards

@@ -122,7 +122,8 @@ PlanFacts planFacts(const PortingPlan& plan, const EffortModel* model) {
               w("kernel_rewrite_lines_per_kernel_line") + " (unsized kernel " + w("kernel_rewrite_lines_unsized") +
               ", launch " + w("launch_lines_per_site") + ") + library-redesign sites x " +
               w("library_redesign_lines_per_site") + " + hazard-review sites x " + w("hazard_review_lines_per_site") +
-              " + compat-shim names x " + w("shim_lines_per_symbol") +
+              " + compat-shim names x " + w("shim_lines_per_symbol") + " + build files x " + w("build_lines_per_file") +
+              " + distinct build-setting lines x " + w("build_lines_per_site") +
               "; effort_days = manual_lines / " + oneDecimal(plan.linesPerDayHigh) + " .. manual_lines / " +
               oneDecimal(plan.linesPerDayLow) + " lines per day; blocked and unknown sites are not costed (profile " +
               plan.profile + ", " + (model ? model->file : std::string("rules/effort.yaml")) + ")";

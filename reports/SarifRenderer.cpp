@@ -41,11 +41,16 @@ constexpr Rule kRules[] = {
     {"OPS006", "porting-hazard", "warning", "Code that is correct on NVIDIA GPUs but risky on other platforms",
      "The hazard id names the pattern (for example a warp size of 32 assumed in lane arithmetic). The rules "
      "data gives per-platform advice."},
+    {"OPS007", "build-setting", "note", "A CUDA-only setting in a build file that the port must redo",
+     "setup.py, CMake, Makefiles and build scripts name nvcc, GPU architectures, nvcc-only flags, CUDA libraries or the "
+     "CUDA toolkit; each platform builds with its own compiler, flags and libraries. The porting plan costs these "
+     "lines as build-system work."},
 };
 
 const Rule& ruleFor(const ReportFinding& rf) {
   SymbolKind k = rf.finding.symbol.kind;
   if (k == SymbolKind::Hazard) return kRules[5];
+  if (k == SymbolKind::BuildSetting) return kRules[6];
   if (isInventoryKind(k)) return kRules[4];
   switch (worstStatus(rf)) {
     case CoverageStatus::Unknown: return kRules[0];

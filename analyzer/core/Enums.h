@@ -31,6 +31,7 @@ enum class SymbolKind {
   TorchApi,
   OnnxOp,
   Hazard,
+  BuildSetting,  // a CUDA-only setting in a build file (setup.py, CMake, make, nvcc scripts)
 };
 
 std::string_view toString(CoverageStatus s);
@@ -54,12 +55,12 @@ constexpr bool isCovered(CoverageStatus s) {
          s == CoverageStatus::Partial || s == CoverageStatus::Emulated;
 }
 
-/// True for kinds that are the user's own code (kernels, launches, registered ops): they are
+/// True for kinds that are the user's own code (kernels, launches, registered ops, build files): they are
 /// inventory, not platform APIs, so they are not looked up in the opdb.
 constexpr bool isInventoryKind(SymbolKind k) {
   return k == SymbolKind::Kernel || k == SymbolKind::KernelLaunch ||
          k == SymbolKind::DeviceFunction || k == SymbolKind::RegisteredOp ||
-         k == SymbolKind::Hazard;
+         k == SymbolKind::Hazard || k == SymbolKind::BuildSetting;
 }
 
 }  // namespace opscope

@@ -71,6 +71,9 @@ std::optional<PlanSite> classifySite(const ReportFinding& rf, const PlatformId& 
   const bool answered = cov != rf.coverage.end() && cov->second.confidence.has_value();
   const CoverageStatus status = cov == rf.coverage.end() ? CoverageStatus::Unknown : cov->second.status;
 
+  // A CUDA-only build setting (scan/BuildFiles.h): the build is redone for every platform.
+  if (kind == SymbolKind::BuildSetting) return site(PlanClass::Manual, "build-system", profile.weight("build_lines_per_site"));
+
   // The project's own device code: kernels, device functions, launches, registered ops.
   if (kind == SymbolKind::Kernel || kind == SymbolKind::DeviceFunction || kind == SymbolKind::KernelLaunch ||
       kind == SymbolKind::RegisteredOp) {
@@ -159,6 +162,8 @@ PortingPlan computePlan(const Report& report, const PlatformId& platform, const 
   std::set<std::pair<std::string, unsigned>> assistedLines;
   std::set<std::string> shimmed;
   std::set<std::tuple<std::string, unsigned, std::string>> reviewed;
+  std::set<std::pair<std::string, unsigned>> buildLines;
+  std::set<std::string> buildFiles;
   for (std::size_t i = 0; i < report.findings.size(); ++i) {
     const ReportFinding& rf = report.findings[i];
     std::pair<std::string, unsigned> at{rf.finding.location.file, rf.finding.location.line};
@@ -174,6 +179,12 @@ PortingPlan computePlan(const Report& report, const PlatformId& platform, const 
     if (s->subclass == "compat-shim" && !shimmed.insert(rf.finding.symbol.name).second) s->lines = 0;
     // Two checks raising one hazard on one line are one review.
     if (s->subclass == "hazard-review" && !reviewed.emplace(at.first, at.second, rf.finding.symbol.name).second) s->lines = 0;
+    // Two settings on one build line are one edit; each build file also costs its own block
+    // (platform detection, the platform's compiler and flags), carried by its first site.
+    if (s->subclass == "build-system") {
+      if (!buildLines.insert(at).second) s->lines = 0;
+      if (buildFiles.insert(at.first).second) s->lines += profile.weight("build_lines_per_file");
+    }
     PlanTally& t = plan.classes[s->cls];
     ++t.sites;
     t.estimatedLines += s->lines;

@@ -49,7 +49,7 @@ struct EffortProfile {
 
 /// The ids every profile must give (see rules/effort.yaml for their meaning).
 inline constexpr std::string_view kEffortWeightIds[] = {
-    "setup_lines",                       // per project: build system, compatibility header
+    "setup_lines",                       // per project: device set-up, compatibility header
     "assisted_lines_per_line",           // per distinct source line with assisted sites
     "partial_lines_per_site",            // an op with a constraint (dtype, argument) and no edit
     "shim_lines_per_symbol",             // per distinct missing name a compatibility header defines
@@ -58,6 +58,8 @@ inline constexpr std::string_view kEffortWeightIds[] = {
     "launch_lines_per_site",             // a launch or registration of a rewritten kernel
     "library_redesign_lines_per_site",   // a library call with no equivalent
     "hazard_review_lines_per_site",      // a hazard that needs a look
+    "build_lines_per_file",              // per build file with CUDA-only settings
+    "build_lines_per_site",              // per distinct build-file line with a CUDA-only setting
     "lines_per_day_low",                 // hand-changed lines an engineer ports per day, slow
     "lines_per_day_high",                //   ... and fast
 };
@@ -75,7 +77,8 @@ struct EffortModel {
 struct PlanSite {
   std::size_t finding = 0;  // index into Report::findings
   PlanClass cls = PlanClass::Unknown;
-  std::string subclass;     // manual: kernel-rewrite | library-redesign | hazard-review | compat-shim; others: why
+  std::string subclass;     // manual: kernel-rewrite | library-redesign | hazard-review | compat-shim |
+                            // build-system; others: why
   double lines = 0;         // estimated hand-changed lines this site adds (manual and assisted)
 };
 

@@ -10,6 +10,7 @@
 #include <set>
 #include <system_error>
 
+#include "scan/BuildFiles.h"
 #include "scan/Files.h"
 #include "cuda/CudaFrontend.h"
 #include "llvm/Support/GlobPattern.h"
@@ -25,12 +26,14 @@ bool skippedDirectory(const fs::path& p) {
   return !name.empty() && name[0] == '.';
 }
 
-/// "cuda", "c++", "c", "python", "onnx", or "" for files no frontend reads.
+/// "cuda", "c++", "c", "python", "onnx", "build", or "" for files no frontend reads.
 std::string languageOfInput(const fs::path& p) {
   std::string ext = p.extension().string();
   if (ext == ".py") return "python";
   if (ext == ".onnx") return "onnx";
-  return cuda::languageOf(p.string());
+  std::string lang = cuda::languageOf(p.string());
+  if (lang.empty() && isBuildFileName(p.generic_string())) return "build";
+  return lang;
 }
 
 bool isHeader(const fs::path& p) {
@@ -107,7 +110,7 @@ DiscoveredInputs discoverInputs(const std::vector<std::string>& paths, const std
                                 const InputLimits& limits, const std::function<void()>& onFile) {
   DiscoveredInputs out;
   std::vector<fs::path> roots;
-  std::set<std::string> sources, python, onnx, includeDirs;
+  std::set<std::string> sources, python, onnx, includeDirs, build;
   std::vector<std::pair<fs::path, bool>> found;  // (file, named on the command line)
   auto addFile = [&](const fs::path& p, bool named) {
     found.emplace_back(p, named);
@@ -124,7 +127,7 @@ DiscoveredInputs discoverInputs(const std::vector<std::string>& paths, const std
       walkTree(p, [&](const fs::path& f) { addFile(f, false); }, out.problems);
     } else {
       if (languageOfInput(p).empty())
-        throw UsageError{"cannot scan '" + raw + "': not a C, C++, CUDA, Python or ONNX file"};
+        throw UsageError{"cannot scan '" + raw + "': not a C, C++, CUDA, Python, ONNX or build file"};
       if (!fs::is_regular_file(p, ec)) throw UsageError{"cannot scan '" + raw + "': not a regular file"};
       if (FILE* f = std::fopen(p.c_str(), "rb")) std::fclose(f);
       else throw UsageError{"cannot read '" + raw + "': permission denied"};
@@ -156,6 +159,7 @@ DiscoveredInputs discoverInputs(const std::vector<std::string>& paths, const std
     }
     if (lang == "python") python.insert(p.string());
     else if (lang == "onnx") onnx.insert(p.string());
+    else if (lang == "build") build.insert(p.string());
     else if (!lang.empty()) {
       if (isHeader(p)) includeDirs.insert(p.parent_path().string());
       sources.insert(p.string());
@@ -163,6 +167,7 @@ DiscoveredInputs discoverInputs(const std::vector<std::string>& paths, const std
   }
   out.python.assign(python.begin(), python.end());
   out.onnx.assign(onnx.begin(), onnx.end());
+  out.buildFiles.assign(build.begin(), build.end());
   // Headers are scanned through the units that include them (or alone, if none does). Each
   // directory holding headers, and its parent, go on the include path: that resolves both
   // #include "x.h" and #include "dir/x.h" without a compilation database.
@@ -248,6 +253,11 @@ void keepShard(DiscoveredInputs& inputs, unsigned k, unsigned n) {
   for (const std::string& f : inputs.python)
     if (!mine(f)) inputs.notOwned.insert(f);
   std::erase_if(inputs.onnx, [&](const std::string& f) {
+    if (mine(f)) return false;
+    inputs.notOwned.insert(f);
+    return true;
+  });
+  std::erase_if(inputs.buildFiles, [&](const std::string& f) {
     if (mine(f)) return false;
     inputs.notOwned.insert(f);
     return true;

@@ -16,6 +16,9 @@ struct DiscoveredInputs {
   std::vector<std::string> sources;      // absolute C/C++/CUDA files (headers too), sorted
   std::vector<std::string> python;       // absolute .py files, sorted
   std::vector<std::string> onnx;         // absolute .onnx files, sorted
+  /// Absolute build files by name (CMakeLists.txt, *.cmake, Makefiles, *.mk, *.sh; see
+  /// scan/BuildFiles.h), sorted. Python builds (setup.py) are in `python`.
+  std::vector<std::string> buildFiles;
   std::vector<std::string> includeDirs;  // absolute directories holding headers, sorted
   std::vector<InputFile> problems;       // files or directories that could not be read
   /// Headers this run must not parse on their own (only with --shard): they are reached through

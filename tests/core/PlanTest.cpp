@@ -1,5 +1,5 @@
-// The porting plan's arithmetic on a small tree: a CUDA file and a training script, as the
-// frontends report them, classed on a HIP-compatible platform and on an NPU.
+// The porting plan's arithmetic on a small tree: a CUDA file, a training script and two build
+// files, as the frontends report them, classed on a HIP-compatible platform and on an NPU.
 #include "core/Plan.h"
 
 #include <gtest/gtest.h>
@@ -36,12 +36,14 @@ EffortProfile profile(std::string id, PlatformId platform, bool hipLike) {
       {"setup_lines", 10},          {"assisted_lines_per_line", 1},  {"partial_lines_per_site", 0.5},
       {"shim_lines_per_symbol", 5}, {"kernel_rewrite_lines_per_kernel_line", 2},
       {"kernel_rewrite_lines_unsized", 40}, {"launch_lines_per_site", 3}, {"library_redesign_lines_per_site", 12},
-      {"hazard_review_lines_per_site", 4}, {"lines_per_day_low", 10}, {"lines_per_day_high", 40}};
+      {"hazard_review_lines_per_site", 4}, {"lines_per_day_low", 10}, {"lines_per_day_high", 40},
+      {"build_lines_per_file", 6},  {"build_lines_per_site", 2}};
   for (std::string_view wid : kEffortWeightIds) p.weights[std::string(wid)] = {values.at(std::string(wid)), "test", "test"};
   return p;
 }
 
-/// kernels.cu and train.py, as the CUDA and Python frontends would report them.
+/// kernels.cu, train.py, setup.py and a Makefile, as the CUDA, Python and build-file scans would
+/// report them.
 Report smallTree() {
   using S = CoverageStatus;
   using K = SymbolKind;
@@ -59,6 +61,11 @@ Report smallTree() {
   f("cudaMallocManaged", K::Function, "cudart", "kernels.cu", 40, std::map<PlatformId, S>{{"dcu", S::Mapped}, {"ascend", S::Missing}});
   f("torch.Tensor.cuda", K::TorchApi, "torch", "train.py", 5, std::map<PlatformId, S>{{"dcu", S::Native}, {"ascend", S::Partial}});
   f("torch.nn.DataParallel", K::TorchApi, "torch", "train.py", 6, std::map<PlatformId, S>{{"dcu", S::Native}, {"ascend", S::Missing}});
+  // Build settings: two on one setup.py line are one edit; each build file carries its block once.
+  f("cuda-toolkit-lookup", K::BuildSetting, "build", "setup.py", 21, std::map<PlatformId, S>{});
+  f("cuda-arch-flags", K::BuildSetting, "build", "setup.py", 104, std::map<PlatformId, S>{});
+  f("nvcc-invocation", K::BuildSetting, "build", "setup.py", 104, std::map<PlatformId, S>{});
+  f("nvcc-invocation", K::BuildSetting, "build", "Makefile", 3, std::map<PlatformId, S>{});
   f("onnx::Gelu", K::OnnxOp, "onnx", "model.onnx", 1, std::map<PlatformId, S>{{"dcu", S::Missing}, {"ascend", S::Missing}});
   r.findings.push_back(finding("cudaFree", K::Function, "cudart", "kernels.cu", 50, {{"dcu", S::Unknown}, {"ascend", S::Unknown}}));
   r.findings.back().suppressed = true;
@@ -78,41 +85,45 @@ TEST(Plan, HipCompatiblePlatform) {
   Report r = smallTree();
   const PortingPlan& p = r.plans.at("dcu");
   EXPECT_EQ(p.profile, "hip");
-  ASSERT_EQ(p.sites.size(), 11u) << "the ONNX operator and the suppressed finding are not sites";
+  ASSERT_EQ(p.sites.size(), 15u) << "the ONNX operator and the suppressed finding are not sites";
   EXPECT_EQ(p.classes.at(PlanClass::Automatic).sites, 7u);  // renames, the kernel, its launch, torch
   EXPECT_EQ(p.classes.at(PlanClass::Assisted).sites, 0u);
-  EXPECT_EQ(p.classes.at(PlanClass::Manual).sites, 3u);
-  EXPECT_EQ(p.classes.at(PlanClass::Manual).lines, 3u);
+  EXPECT_EQ(p.classes.at(PlanClass::Manual).sites, 7u);
+  EXPECT_EQ(p.classes.at(PlanClass::Manual).lines, 6u);
+  EXPECT_EQ(p.manualBySubclass.at("build-system").sites, 4u);
+  EXPECT_EQ(p.manualBySubclass.at("build-system").lines, 3u);
+  EXPECT_DOUBLE_EQ(p.manualBySubclass.at("build-system").estimatedLines, 2 * 6 + 3 * 2) << "per file, per distinct line";
   EXPECT_EQ(p.classes.at(PlanClass::Blocked).sites, 0u);
   EXPECT_EQ(p.classes.at(PlanClass::Unknown).sites, 1u);
   EXPECT_EQ(p.manualBySubclass.at("compat-shim").sites, 2u);
   EXPECT_DOUBLE_EQ(p.manualBySubclass.at("compat-shim").estimatedLines, 5) << "one shim per missing name";
   EXPECT_DOUBLE_EQ(p.manualBySubclass.at("hazard-review").estimatedLines, 4);
   EXPECT_DOUBLE_EQ(p.setupLines, 10);
-  EXPECT_DOUBLE_EQ(p.manualLines, 19);  // 10 + 5 + 4; the unknown cuBLASLt call is not costed
-  EXPECT_DOUBLE_EQ(p.effortDaysLow, 19.0 / 40);
-  EXPECT_DOUBLE_EQ(p.effortDaysHigh, 1.9);
-  EXPECT_DOUBLE_EQ(p.automaticShare, 7.0 / 11);
+  EXPECT_DOUBLE_EQ(p.manualLines, 37);  // 10 + 5 + 4 + 18; the unknown cuBLASLt call is not costed
+  EXPECT_DOUBLE_EQ(p.effortDaysLow, 37.0 / 40);
+  EXPECT_DOUBLE_EQ(p.effortDaysHigh, 3.7);
+  EXPECT_DOUBLE_EQ(p.automaticShare, 7.0 / 15);
 }
 
 TEST(Plan, NpuPlatform) {
   Report r = smallTree();
   const PortingPlan& p = r.plans.at("ascend");
-  ASSERT_EQ(p.sites.size(), 11u);
+  ASSERT_EQ(p.sites.size(), 15u);
   EXPECT_EQ(p.classes.at(PlanClass::Automatic).sites, 1u);  // the edited .cuda()
   EXPECT_EQ(p.classes.at(PlanClass::Assisted).sites, 2u);   // runtime calls with a named equivalent
   EXPECT_DOUBLE_EQ(p.classes.at(PlanClass::Assisted).estimatedLines, 2);
-  EXPECT_EQ(p.classes.at(PlanClass::Manual).sites, 5u);
+  EXPECT_EQ(p.classes.at(PlanClass::Manual).sites, 9u);
   EXPECT_DOUBLE_EQ(p.manualBySubclass.at("kernel-rewrite").estimatedLines, 12 * 2 + 3);
+  EXPECT_DOUBLE_EQ(p.manualBySubclass.at("build-system").estimatedLines, 18) << "the build is redone on every platform";
   EXPECT_EQ(p.manualBySubclass.at("library-redesign").sites, 2u);  // cuBLASLt and DataParallel
   EXPECT_DOUBLE_EQ(p.manualBySubclass.at("library-redesign").estimatedLines, 24);
   EXPECT_DOUBLE_EQ(p.manualBySubclass.at("hazard-review").estimatedLines, 4);
   EXPECT_EQ(p.classes.at(PlanClass::Blocked).sites, 1u);  // managed memory: missing, no workaround
   EXPECT_EQ(p.classes.at(PlanClass::Unknown).sites, 2u);
   EXPECT_EQ(p.classes.at(PlanClass::Unknown).lines, 2u);
-  EXPECT_DOUBLE_EQ(p.manualLines, 10 + 2 + 55);
-  EXPECT_DOUBLE_EQ(p.effortDaysLow, 67.0 / 40);
-  EXPECT_DOUBLE_EQ(p.effortDaysHigh, 6.7);
+  EXPECT_DOUBLE_EQ(p.manualLines, 10 + 2 + 55 + 18);
+  EXPECT_DOUBLE_EQ(p.effortDaysLow, 85.0 / 40);
+  EXPECT_DOUBLE_EQ(p.effortDaysHigh, 8.5);
 }
 
 TEST(Plan, AssistedNamesOnOneLineAreOneEdit) {
