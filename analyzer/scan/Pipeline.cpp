@@ -8,6 +8,7 @@
 #include "db/KernelRollUp.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/BLAKE3.h"
+#include "scan/BuildFiles.h"
 #include "scan/Cache.h"
 #include "scan/Suppressions.h"
 #include "scan/Workers.h"
@@ -186,6 +187,7 @@ std::vector<std::unique_ptr<Frontend>> builtinFrontends() {
   std::vector<std::unique_ptr<Frontend>> out;
   out.push_back(makeCudaFrontend());
   out.push_back(makePythonFrontend());
+  out.push_back(makeBuildFileFrontend());
   out.push_back(makeOnnxFrontend());
   return out;
 }

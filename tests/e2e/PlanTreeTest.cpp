@@ -1,5 +1,5 @@
 // End to end: the porting plan of a small committed tree (tests/e2e/plan_tree: a CUDA program
-// and a training script), scanned and rendered through the command line. The arithmetic is
+// a training script and a Makefile), scanned and rendered through the command line. The arithmetic is
 // checked against the weights the report states, site by site, so re-tuning rules/effort.yaml
 // does not break it; the classes of the tree's sites are fixed.
 #include <gtest/gtest.h>
@@ -80,6 +80,18 @@ TEST(PlanTree, DcuRenamesAndCompilesKernelsAndReviewsTheWarpSize) {
   EXPECT_DOUBLE_EQ(lines, weight(plan("dcu"), "hazard_review_lines_per_site"));
   EXPECT_EQ(*plan("dcu").getObject("manual_by_subclass")->getObject("hazard-review")->getInteger("lines"), 2)
       << "the warp-size hazard is on lines 12 and 13";
+}
+
+// The Makefile's nvcc recipe is build-system work on every platform: the first site of a file
+// carries the file's set-up lines, each distinct flagged line its own.
+TEST(PlanTree, BuildFilesAreManualBuildSystemWork) {
+  for (const char* platform : {"ascend", "dcu"}) {
+    double first = 0, second = 0;
+    EXPECT_EQ(classOf(platform, "nvcc-invocation", "Makefile", 1, &first), "manual:build-system") << platform;
+    EXPECT_EQ(classOf(platform, "cuda-arch-flags", "Makefile", 3, &second), "manual:build-system") << platform;
+    const llvm::json::Object& p = plan(platform);
+    EXPECT_DOUBLE_EQ(first + second, weight(p, "build_lines_per_file") + 2 * weight(p, "build_lines_per_site")) << platform;
+  }
 }
 
 TEST(PlanTree, NpuRewritesKernelsAndTakesThePythonEdits) {
