@@ -31,7 +31,7 @@ constexpr NameTable<Evidence, 3> kEvidenceNames{{
     {Evidence::Graph, "graph"},
 }};
 
-constexpr NameTable<SymbolKind, 13> kKindNames{{
+constexpr NameTable<SymbolKind, 14> kKindNames{{
     {SymbolKind::Function, "function"},
     {SymbolKind::Type, "type"},
     {SymbolKind::EnumValue, "enum_value"},
@@ -45,6 +45,7 @@ constexpr NameTable<SymbolKind, 13> kKindNames{{
     {SymbolKind::TorchApi, "torch_api"},
     {SymbolKind::OnnxOp, "onnx_op"},
     {SymbolKind::Hazard, "hazard"},
+    {SymbolKind::Header, "header"},
 }};
 
 template <typename E, std::size_t N>

@@ -31,6 +31,7 @@ enum class SymbolKind {
   TorchApi,
   OnnxOp,
   Hazard,
+  Header,  // an #include of a CUDA or CUDA-library header, named as written (cuda_runtime.h)
 };
 
 std::string_view toString(CoverageStatus s);

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from common import coverage_doc, entry, generated_header, join_note, read_text, read_tsv, require
 from cuda_symbols import FILES, hipify_library
+from dcu_headers import header_entries
 from dcu_hip_level import HipHeaders, at_level, extra_names, same_spelled
 
 SCRIPT = "dcu_hipify.py"
@@ -398,7 +399,19 @@ def outputs(universe, torch_hipify):
                           f"PyTorch's hipify renames {cuda_name} to {hip_name} (rocThrust)"]))
             e["kind"], e["library"], e["category"] = "function", "thrust", "thrust"
             extra.append(e)
-    out.update(include_rules(universe, torch_hipify))
+    includes = include_rules(universe, torch_hipify)
+    out.update(includes)
+    guide = {"id": "hip-guide", "title": "HIP programming guide: the HIP headers that stand for CUDA's "
+             "(rules/cuda/dcu.yaml's hand-written header list)",
+             "url": "https://rocm.docs.amd.com/projects/HIP/en/latest/", "date": "2026-11-22",
+             "license": "MIT"}
+    rccl, _ = rccl_record(universe.upstream)
+    header_rows, header_sources = header_entries(
+        universe, includes["../rules/cuda/dcu_includes.yaml"][1],
+        read_text(PROJECT / "rules" / "cuda" / "dcu.yaml"), headers, hip, torch_hipify, rccl, guide)
+    out["dcu/cuda_headers.yaml"] = (header + [
+        "The #include of each CUDA header the DCU rewrite maps (kind header): its HIP header and "
+        "the HIP level that ships it."], coverage_doc(PLATFORM, header_sources, header_rows))
     out["dcu/cuda_hipify_rows.yaml"] = (header, coverage_doc(PLATFORM, [record, headers.record,
                                                                         torch_hipify],
                                                              rows + extra))
