@@ -50,6 +50,12 @@ def header_entries(universe, include_doc, hand_rules_text, headers, hipify_recor
         table.setdefault(m.group(1).strip(), (m.group(2).strip(), "hand"))
     for h in include_doc["headers"]:
         table.setdefault(h["from"], (h["to"], h["source"]))
+    # NVTX 3 ships the same C API under nvtx3/ (nvToolsExt.h there is NVTX 3's); PyTorch's hipify
+    # maps the NVTX 2 path and nvtx3/nvtx3.hpp to roctx, so the NVTX 3 path is inferred from them.
+    inferred = set()
+    if "nvToolsExt.h" in table and "nvtx3/nvToolsExt.h" not in table:
+        table["nvtx3/nvToolsExt.h"] = table["nvToolsExt.h"]
+        inferred.add("nvtx3/nvToolsExt.h")
     rows = universe.cuda.hipify_rows
     declared_headers = {r["header"] for rs in headers.by_name.values() for r in rs}
     out = []
@@ -68,7 +74,10 @@ def header_entries(universe, include_doc, hand_rules_text, headers, hipify_recor
             notes.append("RCCL declares NCCL's API under the same names (RCCL's nccl.h.in); the DTK "
                          "ships RCCL, Debian's HIP 5.2 packages do not")
         elif cuda.startswith("nvtx") or cuda == "nvToolsExt.h":
-            notes.append("roctx (ROCm's roctracer) names only markers and ranges")
+            if cuda in inferred:
+                notes[0] = (f"{via} maps <nvToolsExt.h> and <nvtx3/nvtx3.hpp> to <{hip}>; "
+                            f"<{cuda}> is NVTX 3's path of the same C API")
+            notes.append("PyTorch's hipify renames only NVTX's marker and range functions to roctx ones")
         elif hip.startswith("hip/"):
             if hip in declared_headers:
                 src = headers.record["id"]
@@ -95,7 +104,8 @@ def header_entries(universe, include_doc, hand_rules_text, headers, hipify_recor
             else:
                 notes.append(f"{lib[1]} is a ROCm library the DTK ships (Debian's HIP packages do "
                              "not)" + (f"; HIPIFY dates its names from ROCm {added}" if added else ""))
-        e = entry(cuda, status, src, "derived", target=hip, note=join_note(notes))
+        e = entry(cuda, status, src, "inferred" if cuda in inferred else "derived", target=hip,
+                  note=join_note(notes))
         if sdk:
             e["constraints"] = {"sdk": sdk}
         e["kind"], e["library"], e["category"] = "header", _library(cuda), "headers"
