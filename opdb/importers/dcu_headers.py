@@ -47,7 +47,8 @@ def header_entries(universe, include_doc, hand_rules_text, headers, hipify_recor
     dcu_includes.yaml document; hand_rules_text: rules/cuda/dcu.yaml's text (its headers win)."""
     table = {}
     for m in HAND_RULE.finditer(hand_rules_text):
-        table.setdefault(m.group(1).strip(), (m.group(2).strip(), "hand"))
+        if re.search(r"\.(h|cuh|hpp)$", m.group(1).strip()):   # header rules, not guard macros
+            table.setdefault(m.group(1).strip(), (m.group(2).strip(), "hand"))
     for h in include_doc["headers"]:
         table.setdefault(h["from"], (h["to"], h["source"]))
     # NVTX 3 ships the same C API under nvtx3/ (nvToolsExt.h there is NVTX 3's); PyTorch's hipify

@@ -23,7 +23,7 @@ from pathlib import Path
 from common import coverage_doc, entry, generated_header, join_note, read_text, read_tsv, require
 from cuda_symbols import FILES, hipify_library
 from dcu_headers import header_entries
-from dcu_hip_level import HipHeaders, at_level, extra_names, same_spelled
+from dcu_hip_level import HipHeaders, at_level, extra_names, same_spelled, vkey
 
 SCRIPT = "dcu_hipify.py"
 PROJECT = Path(__file__).resolve().parent.parent.parent
@@ -384,6 +384,19 @@ def outputs(universe, torch_hipify):
             f"the HIP {headers.version} headers declare nothing in namespace nvcuda::wmma, and "
             "HIPIFY names no HIP equivalent for the WMMA names it does not list one by one"]))
         e["kind"], e["library"], e["category"] = "intrinsic", "wmma", "device-intrinsics/wmma"
+        extra.append(e)
+    backend = [r for r in universe.cuda.hipify_rows
+               if r["cuda_name"].startswith("cudnnBackend") and r["kind"] == "function" and r["roc_name"]]
+    if backend:
+        added = min((r["roc_added"] for r in backend if r["roc_added"]), key=vkey, default="")
+        e = entry("cudnn_frontend::*", "missing", record["id"], "inferred", note=join_note([
+            "cudnn_frontend is NVIDIA's header-only C++ layer over cuDNN's backend API "
+            "(cudnnBackend*); HIPIFY names no HIP or MIOpen counterpart of cudnn_frontend itself, "
+            "and maps the backend API to MIOpen's miopenBackend* "
+            + (f"only from ROCm {added}" if added else "") + ", so at HIP " + headers.version +
+            " there is nothing for it to build on: port the graphs to MIOpen's own API or keep "
+            "the project's non-cuDNN path"]))
+        e["kind"], e["library"], e["category"] = "type", "cudnn_frontend", "cudnn_frontend"
         extra.append(e)
     thrust_rows = [(c, h) for c, h in sorted(fallback[1].items()) if c.startswith("thrust::")]
     if thrust_rows:
