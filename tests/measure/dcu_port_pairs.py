@@ -34,7 +34,8 @@ IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 def code_lines(path):
-    """[(line number, whitespace-free text)] of the code lines of a C/C++/CUDA file."""
+    """[(line number, whitespace-free text, text with single blanks)] of the code lines of a
+    C/C++/CUDA file."""
     out, in_block = [], False
     for n, line in enumerate(Path(path).read_text(encoding="utf-8", errors="replace").split("\n"), 1):
         t = line.strip()
@@ -49,7 +50,7 @@ def code_lines(path):
             t = t.split("*/", 1)[1].strip()
         t = re.sub(r"(^|[^:])//.*$", r"\1", t).strip()
         if t:
-            out.append((n, re.sub(r"\s+", "", t)))
+            out.append((n, re.sub(r"\s+", "", t), re.sub(r"\s+", " ", t)))
     return out
 
 
@@ -57,10 +58,10 @@ def changed_lines(up_path, port_path):
     """(changed upstream line numbers, kept pairs [(upstream line, text)])."""
     a, b = code_lines(up_path), code_lines(port_path)
     changed, kept = set(), []
-    sm = difflib.SequenceMatcher(a=[t for _, t in a], b=[t for _, t in b], autojunk=False)
+    sm = difflib.SequenceMatcher(a=[t for _, t, _ in a], b=[t for _, t, _ in b], autojunk=False)
     for tag, i1, i2, j1, j2 in sm.get_opcodes():
         if tag == "equal":
-            kept += [(a[i][0], a[i][1]) for i in range(i1, i2)]
+            kept += [(a[i][0], a[i][2]) for i in range(i1, i2)]
         elif tag in ("replace", "delete"):
             changed.update(a[i][0] for i in range(i1, i2))
         elif tag == "insert" and i1 > 0:
@@ -68,14 +69,36 @@ def changed_lines(up_path, port_path):
     return changed, kept
 
 
+DEFINED = [re.compile(r"^\s*#\s*define\s+(\w+)"),                        # #define cublasLtMatmul ...
+           re.compile(r"^\s*typedef\b.*?(\w+)\s*;"),                        # typedef ... NAME;
+           re.compile(r"^\s*using\s+(\w+)\s*="),                              # using NAME = ...
+           re.compile(r"^\s*(?:template\s*<[^>]*>\s*)?(?:(?!return\b)[\w:<>*&]+\s+)+[*&]*(\w+)\s*\(")]  # T NAME(
+
+
+def defined_names(text):
+    """The names a compatibility header defines: macros, typedefs, aliases, functions."""
+    out = set()
+    for line in text.split("\n"):
+        for rx in DEFINED:
+            m = rx.match(line)
+            if m:
+                out.add(m.group(1))
+                break
+    return out
+
+
 def hipify_renames(tsv):
+    """CUDA names a table renames: HIPIFY's cuda2hip.tsv (support_flags) or PyTorch's hipify
+    mappings (hipify_torch_cuda_to_hip_mappings.tsv: unsupported)."""
     names = set()
     lines = Path(tsv).read_text().split("\n")
     head = lines[0].split("\t")
     ci, hi = head.index("cuda_name"), head.index("hip_name")
+    flags = head.index("support_flags") if "support_flags" in head else head.index("unsupported")
     for line in lines[1:]:
         cols = line.split("\t")
-        if len(cols) > hi and cols[hi] and cols[hi] != cols[ci] and "UNSUPPORTED" not in line.split("\t")[9]:
+        if len(cols) > max(hi, flags) and cols[hi] and cols[hi] != cols[ci] and \
+                "UNSUPPORTED" not in cols[flags] and cols[flags] not in ("1", "True", "true"):
             names.add(cols[ci])
     return names
 
@@ -87,18 +110,22 @@ def main():
     ap.add_argument("report")
     ap.add_argument("pairs", nargs="+")
     ap.add_argument("--build-hipify", metavar="CUDA2HIP_TSV")
+    ap.add_argument("--build-hipify-torch", metavar="HIPIFY_TORCH_TSV",
+                    help="also PyTorch's hipify renames (ports built through torch.utils.cpp_extension)")
     ap.add_argument("--compat-header", action="append", default=[], metavar="FILE")
     ap.add_argument("-v", action="store_true")
     args = ap.parse_args()
     report = json.load(open(args.report))
     renames = hipify_renames(args.build_hipify) if args.build_hipify else set()
+    if args.build_hipify_torch:
+        renames |= hipify_renames(args.build_hipify_torch)
     includes = set()
     if args.build_hipify:
         table = Path(args.build_hipify).with_name("cuda2hip_includes.tsv")
         includes = {line.split("\t")[0] for line in table.read_text().split("\n")[1:] if line}
     compat = set()
     for h in args.compat_header:
-        compat |= set(IDENT.findall(Path(h).read_text(encoding="utf-8", errors="replace")))
+        compat |= defined_names(Path(h).read_text(encoding="utf-8", errors="replace"))
     named_by_compat = set()
     flagged = {}
     for f in report["findings"]:
@@ -115,7 +142,7 @@ def main():
         by_build = set()
         if renames:
             for n, text in kept:
-                header = re.match(r'#include[<"]([^>"]+)[>"]', text)
+                header = re.match(r'#\s*include\s*[<"]([^>"]+)[>"]', text)
                 if (header and header.group(1) in includes) or \
                         (not header and any(t in renames for t in IDENT.findall(text))):
                     by_build.add(n)
