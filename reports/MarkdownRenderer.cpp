@@ -126,6 +126,28 @@ void MarkdownRenderer::render(const Report& report, std::ostream& os) const {
     out << "\n";
   }
 
+  // Uses whose answer is narrower than the symbol's: a call written with an argument shape the
+  // platform's function does not take (the answer's note says why and gives the fix).
+  std::vector<std::pair<const ReportFinding*, PlatformId>> shapes;
+  for (const ReportFinding& rf : report.findings)
+    for (const Platform& p : report.targets)
+      if (auto c = rf.coverage.find(p.id); c != rf.coverage.end() && c->second.status == CoverageStatus::Partial &&
+                                           rf.finding.detail.find("args=") != std::string::npos &&
+                                           c->second.note.find(" Fix: ") != std::string::npos)
+        shapes.emplace_back(&rf, p.id);
+  if (!shapes.empty()) {
+    out << "### Calls to change for the target's argument shapes (" << shapes.size() << ")\n\n";
+    for (size_t i = 0; i < shapes.size() && i < 40; ++i) {
+      const std::string& note = shapes[i].first->coverage.at(shapes[i].second).note;
+      std::string fix = note.substr(note.find(" Fix: ") + 6);
+      fix = fix.substr(0, fix.find(" (the rewrite"));
+      out << "- " << md(shapes[i].second) << ": " << code(shapes[i].first->finding.symbol.name) << " at "
+          << code(where(shapes[i].first->finding)) << " -> " << code(fix) << "\n";
+    }
+    if (shapes.size() > 40) out << "- ... and " << shapes.size() - 40 << " more\n";
+    out << "\n";
+  }
+
   std::vector<const ReportFinding*> hazards, kernels;
   for (const ReportFinding& rf : report.findings) {
     if (rf.finding.symbol.kind == SymbolKind::Hazard && !rf.suppressed) hazards.push_back(&rf);

@@ -31,7 +31,7 @@ constexpr NameTable<Evidence, 3> kEvidenceNames{{
     {Evidence::Graph, "graph"},
 }};
 
-constexpr NameTable<SymbolKind, 14> kKindNames{{
+constexpr NameTable<SymbolKind, 15> kKindNames{{
     {SymbolKind::Function, "function"},
     {SymbolKind::Type, "type"},
     {SymbolKind::EnumValue, "enum_value"},
@@ -46,6 +46,7 @@ constexpr NameTable<SymbolKind, 14> kKindNames{{
     {SymbolKind::OnnxOp, "onnx_op"},
     {SymbolKind::Hazard, "hazard"},
     {SymbolKind::BuildSetting, "build_setting"},
+    {SymbolKind::Header, "header"},
 }};
 
 template <typename E, std::size_t N>

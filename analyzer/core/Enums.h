@@ -32,6 +32,7 @@ enum class SymbolKind {
   OnnxOp,
   Hazard,
   BuildSetting,  // a CUDA-only setting in a build file (setup.py, CMake, make, nvcc scripts)
+  Header,  // an #include of a CUDA or CUDA-library header, named as written (cuda_runtime.h)
 };
 
 std::string_view toString(CoverageStatus s);

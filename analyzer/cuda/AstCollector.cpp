@@ -218,6 +218,16 @@ bool AstCollector::VisitCallExpr(clang::CallExpr* call) {
     callee = ule->getName().getAsString();
   }
   if (callee.empty()) return true;
+  // The arguments as written (defaulted ones left out), for the callee's finding: a target whose
+  // function takes another shape answers per use (db::callShapeForUse).
+  unsigned written = 0;
+  for (const clang::Expr* arg : call->arguments())
+    if (!llvm::isa<clang::CXXDefaultArgExpr>(arg)) ++written;
+  const clang::Expr* calleeExpr = call->getCallee()->IgnoreImplicit();
+  if (const auto* dre = llvm::dyn_cast<clang::DeclRefExpr>(calleeExpr))
+    callArgs_[dre->getLocation().getRawEncoding()] = written;
+  else if (const auto* ule = llvm::dyn_cast<clang::UnresolvedLookupExpr>(calleeExpr))
+    callArgs_[ule->getNameLoc().getRawEncoding()] = written;
   static const char* const kLaunchApis[] = {"cudaLaunchKernel", "cudaLaunchCooperativeKernel", "cudaLaunchKernelEx",
                                             "cudaLaunchKernelExC", "cuLaunchKernel", "cuLaunchCooperativeKernel",
                                             "cuLaunchKernelEx"};
@@ -308,6 +318,8 @@ void AstCollector::reference(const clang::NamedDecl* d, clang::SourceLocation lo
   unsigned length = static_cast<unsigned>(plain.size());
   Finding f = ctx_.makeFinding(std::move(sym), loc, length);
   f.context = contextName();
+  if (auto args = callArgs_.find(loc.getRawEncoding()); args != callArgs_.end())
+    f.detail = "args=" + std::to_string(args->second);
   ctx_.add(std::move(f));
 }
 

@@ -4,6 +4,8 @@
 // hazards the semantic checks raise.
 #pragma once
 
+#include <map>
+
 #include <memory>
 #include <vector>
 
@@ -62,6 +64,7 @@ class AstCollector : public clang::RecursiveASTVisitor<AstCollector> {
   std::vector<FunctionState> fns_;
   std::vector<std::unique_ptr<SemanticCheck>> checks_;
   std::vector<FunctionExtent> extents_;
+  std::map<clang::SourceLocation::UIntTy, unsigned> callArgs_;  // callee name's location -> arguments written
 };
 
 /// The name of a declaration with its namespaces and classes, without template arguments, inline

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <map>
 
+#include "cuda/IncludeFindings.h"
 #include "cuda/Passes.h"
 #include "cuda/Shims.h"
 #include "cuda/UnitScheduler.h"
@@ -178,6 +179,19 @@ ScanResult scan(const std::vector<TranslationUnit>& units, const SymbolCatalog& 
       keepFirstInOrder(merged, std::move(f));
     }
     for (auto& [pos, span] : lexical.spans) spans.try_emplace(pos, span);
+  }
+
+  // The #include of each CUDA header, in every project file the units reached.
+  for (const auto& [file, ranges] : lexicalWork) {
+    std::unique_ptr<llvm::MemoryBuffer> own;
+    std::string_view text;
+    if (auto it = texts.find(file); it != texts.end()) {
+      text = it->second->getBuffer();
+    } else if (auto buffer = fs->getBufferForFile(file, /*FileSize=*/-1, /*RequiresNullTerminator=*/false)) {
+      own = std::move(*buffer);
+      text = own->getBuffer();
+    }
+    for (Finding& f : includeFindings(file, text, catalog)) keepFirstInOrder(merged, std::move(f));
   }
 
   // Hazards raised by the use of symbols: at the same place, with the same evidence.

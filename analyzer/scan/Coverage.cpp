@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "db/UseCoverage.h"
+#include "scan/CallShapes.h"
 
 namespace opscope::scan {
 
@@ -31,12 +32,20 @@ ReportFinding CoverageResolver::resolve(Finding f) const {
       auto level = std::find_if(levels_.begin(), levels_.end(), [&](const db::TargetDescriptor& t) { return t.platform == p.id; });
       // At a stated SDK level the entry is re-decided for that level; otherwise the answer is
       // judged for this use (a dtype list matters only when the use hits it).
-      rf.coverage[p.id] = level != levels_.end() && !level->sdk.empty() ? db::lookupAt(db_, *level, f.symbol.name)
-                                                                       : db::coverageForUse(db_, p.id, f);
+      Coverage c = level != levels_.end() && !level->sdk.empty() ? db::lookupAt(db_, *level, f.symbol.name)
+                                                                  : db::coverageForUse(db_, p.id, f);
+      // A call whose target function takes another argument shape is partial for this use.
+      rf.coverage[p.id] = callShapeForUse(callRules(p.id), f, std::move(c));
     }
   }
   rf.finding = std::move(f);
   return rf;
+}
+
+const rewrite::PlatformRewrites* CoverageResolver::callRules(const PlatformId& platform) const {
+  std::vector<PlatformId> ids;
+  for (const Platform& p : db_.platforms()) ids.push_back(p.id);
+  return builtinRewriteRules(ids).platform(platform);
 }
 
 Coverage CoverageResolver::node(const onnx::NodeCoverage& nc) {

@@ -9,6 +9,7 @@
 #include "db/Database.h"
 #include "db/Target.h"
 #include "onnx/Coverage.h"
+#include "rewrite/RewriteRules.h"
 #include "rewrite/Rules.h"
 
 namespace opscope::scan {
@@ -39,6 +40,9 @@ class CoverageResolver {
   }
 
  private:
+  /// The built-in rewrite rules of `platform` (their call shapes), or nullptr.
+  const rewrite::PlatformRewrites* callRules(const PlatformId& platform) const;
+
   const db::Database& db_;
   const rewrite::RuleSet& hazards_;
   std::vector<Platform> targets_;

@@ -22,7 +22,8 @@ from pathlib import Path
 
 from common import coverage_doc, entry, generated_header, join_note, read_text, read_tsv, require
 from cuda_symbols import FILES, hipify_library
-from dcu_hip_level import HipHeaders, at_level, extra_names, same_spelled
+from dcu_headers import header_entries
+from dcu_hip_level import HipHeaders, at_level, extra_names, same_spelled, vkey
 
 SCRIPT = "dcu_hipify.py"
 PROJECT = Path(__file__).resolve().parent.parent.parent
@@ -384,6 +385,19 @@ def outputs(universe, torch_hipify):
             "HIPIFY names no HIP equivalent for the WMMA names it does not list one by one"]))
         e["kind"], e["library"], e["category"] = "intrinsic", "wmma", "device-intrinsics/wmma"
         extra.append(e)
+    backend = [r for r in universe.cuda.hipify_rows
+               if r["cuda_name"].startswith("cudnnBackend") and r["kind"] == "function" and r["roc_name"]]
+    if backend:
+        added = min((r["roc_added"] for r in backend if r["roc_added"]), key=vkey, default="")
+        e = entry("cudnn_frontend::*", "missing", record["id"], "inferred", note=join_note([
+            "cudnn_frontend is NVIDIA's header-only C++ layer over cuDNN's backend API "
+            "(cudnnBackend*); HIPIFY names no HIP or MIOpen counterpart of cudnn_frontend itself, "
+            "and maps the backend API to MIOpen's miopenBackend* "
+            + (f"only from ROCm {added}" if added else "") + ", so at HIP " + headers.version +
+            " there is nothing for it to build on: port the graphs to MIOpen's own API or keep "
+            "the project's non-cuDNN path"]))
+        e["kind"], e["library"], e["category"] = "type", "cudnn_frontend", "cudnn_frontend"
+        extra.append(e)
     thrust_rows = [(c, h) for c, h in sorted(fallback[1].items()) if c.startswith("thrust::")]
     if thrust_rows:
         renamed = ", ".join(f"{c} -> {h}" for c, h in thrust_rows)
@@ -398,7 +412,19 @@ def outputs(universe, torch_hipify):
                           f"PyTorch's hipify renames {cuda_name} to {hip_name} (rocThrust)"]))
             e["kind"], e["library"], e["category"] = "function", "thrust", "thrust"
             extra.append(e)
-    out.update(include_rules(universe, torch_hipify))
+    includes = include_rules(universe, torch_hipify)
+    out.update(includes)
+    guide = {"id": "hip-guide", "title": "HIP programming guide: the HIP headers that stand for CUDA's "
+             "(rules/cuda/dcu.yaml's hand-written header list)",
+             "url": "https://rocm.docs.amd.com/projects/HIP/en/latest/", "date": "2026-11-22",
+             "license": "MIT"}
+    rccl, _ = rccl_record(universe.upstream)
+    header_rows, header_sources = header_entries(
+        universe, includes["../rules/cuda/dcu_includes.yaml"][1],
+        read_text(PROJECT / "rules" / "cuda" / "dcu.yaml"), headers, hip, torch_hipify, rccl, guide)
+    out["dcu/cuda_headers.yaml"] = (header + [
+        "The #include of each CUDA header the DCU rewrite maps (kind header): its HIP header and "
+        "the HIP level that ships it."], coverage_doc(PLATFORM, header_sources, header_rows))
     out["dcu/cuda_hipify_rows.yaml"] = (header, coverage_doc(PLATFORM, [record, headers.record,
                                                                         torch_hipify],
                                                              rows + extra))

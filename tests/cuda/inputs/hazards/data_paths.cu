@@ -1,6 +1,6 @@
 // textures-surfaces, cuda-graphs, fp8, bf16, tensor-cores through library math modes.
 #include <cuda_runtime.h>
-#include <cuda_bf16.h>
+#include <cuda_bf16.h>  // CHECK: [[@LINE]]:11 cuda_bf16.h header lexical lib=cuda_bf16
 #include <cuda_fp8.h>
 
 __global__ void sample(cudaTextureObject_t tex, float* out) {

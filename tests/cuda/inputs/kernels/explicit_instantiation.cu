@@ -1,7 +1,7 @@
 // Types named only by an explicit instantiation of a kernel template (the usual way a library
 // builds its kernels for each element type) are found there, once per instantiation.
 // CHECK-INPUT: semantic
-#include <cuda_bf16.h>
+#include <cuda_bf16.h>  // CHECK: [[@LINE]]:11 cuda_bf16.h header lexical lib=cuda_bf16
 #include <cuda_fp16.h>
 
 template <typename T>

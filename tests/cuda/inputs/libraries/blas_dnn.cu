@@ -1,6 +1,6 @@
 // cuBLAS, cuBLASLt and cuDNN (legacy and backend API) uses, as written in application code.
 #include <cublas_v2.h>
-#include <cublasLt.h>
+#include <cublasLt.h>  // CHECK: [[@LINE]]:11 cublasLt.h header lexical lib=cublasLt
 #include <cudnn.h>
 
 void gemm(cublasHandle_t h, const float* a, const float* b, float* c, int n) {

@@ -1,6 +1,6 @@
 // cuFFT, cuRAND (host and device API), cuSPARSE and cuSOLVER.
-#include <cufft.h>
-#include <curand.h>
+#include <cufft.h>  // CHECK: [[@LINE]]:11 cufft.h header lexical lib=cufft
+#include <curand.h>  // CHECK: [[@LINE]]:11 curand.h header lexical lib=curand
 #include <curand_kernel.h>
 #include <cusparse.h>
 #include <cusolverDn.h>

@@ -1,6 +1,6 @@
 // NCCL collectives, NVRTC run-time compilation and NVTX ranges in host C++ code.
 // CHECK-INPUT: semantic
-#include <nccl.h>
+#include <nccl.h>  // CHECK: [[@LINE]]:11 nccl.h header lexical lib=nccl
 #include <nvrtc.h>
 #include <nvToolsExt.h>
 #include <nvtx3/nvtx3.hpp>

@@ -2,7 +2,7 @@
 // including only cublas_v2.h and cublasLt.h names __nv_bfloat16.
 // CHECK-INPUT: semantic
 #include <cublas_v2.h>
-#include <cublasLt.h>
+#include <cublasLt.h>  // CHECK: [[@LINE]]:11 cublasLt.h header lexical lib=cublasLt
 
 typedef __nv_bfloat16 floatX;
 // CHECK: [[@LINE-1]]:9 __nv_bfloat16 type semantic lib=cuda_bf16

@@ -1,7 +1,7 @@
 // Regression from karpathy/llm.c: nvToolsExt.h maps the generic names to the ASCII functions, so
 // nvtxRangePush("...") is nvtxRangePushA.
 // CHECK-INPUT: semantic
-#include <nvtx3/nvToolsExt.h>
+#include <nvtx3/nvToolsExt.h>  // CHECK: [[@LINE]]:11 nvtx3/nvToolsExt.h header lexical lib=nvtx
 
 void profiled() {
   nvtxRangePush("step");

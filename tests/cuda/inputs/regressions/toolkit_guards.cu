@@ -4,7 +4,7 @@
 // CHECK-INPUT: semantic
 #include <cuda_runtime.h>
 #include <cuda_fp16.h>
-#include <cuda_bf16.h>
+#include <cuda_bf16.h>  // CHECK: [[@LINE]]:11 cuda_bf16.h header lexical lib=cuda_bf16
 #include <cublas_v2.h>
 
 #ifdef CUSPARSEAPI
