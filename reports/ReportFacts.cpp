@@ -139,7 +139,7 @@ MinimumSdkFacts minimumSdkFacts(const MinimumSdk& m, size_t limit) {
   f.headline = m.sdk + " " + m.minimum + " or newer: " + std::to_string(m.newer.size()) + " of " +
                std::to_string(m.dated) + " dated ops need newer than " + (m.oldest.empty() ? "the oldest level" : m.oldest);
   if (undated) f.headline += "; " + std::to_string(undated) + " ops state no " + m.sdk + " range";
-  if (!m.removed.empty()) f.headline += "; " + std::to_string(m.removed.size()) + " are gone by " + m.minimum;
+  if (!m.removed.empty()) f.headline += "; " + std::to_string(m.removed.size()) + " gone by " + m.minimum;
   auto list = [&](const std::vector<SdkNeed>& needs, const std::string& prefix, std::vector<std::string>& out) {
     for (size_t i = 0; i < needs.size() && i < limit; ++i) out.push_back(needs[i].symbol + " (" + prefix + needs[i].version + ")");
     if (needs.size() > limit) out.push_back("... and " + std::to_string(needs.size() - limit) + " more");
