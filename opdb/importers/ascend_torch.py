@@ -304,9 +304,10 @@ def api_range(history, oldest):
             return None, None
         return f"torch_npu >={oldest}", None
     first_yes = min((v for v in levels if history[v] and vkey(v) > vkey(last_no)), key=vkey)
+    gap = vkey(first_yes)[1] - vkey(last_no)[1] > 1 or vkey(first_yes)[0] != vkey(last_no)[0]
     return (f"torch_npu >={first_yes}",
-            f"torch_npu's lists mark it unsupported for PyTorch {last_no} and supported from {first_yes} "
-            f"(the levels between are in no list of the snapshot)")
+            f"torch_npu's lists mark it unsupported for PyTorch {last_no} and supported for {first_yes}" +
+            (" (the levels between are in no list of the snapshot)" if gap else ""))
 
 
 def api_entries(universe, pt, mstt, tr):
