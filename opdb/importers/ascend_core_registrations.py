@@ -106,6 +106,8 @@ def main(argv=None):
     ap.add_argument("--commit", required=True, help="the commit the file was read at (40 hex)")
     ap.add_argument("--date", required=True, help="that commit's date, YYYY-MM-DD")
     ap.add_argument("--upstream", type=Path, default=HERE.parent.parent.parent / "shared" / "upstream")
+    ap.add_argument("--output", type=Path, default=HERE.parent, help="the opdb directory to write into "
+                    "(default: %(default)s)")
     args = ap.parse_args(argv)
     from universe import Universe
     try:
@@ -114,8 +116,10 @@ def main(argv=None):
         print(f"error: {e}", file=sys.stderr)
         return 2
     for rel, (header, doc) in files.items():
-        (HERE.parent / rel).write_text(render(header, doc), encoding="utf-8")
-        print(f"wrote: opdb/{rel}")
+        path = args.output / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(render(header, doc), encoding="utf-8")
+        print(f"wrote: {path}")
     return 0
 
 
