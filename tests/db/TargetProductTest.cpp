@@ -130,6 +130,18 @@ TEST(TargetLevel, WrittenRestrictionsHoldInsideTheRange) {
   }
 }
 
+TEST(TargetLevel, TorchMluBranchesDateCambriconOps) {
+  const Database& db = builtin();
+  // Registered on r2.4_develop only.
+  EXPECT_EQ(db.entry("cambricon", "aten::_fused_sgd_")->constraints.sdk, "torch_mlu >=2.4");
+  Coverage at21 = lookupAt(db, target("cambricon@torch_mlu-2.1"), "aten::_fused_sgd_");
+  EXPECT_EQ(at21.status, CoverageStatus::Missing);
+  EXPECT_NE(at21.note.find("torch_mlu 2.4 adds it"), std::string::npos) << at21.note;
+  EXPECT_EQ(lookupAt(db, target("cambricon@torch_mlu-2.4"), "aten::_fused_sgd_").status, CoverageStatus::Native);
+  std::string e = parseError("cambricon@torch_mlu-2.2");
+  EXPECT_NE(e.find("(known: 2.1, 2.3, 2.4)"), std::string::npos) << e;
+}
+
 TEST(CoreRegistrations, TorchNpuCoreOpsAreNative) {
   const Database& db = builtin();
   for (const char* name : {"aten::view", "aten::as_strided", "aten::copy_", "aten::_to_copy", "aten::resize_"}) {
