@@ -464,12 +464,14 @@ void Loader::checkWholeFile(FileReader& r, Staging& st) {
       r.error(st.entryNodes[i], "symbol '" + st.entries[i].symbol + "' appears twice for this platform in this file");
     if (st.platform) {
       const PlatformLevels& levels = db_.levels(*st.platform);
-      const Constraints& c = st.entries[i].constraints;
-      for (const auto* list : {&c.products, &c.unsupportedOn})
-        for (const std::string& product : *list)
-          if (!levels.product(product))
+      Constraints& c = st.entries[i].constraints;
+      for (auto* list : {&c.products, &c.unsupportedOn})
+        for (std::string& product : *list) {
+          if (const Product* known = levels.product(product)) product = known->id;  // an alias names its product
+          else
             r.error(st.entryNodes[i], "product '" + product + "' of '" + st.entries[i].symbol +
                                           "' is not among the products platforms.yaml lists for " + *st.platform);
+        }
     }
   }
   for (auto& [ref, apply] : st.deferred) apply(resolve(ref));

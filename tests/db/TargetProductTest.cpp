@@ -142,6 +142,41 @@ TEST(TargetLevel, TorchMluBranchesDateCambriconOps) {
   EXPECT_NE(e.find("(known: 2.1, 2.3, 2.4)"), std::string::npos) << e;
 }
 
+std::string loadErrors(const std::vector<SourceText>& files) {
+  Database db;
+  std::vector<Diagnostic> diags;
+  EXPECT_FALSE(db.addLayer("t", files, diags));
+  std::string all;
+  for (const Diagnostic& d : diags) all += d.str() + "\n";
+  return all;
+}
+
+TEST(TargetProduct, LoaderChecksProductsAndLevelsWhereTheyAreWritten) {
+  const std::string platforms =
+      "opdb: 1\nkind: platforms\nversion: \"t\"\nplatforms:\n"
+      "  - id: npu\n    name: N\n    products:\n      - {id: \"910b\", name: \"B\", aliases: [a2]}\n";
+  std::string bad = loadErrors({{"platforms.yaml", platforms + "      - {id: \"BAD ID\"}\n    sdks:\n"
+                                                               "      - {id: torch_npu, versions: [\"2.1\", \"x.y\"]}\n"}});
+  EXPECT_NE(bad.find("platforms.yaml:9:14: error: products id 'BAD ID' must match"), std::string::npos) << bad;
+  EXPECT_NE(bad.find("platforms.yaml:11:10: error: SDK version 'x.y' must be digits and dots"), std::string::npos) << bad;
+  const char* coverage =
+      "opdb: 1\nkind: coverage\nplatform: npu\nsources:\n"
+      "  - {id: s, title: t, url: \"https://example.org\", date: \"2026-01-01\", license: x}\nentries:\n"
+      "  - {symbol: a, status: native, source: s, confidence: official, constraints: {products: [a2], unsupported_on: [\"310p\"]}}\n";
+  std::string all = loadErrors({{"platforms.yaml", platforms}, {"npu/x.yaml", coverage}});
+  EXPECT_NE(all.find("npu/x.yaml:7:6: error: product '310p' of 'a' is not among the products platforms.yaml lists for npu"),
+            std::string::npos)
+      << all;
+  EXPECT_EQ(all.find("product 'a2'"), std::string::npos) << "an alias names a product: " << all;
+  Database db;
+  std::vector<Diagnostic> diags;
+  ASSERT_TRUE(db.addLayer("t", {{"platforms.yaml", platforms}}, diags));
+  std::string valid = coverage;
+  valid.replace(valid.find(", unsupported_on: [\"310p\"]"), std::string(", unsupported_on: [\"310p\"]").size(), "");
+  ASSERT_TRUE(db.addLayer("overlay.yaml", {{"npu/x.yaml", valid}}, diags));
+  EXPECT_EQ(db.entry("npu", "a")->constraints.products, (std::vector<std::string>{"910b"}));
+}
+
 TEST(CoreRegistrations, TorchNpuCoreOpsAreNative) {
   const Database& db = builtin();
   for (const char* name : {"aten::view", "aten::as_strided", "aten::copy_", "aten::_to_copy", "aten::resize_"}) {
