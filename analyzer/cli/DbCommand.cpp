@@ -248,6 +248,7 @@ std::string describeConstraints(const db::Constraints& c) {
   };
   list("products", c.products);
   list("unsupported on", c.unsupportedOn);
+  list("CPU fallback on", c.cpuFallbackOn);
   return out;
 }
 

@@ -85,6 +85,7 @@ class BinaryWriter {
         for (const std::string& d : e.constraints.node) str(d);
         strs(e.constraints.products);
         strs(e.constraints.unsupportedOn);
+        strs(e.constraints.cpuFallbackOn);
         u32(e.constraints.opsetMin ? static_cast<std::uint32_t>(*e.constraints.opsetMin) : kNone);
         u32(e.constraints.opsetMax ? static_cast<std::uint32_t>(*e.constraints.opsetMax) : kNone);
         u32(e.line);
@@ -291,6 +292,7 @@ class BinaryReader {
         for (std::uint32_t d = count(8); d-- && ok_;) e.constraints.node.push_back(str());
         e.constraints.products = strs();
         e.constraints.unsupportedOn = strs();
+        e.constraints.cpuFallbackOn = strs();
         if (std::uint32_t v = u32(); v != BinaryWriter::kNone) e.constraints.opsetMin = static_cast<int>(v);
         if (std::uint32_t v = u32(); v != BinaryWriter::kNone) e.constraints.opsetMax = static_cast<int>(v);
         e.line = u32();

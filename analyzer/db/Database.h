@@ -104,6 +104,8 @@ struct Constraints {
   /// Products (platforms.yaml `products` ids) a source states the answer for, and the ones it
   /// states lack it. A product in neither list is one the source does not speak about.
   std::vector<std::string> products, unsupportedOn;
+  /// Products on which every call falls back to the CPU (`emulated` there).
+  std::vector<std::string> cpuFallbackOn;
 };
 
 /// A product of a platform that answers can be restricted to (`ascend:910b`): its id, the name

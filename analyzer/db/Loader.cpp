@@ -365,10 +365,11 @@ void Loader::readConstraints(FileReader& r, yaml::Node* v, Constraints& c) {
           }
     } else if (k == "sdk") {
       if (auto s = r.scalar(val, "sdk")) c.sdk = *s;
-    } else if (k == "products" || k == "unsupported_on") {
+    } else if (k == "products" || k == "unsupported_on" || k == "cpu_fallback_on") {
+      auto& list = k == "products" ? c.products : k == "unsupported_on" ? c.unsupportedOn : c.cpuFallbackOn;
       if (yaml::SequenceNode* seq = r.sequence(val, k))
         for (yaml::Node& d : *seq)
-          if (auto s = r.scalar(&d, "a product")) (k == "products" ? c.products : c.unsupportedOn).push_back(*s);
+          if (auto s = r.scalar(&d, "a product")) list.push_back(*s);
     } else {
       return false;
     }
@@ -465,7 +466,7 @@ void Loader::checkWholeFile(FileReader& r, Staging& st) {
     if (st.platform) {
       const PlatformLevels& levels = db_.levels(*st.platform);
       Constraints& c = st.entries[i].constraints;
-      for (auto* list : {&c.products, &c.unsupportedOn})
+      for (auto* list : {&c.products, &c.unsupportedOn, &c.cpuFallbackOn})
         for (std::string& product : *list) {
           if (const Product* known = levels.product(product)) product = known->id;  // an alias names its product
           else

@@ -328,6 +328,10 @@ void onProduct(const Database& db, const Entry& e, const TargetDescriptor& targe
     c.note = "Not supported on " + name + " (the requested product): the source marks it unsupported there" +
              (yes.empty() ? std::string(".") : "; supported on " + productNames(levels, yes) + ".") +
              (c.note.empty() ? "" : " " + c.note);
+  } else if (const auto& cpu = e.constraints.cpuFallbackOn; std::find(cpu.begin(), cpu.end(), target.product) != cpu.end()) {
+    if (c.status == CoverageStatus::Native || c.status == CoverageStatus::Mapped || c.status == CoverageStatus::Partial)
+      c.status = CoverageStatus::Emulated;
+    c.note = "On " + name + " (the requested product) every call falls back to the CPU." + (c.note.empty() ? "" : " " + c.note);
   } else if (!yes.empty() && std::find(yes.begin(), yes.end(), target.product) == yes.end()) {
     c.note = "The source states this for " + productNames(levels, yes) + " and does not speak for " + name +
              " (the requested product)." + (c.note.empty() ? "" : " " + c.note);

@@ -62,8 +62,9 @@ int compareVersions(const std::vector<int>& a, const std::vector<int>& b);
 /// that adds (or removed) it, and any other keeps its status with that sentence added.
 /// Sentences of the entry's note that start with "At <SDK> " describe the opdb's own level and
 /// are replaced. A product the entry's `unsupported_on` names makes it `missing`, the note
-/// naming the product; a product its `products` list leaves out keeps the answer, the note
-/// saying the source does not speak for that product.
+/// naming the product; one its `cpu_fallback_on` names makes a covered answer `emulated` (every
+/// call falls back to the CPU there); a product its `products` list leaves out keeps the answer,
+/// the note saying the source does not speak for that product.
 Coverage lookupAt(const Database& db, const TargetDescriptor& target, std::string_view symbol);
 
 /// The versions of `sdk` (lower case) that `db` knows for `platform`: the platforms.yaml list,

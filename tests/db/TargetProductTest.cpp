@@ -177,6 +177,19 @@ TEST(TargetProduct, LoaderChecksProductsAndLevelsWhereTheyAreWritten) {
   EXPECT_EQ(db.entry("npu", "a")->constraints.products, (std::vector<std::string>{"910b"}));
 }
 
+TEST(TargetProduct, PerChipCpuFallbackIsEmulatedOnThatChip) {
+  const Database& db = builtin();
+  // torch_gcu's gcu_op_fallback.yaml: silu_backward falls back to the CPU on S60.
+  EXPECT_EQ(db.lookup("enflame", "aten::silu_backward").status, CoverageStatus::Partial);
+  Coverage s60 = lookupAt(db, target("enflame:s60"), "aten::silu_backward");
+  EXPECT_EQ(s60.status, CoverageStatus::Emulated);
+  EXPECT_NE(s60.note.find("On Enflame S60 (the requested product) every call falls back to the CPU"), std::string::npos)
+      << s60.note;
+  EXPECT_EQ(lookupAt(db, target("enflame:l600"), "aten::silu_backward").status, CoverageStatus::Partial);
+  EXPECT_EQ(lookupAt(db, target("enflame:l600"), "aten::unique_consecutive").status, CoverageStatus::Emulated);
+  EXPECT_EQ(target("enflame:s60@torch_gcu-2.10").str(), "enflame:s60@torch_gcu-2.10");
+}
+
 TEST(CoreRegistrations, TorchNpuCoreOpsAreNative) {
   const Database& db = builtin();
   for (const char* name : {"aten::view", "aten::as_strided", "aten::copy_", "aten::_to_copy", "aten::resize_"}) {
