@@ -1,4 +1,5 @@
 #include "reports/HtmlRenderer.h"
+#include "reports/HtmlMinimumSdk.h"
 #include "reports/HtmlPlan.h"
 
 #include <algorithm>
@@ -647,7 +648,7 @@ void renderFiles(HtmlWriter& w, const Digest& d) {
 
 void renderNav(HtmlWriter& w, const std::string& sections, const Digest& d, const Report& report) {
   static constexpr std::pair<std::string_view, std::string_view> kSections[] = {
-      {"gate", "Gate"},       {"plan", "Plan"},         {"summary", "Summary"},   {"matrix", "Matrix"}, {"gaps", "Gaps"},
+      {"gate", "Gate"},       {"plan", "Plan"},         {"summary", "Summary"},   {"sdk", "SDK"},  {"matrix", "Matrix"}, {"gaps", "Gaps"},
       {"hazards", "Hazards"}, {"kernels", "Kernels"},   {"onnx", "ONNX"},     {"files", "Files"}};
   for (const auto& [id, label] : kSections)
     if (sections.find("<section id=\"" + std::string(id) + "\"") != std::string::npos)
@@ -822,6 +823,7 @@ void HtmlRenderer::render(const Report& report, std::ostream& out) const {
   renderGate(body, report);
   html::renderPlan(body, report, [](const std::string& path, unsigned line) { return sourceHref(path, line); });
   renderSummary(body, d);
+  html::renderMinimumSdk(body, report);
   renderMatrix(body, report, d);
   renderGaps(body, d);
   renderHazards(body, report, d);

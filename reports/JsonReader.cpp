@@ -147,6 +147,27 @@ class Reader {
     return a;
   }
 
+  bool minimumSdk(const json::Value& v, MinimumSdk& m, json::Path p) {
+    const json::Object* o = v.getAsObject();
+    if (!o) return p.report("expected an object"), false;
+    if (!string(*o, "sdk", m.sdk, p) || !string(*o, "minimum", m.minimum, p) || !string(*o, "oldest", m.oldest, p) ||
+        !integer(*o, "dated", m.dated, p) || !integer(*o, "ops", m.ops, p))
+      return false;
+    for (auto [key, out] : {std::pair{"newer", &m.newer}, std::pair{"removed", &m.removed}}) {
+      const json::Array* list = array(*o, key, p);
+      if (!list) return false;
+      json::Path lp = p.field(key);
+      for (size_t i = 0; i < list->size(); ++i) {
+        const json::Object* no = (*list)[i].getAsObject();
+        if (!no) return lp.index(i).report("expected an object"), false;
+        SdkNeed n;
+        if (!string(*no, "symbol", n.symbol, lp.index(i)) || !string(*no, "version", n.version, lp.index(i))) return false;
+        out->push_back(std::move(n));
+      }
+    }
+    return true;
+  }
+
   bool coverage(const json::Value& v, Coverage& c, json::Path p) {
     const json::Object* o = v.getAsObject();
     if (!o) {
@@ -319,6 +340,22 @@ class Reader {
         r.kernels.push_back(std::move(k));
       }
     }
+    // Results written before the minimum-SDK answer have none.
+    if (const json::Object* summary = o->getObject("summary"))
+      for (const auto& [platform, value] : *summary)
+        if (const json::Object* po = value.getAsObject(); po && po->get("minimum_sdk")) {
+          json::Path summaryPath = p.field("summary");  // a Path refers to its parent: keep them alive
+          json::Path platformPath = summaryPath.field(platform);
+          json::Path mp = platformPath.field("minimum_sdk");
+          const json::Array* list = array(*po, "minimum_sdk", platformPath);
+          if (!list) return false;
+          for (size_t i = 0; i < list->size(); ++i) {
+            MinimumSdk m;
+            m.platform = platform.str();
+            if (!minimumSdk((*list)[i], m, mp.index(i))) return false;
+            r.minimumSdk.push_back(std::move(m));
+          }
+        }
     // Results written before models were reported have none.
     if (o->get("models")) {
       const json::Array* models = array(*o, "models", p);

@@ -29,6 +29,36 @@ void writeCoverage(llvm::json::OStream& j, const Coverage& c) {
 }
 
 
+// summary.<platform>.minimum_sdk: per SDK, the lowest level every dated op in use needs.
+void writeMinimumSdk(llvm::json::OStream& j, const Report& report, const PlatformId& platform) {
+  bool any = false;
+  for (const MinimumSdk& m : report.minimumSdk) any = any || m.platform == platform;
+  if (!any) return;
+  auto needs = [&](const char* key, const std::vector<SdkNeed>& list) {
+    j.attributeArray(key, [&] {
+      for (const SdkNeed& n : list)
+        j.object([&] {
+          j.attribute("symbol", utf8(n.symbol));
+          j.attribute("version", utf8(n.version));
+        });
+    });
+  };
+  j.attributeArray("minimum_sdk", [&] {
+    for (const MinimumSdk& m : report.minimumSdk) {
+      if (m.platform != platform) continue;
+      j.object([&] {
+        j.attribute("sdk", utf8(m.sdk));
+        j.attribute("minimum", utf8(m.minimum));
+        j.attribute("oldest", utf8(m.oldest));
+        j.attribute("dated", static_cast<int64_t>(m.dated));
+        j.attribute("ops", static_cast<int64_t>(m.ops));
+        needs("newer", m.newer);
+        needs("removed", m.removed);
+      });
+    }
+  });
+}
+
 double round1(double v) { return std::round(v * 10.0) / 10.0; }
 double round3(double v) { return std::round(v * 1000.0) / 1000.0; }
 
@@ -237,6 +267,7 @@ void JsonRenderer::render(const Report& report, std::ostream& os) const {
           });
           auto plan = report.plans.find(platform);
           if (plan != report.plans.end()) writePlan(j, plan->second, report.effort ? &*report.effort : nullptr);
+          writeMinimumSdk(j, report, platform);
         });
     });
   });

@@ -108,6 +108,24 @@ void MarkdownRenderer::render(const Report& report, std::ostream& os) const {
   out << "\nCoverage counts distinct API symbols; `unknown` means no public source says whether the platform "
          "covers the symbol, and counts against coverage.\n\n";
 
+  if (!report.minimumSdk.empty()) {
+    out << "### Minimum SDK\n\n";
+    for (const MinimumSdk& m : report.minimumSdk) {
+      MinimumSdkFacts facts = minimumSdkFacts(m);
+      out << "- **" << md(m.platform) << "**: " << md(facts.headline);
+      if (!facts.newer.empty()) {
+        out << "; needs newer:";
+        for (size_t i = 0; i < facts.newer.size(); ++i) out << (i ? ", " : " ") << code(facts.newer[i]);
+      }
+      if (!facts.removed.empty()) {
+        out << "; gone:";
+        for (size_t i = 0; i < facts.removed.size(); ++i) out << (i ? ", " : " ") << code(facts.removed[i]);
+      }
+      out << "\n";
+    }
+    out << "\n";
+  }
+
   std::vector<SymbolGap> gaps = topGaps(report, 30);
   if (!gaps.empty()) {
     out << "### Top gaps\n\n| symbol | kind | uses |";

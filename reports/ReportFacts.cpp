@@ -130,4 +130,24 @@ PlanFacts planFacts(const PortingPlan& plan, const EffortModel* model) {
   return f;
 }
 
+MinimumSdkFacts minimumSdkFacts(const MinimumSdk& m, size_t limit) {
+  MinimumSdkFacts f;
+  unsigned undated = m.ops - m.dated;
+  if (m.minimum.empty()) {
+    f.headline = "no op in use states a " + m.sdk + " range (" + std::to_string(m.ops) + " ops)";
+    return f;
+  }
+  f.headline = m.sdk + " " + m.minimum + " or newer: " + std::to_string(m.newer.size()) + " of " +
+               std::to_string(m.dated) + " dated ops need newer than " + (m.oldest.empty() ? "the oldest level" : m.oldest);
+  if (undated) f.headline += "; " + std::to_string(undated) + " ops state no " + m.sdk + " range";
+  if (!m.removed.empty()) f.headline += "; " + std::to_string(m.removed.size()) + " gone by " + m.minimum;
+  auto list = [&](const std::vector<SdkNeed>& needs, const std::string& prefix, std::vector<std::string>& out) {
+    for (size_t i = 0; i < needs.size() && i < limit; ++i) out.push_back(needs[i].symbol + " (" + prefix + needs[i].version + ")");
+    if (needs.size() > limit) out.push_back("... and " + std::to_string(needs.size() - limit) + " more");
+  };
+  list(m.newer, "", f.newer);
+  list(m.removed, "removed in ", f.removed);
+  return f;
+}
+
 }  // namespace opscope::reports

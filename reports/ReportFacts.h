@@ -48,6 +48,16 @@ struct PlanFacts {
 };
 PlanFacts planFacts(const PortingPlan& plan, const EffortModel* model);
 
+/// What every format says of one platform's minimum SDK (Report::minimumSdk): the headline
+/// ("torch_npu 2.9 or newer: 8 of 130 ops in use need newer than 2.1; 122 undated") and the ops
+/// that need newer ("aten::_chunk_cat (2.9)", newest first, at most `limit`, "... and N more").
+struct MinimumSdkFacts {
+  std::string headline;
+  std::vector<std::string> newer;
+  std::vector<std::string> removed;  // "aten::x (removed in 2.13)"
+};
+MinimumSdkFacts minimumSdkFacts(const MinimumSdk& m, size_t limit = 10);
+
 /// A number with at most one decimal ("4.7", "12").
 std::string oneDecimal(double v);
 

@@ -95,6 +95,26 @@ void TextRenderer::render(const Report& report, std::ostream& out) const {
             << printable(planFacts(plan, report.effort ? &*report.effort : nullptr).formula) << "\n";
   }
 
+  if (!report.minimumSdk.empty()) {
+    out << "\nminimum SDK (the lowest level under which every dated op in use is supported):\n";
+    for (const MinimumSdk& m : report.minimumSdk) {
+      MinimumSdkFacts facts = minimumSdkFacts(m);
+      char id[32];
+      std::snprintf(id, sizeof id, "  %-11s", m.platform.c_str());
+      out << id << " " << printable(facts.headline) << "\n";
+      if (!facts.newer.empty()) {
+        out << "              needs newer:";
+        for (const std::string& n : facts.newer) out << " " << printable(n);
+        out << "\n";
+      }
+      if (!facts.removed.empty()) {
+        out << "              gone:";
+        for (const std::string& n : facts.removed) out << " " << printable(n);
+        out << "\n";
+      }
+    }
+  }
+
   if (options_.listFindings && !report.findings.empty()) {
     out << "\nfindings:\n";
     std::string lastFile;

@@ -240,6 +240,15 @@ std::string describeConstraints(const db::Constraints& c) {
     add("dtypes " + d);
   }
   if (!c.sdk.empty()) add(c.sdk);
+  auto list = [&](const char* what, const std::vector<std::string>& ids) {
+    if (ids.empty()) return;
+    std::string d;
+    for (const std::string& t : ids) d += (d.empty() ? "" : ",") + t;
+    add(std::string(what) + " " + d);
+  };
+  list("products", c.products);
+  list("unsupported on", c.unsupportedOn);
+  list("CPU fallback on", c.cpuFallbackOn);
   return out;
 }
 

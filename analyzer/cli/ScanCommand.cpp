@@ -33,7 +33,7 @@ struct ScanArgs {
 void addOptions(po::options_description& desc, ScanArgs& a) {
   desc.add_options()
       ("help,h", "this help")
-      ("target,t", po::value(&a.scan.request.targets), "platforms: ascend,cambricon,enflame,dcu or all (default: all); PLATFORM@SDK-VERSION answers at that SDK level (dcu@hip-5.7)")
+      ("target,t", po::value(&a.scan.request.targets), "platforms: ascend,cambricon,enflame,dcu or all (default: all); PLATFORM[:PRODUCT][@SDK-VERSION] answers for that product and SDK level (ascend:910b@torch_npu-2.4, dcu@hip-5.7)")
       ("format,f", po::value(&a.format)->default_value("text"), ("report formats, comma-separated: " + reports::formatNames()).c_str())
       ("output,o", po::value(&a.output), "write the report to FILE (one format) or into DIR (several), atomically")
       ("shard", po::value(&a.scan.request.shard), "K/N: scan only the K-th of N deterministic shares of the inputs (merge them with opscope merge)")

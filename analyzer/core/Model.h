@@ -197,6 +197,25 @@ struct ModelReport {
 };
 
 /// Everything a run produced; the only thing renderers see.
+/// One op in use and the SDK version that decides it: the version that adds it (or removed it).
+struct SdkNeed {
+  std::string symbol;   // "aten::_chunk_cat"
+  std::string version;  // "2.9"
+};
+
+/// One platform's minimum SDK for the ops a scan found (db::minimumSdk): the lowest level under
+/// which every op in use whose opdb entry states a range for that SDK is supported.
+struct MinimumSdk {
+  PlatformId platform;
+  std::string sdk;              // "torch_npu", as the opdb's ranges spell it
+  std::string minimum;          // "2.9"; "" when no op in use states a range
+  std::string oldest;           // the oldest level the opdb knows for the SDK ("2.1"); may be ""
+  std::vector<SdkNeed> newer;   // ops that need a level above `oldest`, newest first
+  std::vector<SdkNeed> removed; // ops gone at `minimum` already: the version that removed them
+  unsigned dated = 0;           // distinct ops in use whose entry states a range for the SDK
+  unsigned ops = 0;             // distinct ops in use looked up on the platform
+};
+
 struct Report {
   std::string toolVersion;
   std::string opdbVersion;
@@ -212,6 +231,8 @@ struct Report {
   /// The effort weights (rules/effort.yaml or the user's); when set, finalize() makes `plans`.
   std::optional<EffortModel> effort;
   std::map<PlatformId, PortingPlan> plans;  // per target that has an effort profile
+  /// Per target and SDK, the lowest level every dated op in use needs (db::minimumSdk).
+  std::vector<MinimumSdk> minimumSdk;
 
   /// Sorts inputs, findings, suggestions and models into their canonical order and recomputes
   /// the summaries, and the porting plans when `effort` is set.

@@ -36,6 +36,19 @@ class BinaryWriter {
       str(p.id);
       str(p.name);
       str(p.stack);
+      const PlatformLevels& levels = db.levels(p.id);
+      u32(static_cast<std::uint32_t>(levels.products.size()));
+      for (const Product& product : levels.products) {
+        str(product.id);
+        str(product.name);
+        strs(product.aliases);
+      }
+      u32(static_cast<std::uint32_t>(levels.sdks.size()));
+      for (const SdkLevels& sdk : levels.sdks) {
+        str(sdk.id);
+        str(sdk.own);
+        strs(sdk.versions);
+      }
     }
     // Tables keyed by name are written in name order, so the same database compiles to the
     // same bytes.
@@ -70,6 +83,9 @@ class BinaryWriter {
         for (const std::string& d : e.constraints.dtypes) str(d);
         u32(static_cast<std::uint32_t>(e.constraints.node.size()));
         for (const std::string& d : e.constraints.node) str(d);
+        strs(e.constraints.products);
+        strs(e.constraints.unsupportedOn);
+        strs(e.constraints.cpuFallbackOn);
         u32(e.constraints.opsetMin ? static_cast<std::uint32_t>(*e.constraints.opsetMin) : kNone);
         u32(e.constraints.opsetMax ? static_cast<std::uint32_t>(*e.constraints.opsetMax) : kNone);
         u32(e.line);
@@ -143,6 +159,10 @@ class BinaryWriter {
     u32(it->second);
     u32(static_cast<std::uint32_t>(s.size()));
   }
+  void strs(const std::vector<std::string>& v) {
+    u32(static_cast<std::uint32_t>(v.size()));
+    for (const std::string& x : v) str(x);
+  }
   void ints(const std::vector<int>& v) {
     u32(static_cast<std::uint32_t>(v.size()));
     for (int i : v) u32(static_cast<std::uint32_t>(i));
@@ -210,6 +230,21 @@ class BinaryReader {
       p.id = str();
       p.name = str();
       p.stack = str();
+      PlatformLevels& levels = db.levels_[p.id];
+      for (std::uint32_t k = count(12); k-- && ok_;) {
+        Product product;
+        product.id = str();
+        product.name = str();
+        product.aliases = strs();
+        levels.products.push_back(std::move(product));
+      }
+      for (std::uint32_t k = count(12); k-- && ok_;) {
+        SdkLevels sdk;
+        sdk.id = str();
+        sdk.own = str();
+        sdk.versions = strs();
+        levels.sdks.push_back(std::move(sdk));
+      }
       db.platforms_.push_back(std::move(p));
     }
     std::uint32_t nSymbols = count(80);
@@ -255,6 +290,9 @@ class BinaryReader {
           *f = str();
         for (std::uint32_t d = count(8); d-- && ok_;) e.constraints.dtypes.push_back(str());
         for (std::uint32_t d = count(8); d-- && ok_;) e.constraints.node.push_back(str());
+        e.constraints.products = strs();
+        e.constraints.unsupportedOn = strs();
+        e.constraints.cpuFallbackOn = strs();
         if (std::uint32_t v = u32(); v != BinaryWriter::kNone) e.constraints.opsetMin = static_cast<int>(v);
         if (std::uint32_t v = u32(); v != BinaryWriter::kNone) e.constraints.opsetMax = static_cast<int>(v);
         e.line = u32();
@@ -341,6 +379,11 @@ class BinaryReader {
     return skip_ ? std::string() : std::string(v);
   }
   bool wanted(SymbolKind k) const { return (kinds_ >> static_cast<unsigned>(k)) & 1u; }
+  std::vector<std::string> strs() {
+    std::vector<std::string> v;
+    for (std::uint32_t n = count(8); n-- && ok_;) v.push_back(str());
+    return v;
+  }
   std::vector<int> ints() {
     std::vector<int> v(count(4));
     for (int& i : v) i = static_cast<int>(u32());

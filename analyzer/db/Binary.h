@@ -14,7 +14,7 @@
 
 namespace opscope::db {
 
-inline constexpr unsigned kBinaryVersion = 2;
+inline constexpr unsigned kBinaryVersion = 4;
 
 /// Writes `db` (every layer flattened into one, named after layer 0) in the compiled form.
 std::string compileDatabase(const Database& db);

@@ -10,6 +10,24 @@ const Platform* Database::platform(std::string_view id) const {
   return it == platforms_.end() ? nullptr : &*it;
 }
 
+const PlatformLevels& Database::levels(std::string_view platform) const {
+  static const PlatformLevels kNone;
+  auto it = levels_.find(platform);
+  return it == levels_.end() ? kNone : it->second;
+}
+
+const Product* PlatformLevels::product(std::string_view idOrAlias) const {
+  for (const Product& p : products)
+    if (p.id == idOrAlias || std::find(p.aliases.begin(), p.aliases.end(), idOrAlias) != p.aliases.end()) return &p;
+  return nullptr;
+}
+
+const SdkLevels* PlatformLevels::sdk(std::string_view id) const {
+  for (const SdkLevels& s : sdks)
+    if (s.id == id) return &s;
+  return nullptr;
+}
+
 const SymbolInfo* Database::symbol(std::string_view name) const {
   auto it = symbols_.find(std::string(name));
   return it == symbols_.end() ? nullptr : &it->second;

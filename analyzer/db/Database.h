@@ -101,6 +101,36 @@ struct Constraints {
   std::vector<std::string> node;
   std::optional<int> opsetMin, opsetMax;
   std::string sdk;
+  /// Products (platforms.yaml `products` ids) a source states the answer for, and the ones it
+  /// states lack it. A product in neither list is one the source does not speak about.
+  std::vector<std::string> products, unsupportedOn;
+  /// Products on which every call falls back to the CPU (`emulated` there).
+  std::vector<std::string> cpuFallbackOn;
+};
+
+/// A product of a platform that answers can be restricted to (`ascend:910b`): its id, the name
+/// reports print, and other ids users write for it ("a2").
+struct Product {
+  std::string id, name;
+  std::vector<std::string> aliases;
+};
+
+/// An SDK whose versions a platform's answers can be judged at (`ascend@torch_npu-2.4`): the
+/// versions its release files know, oldest first (empty: any version is accepted), and the
+/// version the opdb's entries are written for ("" when they are written for the newest).
+struct SdkLevels {
+  std::string id;                     // lower case: "torch_npu", "hip"
+  std::vector<std::string> versions;  // "2.1", ... "2.15"
+  std::string own;
+};
+
+/// What a target descriptor may name for one platform (platforms.yaml `products`, `sdks`).
+struct PlatformLevels {
+  std::vector<Product> products;
+  std::vector<SdkLevels> sdks;
+  /// The product `id` or an alias of it names; nullptr when none does.
+  const Product* product(std::string_view idOrAlias) const;
+  const SdkLevels* sdk(std::string_view id) const;
 };
 
 /// One platform's answer for one symbol (kind: coverage files).
@@ -135,6 +165,8 @@ class Database {
 
   const std::vector<Platform>& platforms() const { return platforms_; }
   const Platform* platform(std::string_view id) const;
+  /// The products and SDK levels a descriptor may name for `platform`; empty when none.
+  const PlatformLevels& levels(std::string_view platform) const;
   const std::string& version() const { return version_; }
   const std::vector<std::string>& layers() const { return layers_; }
 
@@ -181,6 +213,7 @@ class Database {
   friend class BinaryWriter;
   std::string version_;
   std::vector<Platform> platforms_;
+  std::map<std::string, PlatformLevels, std::less<>> levels_;
   std::vector<std::string> layers_;
   std::unordered_map<std::string, SymbolInfo> symbols_;
   std::unordered_map<std::string, std::unordered_map<std::string, Entry>> entries_;

@@ -2,6 +2,8 @@
 // coverage entries. The opsets and hardware kinds are in LoaderTables.cpp.
 #include "db/Loader.h"
 
+#include "db/Target.h"
+
 #include <algorithm>
 #include <set>
 
@@ -162,20 +164,83 @@ void Loader::readFields(FileReader& r, yaml::MappingNode* m, std::string_view wh
 
 void Loader::readPlatform(FileReader& r, yaml::MappingNode* m, Staging& st) {
   Platform p;
-  readFields(r, m, "a platform", {"id", "name"}, [&](const std::string& k, const std::string& v, yaml::Node* node) {
-    if (k == "id") {
-      if (!validId(v)) r.error(node, "platform id '" + v + "' must match [a-z][a-z0-9_-]*");
-      p.id = v;
-    } else if (k == "name") {
-      p.name = v;
-    } else if (k == "stack") {
-      p.stack = v;
-    } else {
-      return false;
-    }
-    return true;
-  });
+  PlatformLevels levels;
+  readFields(
+      r, m, "a platform", {"id", "name"},
+      [&](const std::string& k, const std::string& v, yaml::Node* node) {
+        if (k == "id") {
+          if (!validId(v)) r.error(node, "platform id '" + v + "' must match [a-z][a-z0-9_-]*");
+          p.id = v;
+        } else if (k == "name") {
+          p.name = v;
+        } else if (k == "stack") {
+          p.stack = v;
+        } else {
+          return false;
+        }
+        return true;
+      },
+      [&](const std::string& k, yaml::Node* v) {
+        if (k != "products" && k != "sdks") return false;
+        readLevels(r, v, k, levels);
+        return true;
+      });
   st.platforms.push_back(std::move(p));
+  st.platformLevels.push_back(std::move(levels));
+}
+
+/// A platform's `products` ({id, name, aliases}) or `sdks` ({id, versions, own}).
+void Loader::readLevels(FileReader& r, yaml::Node* v, const std::string& key, PlatformLevels& levels) {
+  std::set<std::string> ids;
+  readList(r, v, key, [&](yaml::MappingNode* m) {
+    Product product;
+    SdkLevels sdk;
+    std::string id;
+    yaml::Node* idNode = m;
+    auto strings = [&](yaml::Node* val, const char* what, std::vector<std::string>& out) {
+      if (yaml::SequenceNode* seq = r.sequence(val, what))
+        for (yaml::Node& d : *seq)
+          if (auto s = r.scalar(&d, what)) out.push_back(*s);
+    };
+    readFields(
+        r, m, key == "products" ? "a product" : "an SDK", {"id"},
+        [&](const std::string& k, const std::string& val, yaml::Node* node) {
+          if (k == "id") {
+            bool ok = !val.empty() && std::all_of(val.begin(), val.end(), [](char c) {
+              return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
+            });
+            if (!ok) r.error(node, key + " id '" + val + "' must match [a-z0-9][a-z0-9_.-]*");
+            id = val;
+            idNode = node;
+          } else if (k == "name" && key == "products") {
+            product.name = val;
+          } else if (k == "own" && key == "sdks") {
+            if (!parseVersion(val)) r.error(node, "SDK version '" + val + "' must be digits and dots");
+            sdk.own = val;
+          } else {
+            return false;
+          }
+          return true;
+        },
+        [&](const std::string& k, yaml::Node* val) {
+          if (k == "aliases" && key == "products") strings(val, "an alias", product.aliases);
+          else if (k == "versions" && key == "sdks") strings(val, "a version", sdk.versions);
+          else return false;
+          return true;
+        });
+    for (const std::string& version : sdk.versions)
+      if (!parseVersion(version)) r.error(m, "SDK version '" + version + "' must be digits and dots");
+    for (const std::string& name : product.aliases)
+      if (!ids.insert(name).second) r.error(m, "'" + name + "' names two products");
+    if (!ids.insert(id).second) r.error(idNode, "'" + id + "' appears twice in " + key);
+    if (key == "products") {
+      product.id = id;
+      levels.products.push_back(std::move(product));
+    } else {
+      sdk.id = id;
+      levels.sdks.push_back(std::move(sdk));
+    }
+  });
 }
 
 void Loader::readSource(FileReader& r, yaml::MappingNode* m, Staging& st) {
@@ -300,6 +365,11 @@ void Loader::readConstraints(FileReader& r, yaml::Node* v, Constraints& c) {
           }
     } else if (k == "sdk") {
       if (auto s = r.scalar(val, "sdk")) c.sdk = *s;
+    } else if (k == "products" || k == "unsupported_on" || k == "cpu_fallback_on") {
+      auto& list = k == "products" ? c.products : k == "unsupported_on" ? c.unsupportedOn : c.cpuFallbackOn;
+      if (yaml::SequenceNode* seq = r.sequence(val, k))
+        for (yaml::Node& d : *seq)
+          if (auto s = r.scalar(&d, "a product")) list.push_back(*s);
     } else {
       return false;
     }
@@ -393,6 +463,17 @@ void Loader::checkWholeFile(FileReader& r, Staging& st) {
     st.entries[i].source = resolve(st.entrySources[i]);
     if (!seen.insert(st.entries[i].symbol).second)
       r.error(st.entryNodes[i], "symbol '" + st.entries[i].symbol + "' appears twice for this platform in this file");
+    if (st.platform) {
+      const PlatformLevels& levels = db_.levels(*st.platform);
+      Constraints& c = st.entries[i].constraints;
+      for (auto* list : {&c.products, &c.unsupportedOn, &c.cpuFallbackOn})
+        for (std::string& product : *list) {
+          if (const Product* known = levels.product(product)) product = known->id;  // an alias names its product
+          else
+            r.error(st.entryNodes[i], "product '" + product + "' of '" + st.entries[i].symbol +
+                                          "' is not among the products platforms.yaml lists for " + *st.platform);
+        }
+    }
   }
   for (auto& [ref, apply] : st.deferred) apply(resolve(ref));
   checkTables(r, st);
@@ -401,7 +482,9 @@ void Loader::checkWholeFile(FileReader& r, Staging& st) {
 void Loader::commit(const SourceText& src, Staging& st) {
   if (st.kind == "platforms") {
     db_.version_ = st.version.value_or("");
-    for (Platform& p : st.platforms) {
+    for (size_t i = 0; i < st.platforms.size(); ++i) {
+      Platform& p = st.platforms[i];
+      db_.levels_[p.id] = std::move(st.platformLevels[i]);
       auto it = std::find_if(db_.platforms_.begin(), db_.platforms_.end(), [&](const Platform& q) { return q.id == p.id; });
       if (it != db_.platforms_.end()) *it = std::move(p);
       else db_.platforms_.push_back(std::move(p));

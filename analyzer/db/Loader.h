@@ -36,6 +36,7 @@ class Loader {
     yaml::Node *kindNode = nullptr, *platformNode = nullptr, *rootNode = nullptr;
     std::map<std::string, yaml::Node*> present;  // top-level keys and their key nodes
     std::vector<Platform> platforms;
+    std::vector<PlatformLevels> platformLevels;  // parallel to platforms
     std::vector<Provenance> sources;
     std::vector<SymbolInfo> symbols;
     std::vector<Entry> entries;
@@ -60,6 +61,7 @@ class Loader {
                   std::initializer_list<std::string_view> required, const Setter& set,
                   const NonScalar& nonScalar = {});
   void readPlatform(FileReader& r, yaml::MappingNode* m, Staging& st);
+  void readLevels(FileReader& r, yaml::Node* v, const std::string& key, PlatformLevels& levels);
   void readSource(FileReader& r, yaml::MappingNode* m, Staging& st);
   void readSymbol(FileReader& r, yaml::MappingNode* m, Staging& st);
   void readVersions(FileReader& r, yaml::Node* v, std::string_view what, std::vector<int>& out);

@@ -4,9 +4,10 @@
 
 namespace opscope::db {
 
-Coverage coverageForUse(const Database& db, std::string_view platform, const Finding& finding) {
-  Coverage c = db.lookup(platform, finding.symbol.name);
-  const Entry* e = db.entry(platform, finding.symbol.name);
+namespace {
+
+/// `c` (the answer entry `e` gives) narrowed for the dtypes `finding` names.
+Coverage narrowForUse(const Entry* e, Coverage c, const Finding& finding) {
   size_t at = finding.detail.find("dtypes=");
   if (!e || e->constraints.dtypes.empty() || at == std::string::npos) return c;
   if (c.status != CoverageStatus::Native && c.status != CoverageStatus::Mapped) return c;
@@ -26,6 +27,16 @@ Coverage coverageForUse(const Database& db, std::string_view platform, const Fin
   c.note = "This use's dtype " + outside + " is not among the supported ones (" + supported + ")." +
            (c.note.empty() ? "" : " " + c.note);
   return c;
+}
+
+}  // namespace
+
+Coverage coverageForUse(const Database& db, std::string_view platform, const Finding& finding) {
+  return narrowForUse(db.entry(platform, finding.symbol.name), db.lookup(platform, finding.symbol.name), finding);
+}
+
+Coverage coverageForUse(const Database& db, const TargetDescriptor& target, const Finding& finding) {
+  return narrowForUse(db.entry(target.platform, finding.symbol.name), lookupAt(db, target, finding.symbol.name), finding);
 }
 
 }  // namespace opscope::db

@@ -7,6 +7,7 @@
 
 #include "core/Model.h"
 #include "db/Database.h"
+#include "db/Target.h"
 
 namespace opscope::db {
 
@@ -15,5 +16,9 @@ namespace opscope::db {
 /// entry's constraints.dtypes do not list. A use without dtypes, or within the list, gets the
 /// entry's answer unchanged.
 Coverage coverageForUse(const Database& db, std::string_view platform, const Finding& finding);
+
+/// The same on a target descriptor: the answer at its product and SDK level (lookupAt), then
+/// narrowed for this use's dtypes as above. What the scan's coverage resolver calls.
+Coverage coverageForUse(const Database& db, const TargetDescriptor& target, const Finding& finding);
 
 }  // namespace opscope::db

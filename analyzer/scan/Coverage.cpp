@@ -30,10 +30,9 @@ ReportFinding CoverageResolver::resolve(Finding f) const {
   } else if (!isInventoryKind(f.symbol.kind)) {
     for (const Platform& p : targets_) {
       auto level = std::find_if(levels_.begin(), levels_.end(), [&](const db::TargetDescriptor& t) { return t.platform == p.id; });
-      // At a stated SDK level the entry is re-decided for that level; otherwise the answer is
-      // judged for this use (a dtype list matters only when the use hits it).
-      Coverage c = level != levels_.end() && !level->sdk.empty() ? db::lookupAt(db_, *level, f.symbol.name)
-                                                                  : db::coverageForUse(db_, p.id, f);
+      // The entry re-decided at the target's product and SDK level, then judged for this use (a
+      // dtype list matters only when the use hits it).
+      Coverage c = db::coverageForUse(db_, level != levels_.end() ? *level : db::TargetDescriptor{p.id, "", "", ""}, f);
       // A call whose target function takes another argument shape is partial for this use.
       rf.coverage[p.id] = callShapeForUse(callRules(p.id), f, std::move(c));
     }

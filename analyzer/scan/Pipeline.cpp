@@ -6,6 +6,7 @@
 #include "scan/Stage.h"
 #include "db/EffortModel.h"
 #include "db/KernelRollUp.h"
+#include "db/MinimumSdk.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/BLAKE3.h"
 #include "scan/BuildFiles.h"
@@ -48,7 +49,7 @@ Session::Session(ScanRequest request, std::ostream& err) : request_(std::move(re
   for (const db::TargetDescriptor& t : levels_) {
     Platform p = *db_->platform(t.platform);
     // The level qualifies every answer; the report says which one they assume.
-    if (!t.sdk.empty()) p.stack += " (answers at " + t.sdk + " " + t.version + ")";
+    if (std::string q = t.qualifier(*db_); !q.empty()) p.stack += " (answers for " + q + ")";
     targets_.push_back(std::move(p));
   }
 }
@@ -142,6 +143,8 @@ ScanOutcome Session::run(ProgressSink* progress) {
   applySuppressions(report, [&](const std::string& rel) { return readSourceText(report.root, rel); });
   // Device code takes its kernel's verdict, and each kernel gets one answer per platform.
   db::rollUpKernels(report, *db_);
+  // Per target and SDK, the lowest level every dated op in use needs.
+  report.minimumSdk = db::minimumSdk(*db_, levels_, db::symbolsInUse(report));
   // The porting plan's weights (rules/effort.yaml); finalize() derives the plan from them.
   report.effort = db::builtinEffortModel();
   report.finalize();

@@ -30,6 +30,7 @@ speaks for (Tensor.cuda -> Tensor.npu, is_nccl_available -> is_hccl_available, .
 
 import json
 import re
+from pathlib import Path
 
 from common import entry, join_note, read_text, read_tsv, record, require
 from torch_common import (DeviceModule, add_aliases, add_device_strings, add_rebindings, aten, composite_fallbacks,
@@ -67,7 +68,7 @@ def records(up):
     return opp, pt, mstt, tr
 
 
-def aten_entries(universe, opp):
+def aten_entries(universe, opp, core=frozenset()):
     rows = read_tsv(universe.upstream / "ascend" / "op-plugin" / "op_plugin_functions_flat.tsv")
     require(rows and "op_api_versions" in rows[0], "op_plugin_functions_flat.tsv: bad columns")
     all_versions = sorted({v for r in rows for c in ("acl_op_versions", "op_api_versions")
@@ -98,24 +99,27 @@ def aten_entries(universe, opp):
             parts.append(f"structured codegen calls {exe}")
         status = "native" if newest in versions else "partial"
         if status == "partial":
-            parts.append(f"not registered for the newest torch_npu ({newest})")
+            parts.append(f"At torch_npu {newest.lstrip('v')} (the newest) no implementation is registered")
         cons = {}
         if api:
             # The dtypes and products of the aclnn kernels the op calls, from their docs.
             names = sorted({exe} if exe else set()) or kernels_of(kernels, func)
             found = [docs[n] for n in names if n in docs]
-            types = [t for t in ACLNN_DTYPE_ORDER if any(t in d for d, _ in found)]
+            types = [t for t in ACLNN_DTYPE_ORDER if any(t in d for d, _, _ in found)]
             if types:
                 cons["dtypes"] = types
-                products = sorted({p for _, ps in found for p in ps}, key=PRODUCT_ORDER.index)
+                products = sorted({p for _, ps, _ in found for p in ps}, key=PRODUCT_ORDER.index)
                 parts.append(f"the CANN docs of {', '.join(n for n in names if n in docs)} (shared/"
                              f"upstream/ascend/cann-ops/aclnn_doc_product_dtype.tsv) list dtypes "
                              f"{', '.join(types)}" + (f" on {', '.join(products)}" if products else ""))
+            if found:
+                cons.update(product_constraints(found, bool(acl), parts))
         e = entry(aten(func), status, opp["id"], "official", target=exe or None,
                   note=join_note(parts))
-        e["constraints"] = {**cons, "sdk": f"torch_npu {span(versions, all_versions)}"}
+        e["constraints"] = {**cons, "sdk": sdk_range(versions, all_versions)}
         out.append(e)
-    covered = {e["symbol"] for e in out}
+    # torch_npu's core registers these itself (ascend_core_registrations.py answers them).
+    covered = {e["symbol"] for e in out} | set(core)
     out += composite_fallbacks(universe, covered, opp["id"], "torch_npu's op-plugin",
                                f"{newest.lstrip('v')} (torch_npu {newest})")
     return own_kinds(universe, out)
@@ -136,17 +140,57 @@ ACLNN_PRODUCTS = [("ascend950", "Ascend 950"), ("atlas_a3", "Atlas A3"), ("atlas
 PRODUCT_ORDER = [label for _, label in ACLNN_PRODUCTS]
 
 
+# The platforms.yaml product id of each aclnn product column.
+ACLNN_PRODUCT_IDS = {"ascend950": "950", "atlas_a3": "910c", "atlas_a2": "910b",
+                     "atlas_200i_500_a2": "310b", "atlas_inference_310p": "310p",
+                     "atlas_training_910": "910a"}
+PRODUCT_ID_ORDER = ["910a", "910b", "910c", "950", "310p", "310b"]
+
+
 def aclnn_docs(up):
-    """{aclnn op: (set of opscope dtype names, products marked Y)} from the aclnn docs (CANN ops
-    repositories). An op documented twice keeps the union."""
+    """{aclnn op: (set of opscope dtype names, product labels marked Y, {product id: Y|N})} from
+    the aclnn docs (CANN ops repositories). An op documented twice keeps the union."""
     out = {}
     for r in read_tsv(up / "ascend" / "cann-ops" / "aclnn_doc_product_dtype.tsv"):
         types = {ACLNN_DTYPES[t] for t in r["dtypes"].split(",") if t in ACLNN_DTYPES}
         products = {label for col, label in ACLNN_PRODUCTS if r[col] == "Y"}
+        flags = {ACLNN_PRODUCT_IDS[col]: r[col] for col, _ in ACLNN_PRODUCTS if r[col] in ("Y", "N")}
         for name in r["op_names"].split(","):
-            old_t, old_p = out.get(name, (set(), set()))
-            out[name] = (old_t | types, old_p | products)
+            old_t, old_p, old_f = out.get(name, (set(), set(), {}))
+            merged = dict(old_f)
+            for pid, flag in flags.items():
+                merged[pid] = "Y" if "Y" in (flag, merged.get(pid)) else flag
+            out[name] = (old_t | types, old_p | products, merged)
     return out
+
+
+def product_constraints(found, has_acl_op, parts):
+    """constraints.products (a documented aclnn kernel the op calls is marked supported there)
+    and constraints.unsupported_on (every documented kernel is marked unsupported and the op has
+    no ACL op implementation to serve it instead) from the aclnn docs of the op's kernels."""
+    yes = [p for p in PRODUCT_ID_ORDER if any(f.get(p) == "Y" for _, _, f in found)]
+    no = [p for p in PRODUCT_ID_ORDER if p not in yes and any(f.get(p) == "N" for _, _, f in found)]
+    cons = {}
+    if yes:
+        cons["products"] = yes
+    if no and has_acl_op:
+        parts.append("the aclnn docs mark its kernels unsupported on " + ", ".join(no) +
+                     "; torch_npu's ACL op (Ascend IR) implementation is the path there")
+    elif no:
+        cons["unsupported_on"] = no
+    return cons
+
+
+def sdk_range(versions, order):
+    """'torch_npu >=2.1' (registered up to the newest version), 'torch_npu >=2.1 <2.13', or, when
+    the versions are not one run of `order`, the list in words."""
+    idx = [order.index(v) for v in versions]
+    if idx != list(range(idx[0], idx[0] + len(idx))):
+        return f"torch_npu {span(versions, order)}"
+    low = versions[0].lstrip("v")
+    if idx[-1] == len(order) - 1:
+        return f"torch_npu >={low}"
+    return f"torch_npu >={low} <{order[idx[-1] + 1].lstrip('v')}"
 
 
 def aclnn_kernels(up):
@@ -218,12 +262,71 @@ def dtypes_of(note):
     return [DTYPE_WORDS[t] for t in found if t in DTYPE_WORDS]
 
 
+# The platforms.yaml product id of each column of the torch_npu support pages.
+PAGE_PRODUCT_IDS = {"atlas_a2_training": "910b", "atlas_a3_training": "910c", "ascend950dt": "950",
+                    "atlas_training_910": "910a"}
+
+
+def level(version):
+    """The torch_npu level of a PyTorch version a list is written for: '2.7.1' -> '2.7'."""
+    return ".".join(version.split(".")[:2])
+
+
+def api_history(docs, lists):
+    """{api: {level: supported?}} over every version of the support pages (supported when a
+    product is marked Y, unsupported when all listed are N) and of msFmkTransplt's lists. A level
+    the two sources disagree on is dropped."""
+    said = {}
+    for r in docs:
+        name = normalize_api(r["api"])
+        flags = [r[c] for c in PAGE_PRODUCT_IDS if r[c] in ("Y", "N")]
+        if name and flags:
+            said.setdefault(name, {}).setdefault(level(r["torch_version"]), set()).add("Y" in flags)
+    for r in lists:
+        name = normalize_api(r["api"])
+        if name:
+            said.setdefault(name, {}).setdefault(level(r["torch_version"]), set()).add(r["status"] == "supported")
+    return {n: {v: next(iter(b)) for v, b in h.items() if len(b) == 1} for n, h in said.items()}
+
+
+def api_range(history, oldest):
+    """(constraints.sdk range, note) from one API's history, or (None, None) when the lists do not
+    date it: supported at the newest level they speak for, with a lower bound where an older level
+    is marked unsupported (or where it is supported at the oldest torch_npu level, `oldest`)."""
+    if not history:
+        return None, None
+    levels = sorted(history, key=vkey)
+    if not history[levels[-1]]:
+        return None, None  # unsupported at the newest level: the written answer says so
+    last_no = max((v for v in levels if not history[v]), key=vkey, default=None)
+    if last_no is None:
+        if levels[0] != oldest:
+            return None, None
+        return f"torch_npu >={oldest}", None
+    first_yes = min((v for v in levels if history[v] and vkey(v) > vkey(last_no)), key=vkey)
+    gap = vkey(first_yes)[1] - vkey(last_no)[1] > 1 or vkey(first_yes)[0] != vkey(last_no)[0]
+    return (f"torch_npu >={first_yes}",
+            f"torch_npu's lists mark it unsupported for PyTorch {last_no} and supported for {first_yes}" +
+            (" (the levels between are in no list of the snapshot)" if gap else ""))
+
+
 def api_entries(universe, pt, mstt, tr):
     up = universe.upstream
     names = universe.torch.api_names
     out = {}
     docs = read_tsv(up / "ascend" / "torch_npu" / "torch_api_npu_support.tsv")
     newest_doc = max((r["torch_version"] for r in docs), key=vkey)
+    lists = read_tsv(up / "ascend" / "mstt-msfmktransplt" / "torch_api_support_long.tsv")
+    history = api_history(docs, lists)
+    oldest = "2.1"  # op-plugin's oldest torch_npu version (all_version = v2.1 ... v2.15)
+
+    def dated(name, cons, parts):
+        rng, why = api_range(history.get(name), oldest)
+        if rng:
+            cons["sdk"] = rng
+            if why:
+                parts.append(why)
+        return cons
     for r in docs:
         if r["torch_version"] != newest_doc:
             continue
@@ -263,10 +366,16 @@ def api_entries(universe, pt, mstt, tr):
         if target and status != "missing":
             status = "mapped" if status == "native" else status
             parts.append(f"the page documents torch.cuda APIs for use as torch.npu: {target}")
+        yes = [PAGE_PRODUCT_IDS[c] for c in PAGE_PRODUCT_IDS if r[c] == "Y"]
+        no = [PAGE_PRODUCT_IDS[c] for c in PAGE_PRODUCT_IDS if r[c] == "N"]
+        if yes:
+            cons["products"] = yes
+        if no:
+            cons["unsupported_on"] = no
+        cons = dated(name, {**cons, "sdk": f"torch_npu for PyTorch {newest_doc}"}, parts)
         out[name] = entry(name, status, pt["id"], "official", target=target if status != "missing"
                           else None, note=join_note(parts))
-        out[name]["constraints"] = {**cons, "sdk": f"torch_npu for PyTorch {newest_doc}"}
-    lists = read_tsv(up / "ascend" / "mstt-msfmktransplt" / "torch_api_support_long.tsv")
+        out[name]["constraints"] = cons
     newest_list = max((r["torch_version"] for r in lists), key=vkey)
     for r in lists:
         if r["torch_version"] != newest_list:
@@ -296,6 +405,7 @@ def api_entries(universe, pt, mstt, tr):
         target = NPU.target(name) if status != "missing" else None
         if target and status == "native":
             status = "mapped"
+        cons = dated(name, cons, parts)
         e = entry(name, status, mstt["id"], "official", target=target, note=join_note(parts))
         e["constraints"] = cons
         out[name] = e
@@ -314,14 +424,19 @@ def api_entries(universe, pt, mstt, tr):
     return list(out.values())
 
 
-def outputs(universe):
+def outputs(universe, core=None):
+    """`core`: the aten symbols torch_npu's core registrations answer (default: those of the
+    committed opdb/ascend/aten_core.yaml)."""
+    if core is None:
+        from ascend_core_registrations import committed_symbols
+        core = committed_symbols(Path(__file__).resolve().parent.parent)
     opp, pt, mstt, tr = records(universe.upstream)
     result = {}
     result["ascend/aten.yaml"] = document(
         PLATFORM, SCRIPT, ["ascend/op-plugin/op_plugin_functions_flat.tsv",
                            "ascend/op-plugin/op_plugin_kernel_calls.tsv",
                            "ascend/cann-ops/aclnn_doc_product_dtype.tsv",
-                           "pytorch/native_functions_ops.tsv"], [opp], aten_entries(universe, opp))
+                           "pytorch/native_functions_ops.tsv"], [opp], aten_entries(universe, opp, core))
     result["ascend/torch_api.yaml"] = document(
         PLATFORM, SCRIPT, ["ascend/torch_npu/torch_api_npu_support.tsv",
                            "ascend/mstt-msfmktransplt/torch_api_support_long.tsv",

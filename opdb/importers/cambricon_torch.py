@@ -7,7 +7,9 @@ cambricon/gpu_migration_facts.json (what `import torch_mlu.utils.gpu_migration` 
 cambricon/SOURCES.md. Writes opdb/cambricon/aten.yaml and opdb/cambricon/torch_api.yaml.
 
 aten (official): registered on the newest branch -> native; only on older branches -> partial;
-not registered but composite in PyTorch -> emulated (inferred). constraints.sdk lists branches.
+not registered but composite in PyTorch -> emulated (inferred). constraints.sdk is a torch_mlu
+range over the develop branches r2.1/r2.3/r2.4 (levels 2.1, 2.3, 2.4) where they are one run,
+else the branches in words.
 torch API (official): supported -> native, or mapped to the "corresponding MLU api" when the
 list names another one (torch.cuda.amp.autocast -> torch.mlu.amp.autocast); a limitation ->
 partial; not supported -> missing. Rebindings of the migration module for names the list does
@@ -44,6 +46,23 @@ def records(up):
     return out, lst, mig
 
 
+# The develop branches as torch_mlu levels (platforms.yaml): the PyTorch version each builds for,
+# oldest first. r1.22_pt2.4.0 is a release of the 2.4 line older than r2.4_develop and is no level.
+LEVELS = [("in_r2.1_develop", "2.1"), ("in_r2.3_develop", "2.3"), ("in_r2.4_develop", "2.4")]
+
+
+def mlu_range(cols):
+    """'torch_mlu >=2.3' or 'torch_mlu >=2.1 <2.4' when the develop branches that register an op
+    are one run of LEVELS; None otherwise (the branches are then listed in words)."""
+    idx = [i for i, (col, _) in enumerate(LEVELS) if col in cols]
+    if not idx or idx != list(range(idx[0], idx[-1] + 1)):
+        return None
+    low = "2.1" if idx[0] == 0 else LEVELS[idx[0]][1]
+    if idx[-1] == len(LEVELS) - 1:
+        return f"torch_mlu >={low}"
+    return f"torch_mlu >={low} <{LEVELS[idx[-1] + 1][1]}"
+
+
 def aten_entries(universe, branch_records):
     rows = read_tsv(universe.upstream / "cambricon" / "mlu_functions_ops.tsv")
     require(rows and all(col in rows[0] for col, _, _ in BRANCHES),
@@ -64,12 +83,12 @@ def aten_entries(universe, branch_records):
         newest = present[0][1] == "TM24"
         parts = ["torch_mlu's codegen registers it on " + ", ".join(b for b, _ in present)]
         if not newest:
-            parts.append("not on the newest branch r2.4_develop")
+            parts.append("At torch_mlu 2.4 (r2.4_develop, the newest branch) it is not registered")
         if custom:
             parts.append("with a custom autograd function")
         e = entry(aten(func), "native" if newest else "partial",
                   branch_records[present[0][1]]["id"], "official", note=join_note(parts))
-        e["constraints"] = {"sdk": "torch_mlu " + ", ".join(b for b, _ in present)}
+        e["constraints"] = {"sdk": mlu_range(cols) or "torch_mlu " + ", ".join(b for b, _ in present)}
         out.append(e)
     covered = {e["symbol"] for e in out}
     out += composite_fallbacks(universe, covered, branch_records["TM24"]["id"], "torch_mlu",

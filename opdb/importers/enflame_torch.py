@@ -86,6 +86,10 @@ def aten_entries(universe, reg, oplist):
         e = entry(aten(r["op"]), status, reg["id"], "official", target=target or None,
                   note=join_note(parts))
         e["constraints"] = {"sdk": "torch_gcu v2.10.0 (TopsRider v3.7.1)"}
+        whole = [c.split("=")[0].strip() for c in chip.split(";") if c.strip().endswith("=all")]
+        if whole and status == "partial":
+            # Every call falls back to the CPU on these chips (platforms.yaml products).
+            e["constraints"]["cpu_fallback_on"] = sorted(whole)
         out.append(e)
     covered = {e["symbol"] for e in out}
     out += composite_fallbacks(universe, covered, reg["id"], "torch_gcu", "2.10.0 (torch_gcu v2.10.0)")

@@ -100,7 +100,10 @@ TEST(TargetLookup, OlderLevelLosesWhatItLacks) {
   EXPECT_NE(old.note.find("5.2.0 adds it"), std::string::npos) << old.note;
   // No range, or another SDK's level: the answer as written.
   EXPECT_EQ(lookupAt(db, target("dcu@hip-5.1"), "dim3").status, CoverageStatus::Native);
-  EXPECT_EQ(lookupAt(db, target("dcu@rocm-1.0"), "cudaMallocAsync").status, CoverageStatus::Mapped);
+  // Another SDK's level is no level of DCU's: a usage error naming the SDK DCU has.
+  std::string error;
+  EXPECT_FALSE(parseTarget("dcu@rocm-1.0", &db, error));
+  EXPECT_NE(error.find("unknown dcu SDK 'rocm' (known: hip (any version))"), std::string::npos) << error;
 }
 
 TEST(DcuAnswers, SameSpelledNamesAreNativeCitingTheHeader) {

@@ -221,6 +221,24 @@ TEST(HtmlRenderer, PlanOfAHostileReportIsInert) {
   expectNoExternalReference(page);
 }
 
+TEST(HtmlRenderer, MinimumSdkSectionNamesTheLevelAndTheOpsAsText) {
+  FixtureReport fx = opscope::testing::sampleReport();
+  EXPECT_EQ(render(fx).find("<section id=\"sdk\""), std::string::npos) << "no answer, no section";
+  fx.report.minimumSdk = {MinimumSdk{"ascend", "torch_npu", "2.9", "2.1", {{"aten::addmm.dtype", "2.9"}}, {}, 10, 12},
+                          MinimumSdk{"dcu", "HIP", "", "", {}, {}, 0, 3}};
+  std::string page = render(fx);
+  std::string section = between(page, "<section id=\"sdk\"", "</section>");
+  ASSERT_FALSE(section.empty());
+  EXPECT_NE(page.find("href=\"#sdk\""), std::string::npos) << "the nav links to it";
+  EXPECT_NE(section.find("<td class=\"sdk-minimum\">2.9</td>"), std::string::npos) << section;
+  EXPECT_NE(section.find("<code class=\"sdk-newer\">aten::addmm.dtype (2.9)</code>"), std::string::npos) << section;
+  EXPECT_NE(section.find("no op in use states a HIP range (3 ops)"), std::string::npos) << section;
+  fx.report.minimumSdk[0].newer[0].symbol = "<img src=x onerror=alert(1)>";
+  std::string hostile = between(render(fx), "<section id=\"sdk\"", "</section>");
+  EXPECT_EQ(hostile.find("<img"), std::string::npos);
+  EXPECT_NE(hostile.find("&lt;img"), std::string::npos);
+}
+
 TEST(HtmlRenderer, MatrixHasARowPerLookedUpSymbolAndACellPerPlatform) {
   std::string page = render(opscope::testing::sampleReport());
   std::string matrix = between(page, "id=\"matrix-table\">", "</table>");
