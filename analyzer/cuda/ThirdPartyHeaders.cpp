@@ -227,7 +227,10 @@ const std::vector<std::string>& cachedSetupDefines(const std::string& setupPy) {
   std::vector<std::string> defines;
   if (auto buffer = llvm::MemoryBuffer::getFile(setupPy, /*IsText=*/true)) {
     // ('NAME', None) / ("NAME", 'value') tuples of define_macros, and '-DNAME[=value]' strings.
-    static const std::regex tuple(R"(\(\s*['"]([A-Za-z_]\w*)['"]\s*,\s*(None|['"]([\w.]*)['"])\s*\))");
+    // A tuple is an element of a list (after '[' or ',', or first on its line), never a call's
+    // arguments (os.getenv('FORCE_CUDA', '0')).
+    static const std::regex tuple(
+        R"((?:^|[\[,])\s*\(\s*['"]([A-Za-z_]\w*)['"]\s*,\s*(None|['"]([\w.]*)['"])\s*\))");
     static const std::regex flag(R"(['"]-D([A-Za-z_]\w*)(=([\w.]*))?['"])");
     // Other platforms' switches (ROCm, Apple MPS, Cambricon MLU, Ascend NPU, ...): the scan reads
     // the code as its CUDA build compiles it.

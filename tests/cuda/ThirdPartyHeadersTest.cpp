@@ -104,7 +104,8 @@ TEST(ThirdPartyHeaders, TheExtensionsSetupPyDefinesItsCudaBuild) {
   fs::path dir = fs::temp_directory_path() / ("opscope-setuppy-" + std::to_string(::getpid()));
   fs::create_directories(dir / "csrc/cuda");
   std::ofstream(dir / "setup.py")
-      << "define_macros = [('WITH_PYTHON', None)]\n"
+      << "WITH_CUDA = os.getenv('FORCE_CUDA', '0') == '1'\nflags = os.getenv(\"NVCC_FLAGS\", '')\n"
+         "define_macros = [('WITH_PYTHON', None)]\n"
          "# define_macros += [('EXT_USE_PARROTS', None)]\n"
          "if cuda:\n    define_macros += [(\"WITH_CUDA\", None), ('EXT_VERSION', '2.1')]\n"
          "    nvcc = ['-O3', '-DEXT_FAST_MATH', '-D__CUDA_NO_HALF_OPERATORS__']\n"

@@ -273,6 +273,13 @@ struct cudaMemsetParams { void* dst; size_t pitch; unsigned int value, elementSi
 struct cudaMemLocation { int type; int id; };
 struct cudaMemAccessDesc { struct cudaMemLocation location; int flags; };
 struct cudaMemPoolProps { int allocType, handleTypes; struct cudaMemLocation location; void* win32SecurityAttributes; size_t maxSize; unsigned short usage; unsigned char reserved[54]; };
+struct cudaMemAllocNodeParams {
+  struct cudaMemPoolProps poolProps;
+  const struct cudaMemAccessDesc* accessDescs;
+  size_t accessDescCount;
+  size_t bytesize;
+  void* dptr;
+};
 
 /* Device management */
 OPSCOPE_HD cudaError_t cudaGetDeviceCount(int* count);
