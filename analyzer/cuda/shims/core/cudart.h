@@ -280,6 +280,30 @@ struct cudaMemAllocNodeParams {
   size_t bytesize;
   void* dptr;
 };
+/* Conditional graph nodes (CUDA 12.3+) and the generic node parameters cudaGraphAddNode takes. */
+typedef unsigned long long cudaGraphConditionalHandle;
+enum cudaGraphConditionalHandleFlags { cudaGraphCondAssignDefault = 1 };
+enum cudaGraphConditionalNodeType { cudaGraphCondTypeIf = 0, cudaGraphCondTypeWhile = 1, cudaGraphCondTypeSwitch = 2 };
+struct cudaConditionalNodeParams {
+  cudaGraphConditionalHandle handle;
+  enum cudaGraphConditionalNodeType type;
+  unsigned int size;
+  cudaGraph_t* phGraph;
+};
+struct cudaKernelNodeParamsV2 { void* func; dim3 gridDim, blockDim; unsigned int sharedMemBytes; void** kernelParams; void** extra; };
+struct cudaGraphNodeParams {
+  int type; /* a cudaGraphNodeType */
+  int reserved0[3];
+  union {
+    long long reserved1[29];
+    struct cudaKernelNodeParamsV2 kernel;
+    struct cudaMemsetParams memset;
+    struct cudaHostNodeParams host;
+    struct cudaMemAllocNodeParams alloc;
+    struct cudaConditionalNodeParams conditional;
+  };
+  long long reserved2;
+};
 
 /* Device management */
 OPSCOPE_HD cudaError_t cudaGetDeviceCount(int* count);
