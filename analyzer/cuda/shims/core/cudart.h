@@ -288,7 +288,7 @@ struct cudaConditionalNodeParams {
   cudaGraphConditionalHandle handle;
   enum cudaGraphConditionalNodeType type;
   unsigned int size;
-  cudaGraph_t* phGraph;
+  cudaGraph_t* phGraph_out; /* the node's body graphs, filled in when the node is created */
 };
 struct cudaKernelNodeParamsV2 { void* func; dim3 gridDim, blockDim; unsigned int sharedMemBytes; void** kernelParams; void** extra; };
 struct cudaGraphNodeParams {

@@ -8,6 +8,8 @@
 #ifndef OPSCOPE_MORE_nvjpegStatus
 #define OPSCOPE_MORE_nvjpegStatus
 #endif
+/* The library's API decoration macro (empty); code tests it to see nvjpeg.h is included. */
+#define NVJPEGAPI
 #define NVJPEG_MAX_COMPONENT 4
 #define NVJPEG_FLAGS_DEFAULT 0
 OPSCOPE_EXTERN_C_BEGIN

@@ -104,6 +104,8 @@ template <class T> class device_ptr {
   __host__ __device__ bool operator<(const device_ptr& other) const;
   __host__ __device__ explicit operator bool() const;
 };
+/* thrust/swap.h: any two assignables; unqualified swap of thrust types finds it by ADL. */
+template <class A, class B> __host__ __device__ void swap(A& a, B& b);
 template <class T> __host__ __device__ T* raw_pointer_cast(T* p);
 template <class T> __host__ __device__ T* raw_pointer_cast(const device_ptr<T>& p);
 template <class T> __host__ __device__ device_ptr<T> device_pointer_cast(T* p);

@@ -36,5 +36,5 @@ cudaGraph_t add_if_node(cudaGraph_t graph, cudaGraphNode_t* node) {
   cudaGraphAddNode(node, graph, NULL, 0, &params);
 // CHECK: [[@LINE-1]]:3 cuda-graphs hazard semantic lib=hazard {uses cudaGraphAddNode}
 // CHECK: [[@LINE-2]]:3 cudaGraphAddNode function semantic lib=cudart
-  return params.conditional.phGraph[0];
+  return params.conditional.phGraph_out[0];
 }

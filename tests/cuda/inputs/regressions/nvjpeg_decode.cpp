@@ -43,3 +43,10 @@ int decode_rgb(const unsigned char* jpeg, size_t size, unsigned char* out, int p
   return status == NVJPEG_STATUS_SUCCESS ? widths[0] : -1;
 // CHECK: [[@LINE-1]]:20 NVJPEG_STATUS_SUCCESS enum_value semantic lib=nvjpeg
 }
+
+// Helpers test nvjpeg.h's API macro to see it is included (cuda-samples' helper_cuda.h).
+#ifdef NVJPEGAPI
+const char* status_name(nvjpegStatus_t s) { return s == NVJPEG_STATUS_SUCCESS ? "success" : "error"; }
+// CHECK: [[@LINE-1]]:25 nvjpegStatus_t type semantic lib=nvjpeg
+// CHECK: [[@LINE-2]]:57 NVJPEG_STATUS_SUCCESS enum_value semantic lib=nvjpeg
+#endif
