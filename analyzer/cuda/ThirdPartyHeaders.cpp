@@ -6,6 +6,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <regex>
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
@@ -100,6 +101,67 @@ std::string torchVersion(const std::vector<std::string>& dirs) {
   return "";
 }
 
+/// True when one of `dirs` holds a header an extension includes first (the directories of
+/// python3-torch are symbolic links into libtorch-dev's, dangling without it).
+bool holdsTorchHeaders(const std::vector<std::string>& dirs) {
+  return std::any_of(dirs.begin(), dirs.end(), [](const std::string& d) {
+    return exists(joinPath(d, "torch/torch.h")) || exists(joinPath(d, "torch/extension.h")) ||
+           exists(joinPath(d, "ATen/ATen.h"));
+  });
+}
+
+}  // namespace
+
+std::vector<std::string> pythonCandidates(const std::string& pathEnv) {
+  std::vector<std::string> out;
+  auto add = [&](const std::string& p) {
+    if (!p.empty() && llvm::sys::fs::can_execute(p) && std::find(out.begin(), out.end(), p) == out.end())
+      out.push_back(p);
+  };
+  llvm::SmallVector<llvm::StringRef, 16> dirs;
+  llvm::StringRef(pathEnv).split(dirs, ':', -1, false);
+  for (llvm::StringRef d : dirs) add(joinPath(d.str(), "python3"));
+  add("/usr/bin/python3");  // the distribution's (Debian's python3-torch)
+  return out;
+}
+
+TorchHeaders torchHeadersFromPython(const std::vector<std::string>& pythons) {
+  static const char* kScript =
+      "import sysconfig\n"
+      "print('python', sysconfig.get_paths().get('include', ''))\n"
+      "try:\n"
+      "    import torch, torch.utils.cpp_extension as c\n"
+      "    print('torch', torch.__version__)\n"
+      "    for p in c.include_paths(): print('dir', p)\n"
+      "except Exception:\n"
+      "    pass\n";
+  TorchHeaders t;
+  for (const std::string& python : pythons) {
+    auto out = runProgram(python, {"-c", kScript}, 120);
+    if (!out) continue;
+    TorchHeaders found;
+    std::string version;
+    llvm::StringRef text(*out);
+    while (!text.empty()) {
+      auto [line, rest] = text.split('\n');
+      text = rest;
+      auto [key, value] = line.trim().split(' ');
+      if (key == "python" && exists(joinPath(value.str(), "Python.h"))) found.pythonInclude = value.str();
+      if (key == "torch") version = value.str();
+      if (key == "dir" && exists(value.str())) found.dirs.push_back(value.str());
+    }
+    if (t.pythonInclude.empty()) t.pythonInclude = found.pythonInclude;
+    if (found.dirs.empty() || !holdsTorchHeaders(found.dirs)) continue;
+    found.origin = "the Python environment (torch " + version + ", " + python + ")";
+    if (found.pythonInclude.empty()) found.pythonInclude = t.pythonInclude;
+    return found;
+  }
+  t.dirs.clear();
+  return t;
+}
+
+namespace {
+
 TorchHeaders findTorchHeaders() {
   TorchHeaders t;
   if (const char* env = std::getenv("OPSCOPE_TORCH_INCLUDE"); env && *env) {
@@ -111,34 +173,12 @@ TorchHeaders findTorchHeaders() {
     t.origin = "OPSCOPE_TORCH_INCLUDE" + (version.empty() ? std::string() : " (torch " + version + ")");
     return t;
   }
-  // The Python environment: what torch.utils.cpp_extension builds extensions with.
-  if (auto python = llvm::sys::findProgramByName("python3")) {
-    static const char* kScript =
-        "import sysconfig\n"
-        "print('python', sysconfig.get_paths().get('include', ''))\n"
-        "try:\n"
-        "    import torch, torch.utils.cpp_extension as c\n"
-        "    print('torch', torch.__version__)\n"
-        "    for p in c.include_paths(): print('dir', p)\n"
-        "except Exception:\n"
-        "    pass\n";
-    if (auto out = runProgram(*python, {"-c", kScript}, 120)) {
-      std::string version;
-      llvm::StringRef text(*out);
-      while (!text.empty()) {
-        auto [line, rest] = text.split('\n');
-        text = rest;
-        auto [key, value] = line.trim().split(' ');
-        if (key == "python" && exists(joinPath(value.str(), "Python.h"))) t.pythonInclude = value.str();
-        if (key == "torch") version = value.str();
-        if (key == "dir" && exists(value.str())) t.dirs.push_back(value.str());
-      }
-      if (!t.dirs.empty()) {
-        t.origin = "the Python environment (torch " + version + ", " + python->c_str() + ")";
-        return t;
-      }
-    }
-  }
+  // The Python environment: what torch.utils.cpp_extension builds extensions with. The first
+  // python3 on the PATH may lack torch (a pyenv or virtualenv one) while the system's has it.
+  const char* path = std::getenv("PATH");
+  TorchHeaders fromPython = torchHeadersFromPython(pythonCandidates(path ? path : ""));
+  if (!fromPython.dirs.empty()) return fromPython;
+  t.pythonInclude = fromPython.pythonInclude;
   // Debian's libtorch-dev: ATen/, c10/ and torch/extension.h are in /usr/include already.
   const std::string api = "/usr/include/torch/csrc/api/include";
   if (exists(joinPath(api, "torch/torch.h"))) {
@@ -173,6 +213,62 @@ bool isTorchHeader(const std::string& h) {
 }
 
 }  // namespace
+
+namespace {
+
+/// The defines of one setup.py, read once per process.
+const std::vector<std::string>& cachedSetupDefines(const std::string& setupPy) {
+  static std::map<std::string, std::vector<std::string>> cache;
+  {
+    std::lock_guard<std::mutex> lock(cacheMutex());
+    auto it = cache.find(setupPy);
+    if (it != cache.end()) return it->second;
+  }
+  std::vector<std::string> defines;
+  if (auto buffer = llvm::MemoryBuffer::getFile(setupPy, /*IsText=*/true)) {
+    // ('NAME', None) / ("NAME", 'value') tuples of define_macros, and '-DNAME[=value]' strings.
+    // A tuple is an element of a list (after '[' or ',', or first on its line), never a call's
+    // arguments (os.getenv('FORCE_CUDA', '0')).
+    static const std::regex tuple(
+        R"((?:^|[\[,])\s*\(\s*['"]([A-Za-z_]\w*)['"]\s*,\s*(None|['"]([\w.]*)['"])\s*\))");
+    static const std::regex flag(R"(['"]-D([A-Za-z_]\w*)(=([\w.]*))?['"])");
+    // Other platforms' switches (ROCm, Apple MPS, Cambricon MLU, Ascend NPU, ...): the scan reads
+    // the code as its CUDA build compiles it.
+    static const std::regex otherPlatform(
+        R"(ROCM|HIP|MPS|MLU|NPU|MUSA|XPU|XLA|DIOPI|KPRIVATE|PARROTS|SYCL|IPU|ASCEND|CAMB|EXPORTS|^NDEBUG$|^__CUDA_NO_|^_GLIBCXX)");
+    llvm::StringRef text = (*buffer)->getBuffer();
+    while (!text.empty()) {
+      auto [line, rest] = text.split('\n');
+      text = rest;
+      std::string code = line.split('#').first.str();  // not in comments
+      if (code.size() > 4096) continue;
+      for (const std::regex* re : {&tuple, &flag})
+        for (std::sregex_iterator it(code.begin(), code.end(), *re), end; it != end; ++it) {
+          std::string name = (*it)[1].str();
+          if (std::regex_search(name, otherPlatform)) continue;
+          std::string value = (*it)[3].str();  // the quoted value, or the one after =
+          std::string define = "-D" + name + (value.empty() ? "" : "=" + value);
+          if (std::find(defines.begin(), defines.end(), define) == defines.end()) defines.push_back(define);
+        }
+    }
+  }
+  std::lock_guard<std::mutex> lock(cacheMutex());
+  return cache.try_emplace(setupPy, std::move(defines)).first->second;
+}
+
+}  // namespace
+
+std::vector<std::string> extensionBuildDefines(const std::string& file) {
+  std::string dir = llvm::sys::path::parent_path(file).str();
+  for (int level = 0; level < 8 && !dir.empty(); ++level) {
+    std::string setupPy = joinPath(dir, "setup.py");
+    if (exists(setupPy)) return cachedSetupDefines(setupPy);
+    std::string parent = llvm::sys::path::parent_path(dir).str();
+    if (parent == dir) break;
+    dir = parent;
+  }
+  return {};
+}
 
 std::set<std::string> includedHeaders(const std::string& file, const std::vector<std::string>& includeDirs,
                                       unsigned maxFiles) {
@@ -263,6 +359,19 @@ ThirdPartySetup thirdPartySetup(const std::set<std::string>& headers, const std:
                               "__CUDA_NO_BFLOAT16_CONVERSIONS__", "__CUDA_NO_HALF2_OPERATORS__"})
           if (!definesMacro(args, m)) s.args.push_back(std::string("-D") + m);
       std::string note = "PyTorch headers from " + t.origin;
+      // What the extension's setup.py defines for its CUDA build (WITH_CUDA, MMCV_WITH_CUDA).
+      std::vector<std::string> fromSetup;
+      for (const std::string& d : extensionBuildDefines(file)) {
+        std::string name = d.substr(2, d.find('=') == std::string::npos ? std::string::npos : d.find('=') - 2);
+        if (definesMacro(args, name)) continue;
+        s.args.push_back(d);
+        fromSetup.push_back(name);
+      }
+      if (!fromSetup.empty()) {
+        std::string list;
+        for (const std::string& n : fromSetup) list += (list.empty() ? "" : ", ") + n;
+        note += "; setup.py's defines " + list;
+      }
       // A CPU-only build of the headers (Debian's libtorch-dev) ships c10/cuda/ without the file
       // CMake generates there; the headers' own switch skips it (it only names export macros).
       bool cudaConfig = std::any_of(t.dirs.begin(), t.dirs.end(), [](const std::string& d) {

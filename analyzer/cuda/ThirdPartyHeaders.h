@@ -27,14 +27,30 @@ struct TorchHeaders {
   std::string pythonInclude;      // Python.h's directory, "" if not found
 };
 
+/// The python3 interpreters to ask for torch, in order: each `python3` of the PATH `pathEnv`
+/// (directories separated by ':'), then the distribution's /usr/bin/python3; each once.
+std::vector<std::string> pythonCandidates(const std::string& pathEnv);
+
+/// `torch.utils.cpp_extension.include_paths()` of the first of `pythons` that imports torch and
+/// whose directories hold torch's headers (Debian's python3-torch links them to libtorch-dev's);
+/// empty dirs when none does (pythonInclude is still the first Python.h directory found).
+TorchHeaders torchHeadersFromPython(const std::vector<std::string>& pythons);
+
 /// PyTorch's headers: OPSCOPE_TORCH_INCLUDE (directories separated by ':') if set, else
-/// `torch.utils.cpp_extension.include_paths()` of `python3`, else Debian's libtorch-dev
+/// `torch.utils.cpp_extension.include_paths()` of the first python3 that has torch (PATH order,
+/// then /usr/bin/python3), else Debian's libtorch-dev
 /// (/usr/include/torch/csrc/api/include). Empty dirs when none is found. Computed once per process
 /// (the Python query runs only when some unit includes torch headers).
 const TorchHeaders& torchHeaders();
 
 /// The include directory of the system's MPI (Open MPI or MPICH), "" if none is installed.
 std::string mpiIncludeDir();
+
+/// The macros the nearest setup.py above `file` defines for its build ("-DWITH_CUDA",
+/// "-DMMCV_WITH_CUDA"): define_macros tuples and '-DNAME[=value]' strings outside comments, except
+/// other platforms' switches (ROCm/HIP, MPS, MLU, NPU, MUSA, ...) and the half-type ones
+/// thirdPartySetup handles itself. Empty when there is no setup.py within 8 levels.
+std::vector<std::string> extensionBuildDefines(const std::string& file);
 
 /// What the parse of a unit gets for the third-party headers it includes.
 struct ThirdPartySetup {
@@ -45,7 +61,8 @@ struct ThirdPartySetup {
 /// The arguments for a unit whose file (or project headers) include `headers`, given the arguments
 /// it already has: -fopenmp for omp.h (Clang's own omp.h), the MPI include directory for mpi.h,
 /// PyTorch's include directories for torch/, ATen/ and c10/ headers (plus Python.h's and
-/// TORCH_EXTENSION_NAME, as torch.utils.cpp_extension builds extensions). Directories come after
+/// TORCH_EXTENSION_NAME, as torch.utils.cpp_extension builds extensions, and the extension's
+/// setup.py defines). Directories come after
 /// every other (-idirafter): the project's own copies win.
 ThirdPartySetup thirdPartySetup(const std::set<std::string>& headers, const std::vector<std::string>& args,
                                 const std::string& file);

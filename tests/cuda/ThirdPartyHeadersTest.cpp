@@ -67,6 +67,68 @@ TEST(ThirdPartyHeaders, TorchHeadersComeFromTheOverrideWithTheExtensionBuildsDef
                            [](const std::string& a) { return a.rfind("-DTORCH_EXTENSION_NAME", 0) == 0; }));
 }
 
+// Two fake interpreters: the first on the PATH has no torch (a pyenv shim), the second has one
+// whose include directory holds torch/torch.h; a third has torch but its directories are empty
+// (Debian's python3-torch without libtorch-dev: dangling links).
+TEST(ThirdPartyHeaders, TorchComesFromTheFirstPythonThatHasIt) {
+  fs::path dir = fs::temp_directory_path() / ("opscope-pythons-" + std::to_string(::getpid()));
+  for (const char* d : {"pyenv", "empty", "system", "include/torch", "hollow"}) fs::create_directories(dir / d);
+  std::ofstream(dir / "include/torch/torch.h") << "#pragma once\n";
+  auto script = [&](const fs::path& p, const std::string& body) {
+    std::ofstream(p) << "#!/bin/sh\n" << body;
+    fs::permissions(p, fs::perms::owner_all);
+  };
+  script(dir / "pyenv/python3", "echo python /nonexistent\n");
+  script(dir / "system/python3", "echo torch 1.13.1\necho dir " + (dir / "include").string() + "\n");
+  script(dir / "hollow/python3", "echo torch 1.13.1\necho dir " + (dir / "hollow").string() + "\n");
+  std::string path = (dir / "pyenv").string() + ":" + (dir / "empty").string() + ":" + (dir / "hollow").string() +
+                     ":" + (dir / "system").string() + ":" + (dir / "pyenv").string();
+  std::vector<std::string> pythons = pythonCandidates(path);
+  ASSERT_GE(pythons.size(), 3u);
+  EXPECT_EQ(pythons[0], (dir / "pyenv/python3").string());
+  EXPECT_EQ(pythons[1], (dir / "hollow/python3").string());
+  EXPECT_EQ(pythons[2], (dir / "system/python3").string());
+  EXPECT_EQ(std::count(pythons.begin(), pythons.end(), pythons[0]), 1);  // each once
+  TorchHeaders t = torchHeadersFromPython({pythons[0], pythons[1], pythons[2]});
+  EXPECT_EQ(t.dirs, std::vector<std::string>{(dir / "include").string()});
+  EXPECT_NE(t.origin.find("torch 1.13.1"), std::string::npos);
+  EXPECT_NE(t.origin.find((dir / "system/python3").string()), std::string::npos);
+  // Only the ones without torch, or with hollow directories: none found.
+  EXPECT_TRUE(torchHeadersFromPython({pythons[0], pythons[1]}).dirs.empty());
+  fs::remove_all(dir);
+}
+
+// A setup.py as PyTorch extensions write them: the CUDA build's defines are the scan's, other
+// platforms' and commented-out ones are not.
+TEST(ThirdPartyHeaders, TheExtensionsSetupPyDefinesItsCudaBuild) {
+  fs::path dir = fs::temp_directory_path() / ("opscope-setuppy-" + std::to_string(::getpid()));
+  fs::create_directories(dir / "csrc/cuda");
+  std::ofstream(dir / "setup.py")
+      << "WITH_CUDA = os.getenv('FORCE_CUDA', '0') == '1'\nflags = os.getenv(\"NVCC_FLAGS\", '')\n"
+         "define_macros = [('WITH_PYTHON', None)]\n"
+         "# define_macros += [('EXT_USE_PARROTS', None)]\n"
+         "if cuda:\n    define_macros += [(\"WITH_CUDA\", None), ('EXT_VERSION', '2.1')]\n"
+         "    nvcc = ['-O3', '-DEXT_FAST_MATH', '-D__CUDA_NO_HALF_OPERATORS__']\n"
+         "if hip:\n    define_macros += [('USE_ROCM', None), ('EXT_WITH_HIP', None)]\n"
+         "if mlu:\n    define_macros += [('EXT_WITH_MLU', None)]\n";
+  std::ofstream(dir / "csrc/cuda/op.cu") << "#include <torch/extension.h>\n";
+  std::vector<std::string> defines = extensionBuildDefines((dir / "csrc/cuda/op.cu").string());
+  EXPECT_EQ(defines, (std::vector<std::string>{"-DWITH_PYTHON", "-DWITH_CUDA", "-DEXT_VERSION=2.1",
+                                               "-DEXT_FAST_MATH"}));
+  // Through thirdPartySetup for a unit including torch (when torch is found), minus what the
+  // command line defines already.
+  ThirdPartySetup s = thirdPartySetup({"torch/extension.h"}, {"clang++", "-DWITH_PYTHON=1"},
+                                      (dir / "csrc/cuda/op.cu").string());
+  if (!torchHeaders().dirs.empty()) {
+    EXPECT_TRUE(contains(s.args, "-DWITH_CUDA"));
+    EXPECT_FALSE(contains(s.args, "-DWITH_PYTHON"));
+    EXPECT_NE(s.notes.back().find("setup.py's defines WITH_CUDA, EXT_VERSION, EXT_FAST_MATH"), std::string::npos);
+  }
+  EXPECT_TRUE(extensionBuildDefines((fs::temp_directory_path() / "no-such-dir/x.cu").string()).empty() ||
+              fs::exists(fs::temp_directory_path() / "setup.py"));
+  fs::remove_all(dir);
+}
+
 TEST(ThirdPartyHeaders, AbsentHeadersNameTheirDebianPackage) {
   EXPECT_EQ(debianPackageFor("mpi.h"), "libopenmpi-dev");
   EXPECT_EQ(debianPackageFor("omp.h"), "libomp-19-dev");

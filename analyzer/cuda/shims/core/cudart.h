@@ -273,6 +273,37 @@ struct cudaMemsetParams { void* dst; size_t pitch; unsigned int value, elementSi
 struct cudaMemLocation { int type; int id; };
 struct cudaMemAccessDesc { struct cudaMemLocation location; int flags; };
 struct cudaMemPoolProps { int allocType, handleTypes; struct cudaMemLocation location; void* win32SecurityAttributes; size_t maxSize; unsigned short usage; unsigned char reserved[54]; };
+struct cudaMemAllocNodeParams {
+  struct cudaMemPoolProps poolProps;
+  const struct cudaMemAccessDesc* accessDescs;
+  size_t accessDescCount;
+  size_t bytesize;
+  void* dptr;
+};
+/* Conditional graph nodes (CUDA 12.3+) and the generic node parameters cudaGraphAddNode takes. */
+typedef unsigned long long cudaGraphConditionalHandle;
+enum cudaGraphConditionalHandleFlags { cudaGraphCondAssignDefault = 1 };
+enum cudaGraphConditionalNodeType { cudaGraphCondTypeIf = 0, cudaGraphCondTypeWhile = 1, cudaGraphCondTypeSwitch = 2 };
+struct cudaConditionalNodeParams {
+  cudaGraphConditionalHandle handle;
+  enum cudaGraphConditionalNodeType type;
+  unsigned int size;
+  cudaGraph_t* phGraph_out; /* the node's body graphs, filled in when the node is created */
+};
+struct cudaKernelNodeParamsV2 { void* func; dim3 gridDim, blockDim; unsigned int sharedMemBytes; void** kernelParams; void** extra; };
+struct cudaGraphNodeParams {
+  int type; /* a cudaGraphNodeType */
+  int reserved0[3];
+  union {
+    long long reserved1[29];
+    struct cudaKernelNodeParamsV2 kernel;
+    struct cudaMemsetParams memset;
+    struct cudaHostNodeParams host;
+    struct cudaMemAllocNodeParams alloc;
+    struct cudaConditionalNodeParams conditional;
+  };
+  long long reserved2;
+};
 
 /* Device management */
 OPSCOPE_HD cudaError_t cudaGetDeviceCount(int* count);

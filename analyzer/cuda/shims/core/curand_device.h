@@ -22,6 +22,19 @@ struct curandStateMtgp32 { int offset, pIdx; unsigned int s[1024]; void* k; };
 typedef struct curandStateMtgp32 curandStateMtgp32_t;
 
 template <class S> __device__ void curand_init(unsigned long long seed, unsigned long long subsequence, unsigned long long offset, S* state);
+/* The quasi-random (Sobol) generators start from direction vectors, not from a seed. */
+struct curandStateScrambledSobol32 { unsigned int i, x, c, direction_vectors[32]; };
+typedef struct curandStateScrambledSobol32 curandStateScrambledSobol32_t;
+struct curandStateSobol64 { unsigned long long i, x, c, direction_vectors[64]; };
+typedef struct curandStateSobol64 curandStateSobol64_t;
+struct curandStateScrambledSobol64 { unsigned long long i, x, c, direction_vectors[64]; };
+typedef struct curandStateScrambledSobol64 curandStateScrambledSobol64_t;
+__device__ void curand_init(curandDirectionVectors32_t direction_vectors, unsigned int offset, curandStateSobol32_t* state);
+__device__ void curand_init(curandDirectionVectors32_t direction_vectors, unsigned int scramble_c, unsigned int offset,
+                            curandStateScrambledSobol32_t* state);
+__device__ void curand_init(curandDirectionVectors64_t direction_vectors, unsigned long long offset, curandStateSobol64_t* state);
+__device__ void curand_init(curandDirectionVectors64_t direction_vectors, unsigned long long scramble_c,
+                            unsigned long long offset, curandStateScrambledSobol64_t* state);
 template <class S> __device__ unsigned int curand(S* state);
 template <class S> __device__ float curand_uniform(S* state);
 template <class S> __device__ double curand_uniform_double(S* state);

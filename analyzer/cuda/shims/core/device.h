@@ -30,6 +30,8 @@
 #if defined(__cplusplus) && defined(__CUDA__)
 /* Synchronisation and memory fences */
 __device__ void __syncthreads(void);
+/* Sets a conditional graph node's value from device code (cuda_device_runtime_api.h). */
+__device__ void cudaGraphSetConditional(cudaGraphConditionalHandle handle, unsigned int value);
 __device__ int __syncthreads_count(int predicate);
 __device__ int __syncthreads_and(int predicate);
 __device__ int __syncthreads_or(int predicate);

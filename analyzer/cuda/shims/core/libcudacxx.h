@@ -35,6 +35,12 @@ namespace cuda {
 /* cuda::std is the standard library for host and device code alike. */
 namespace std {
 using namespace ::std;
+/* libcu++ has C++20's identity function object in every language mode (a name declared here wins
+ * over ::std's in qualified lookup). */
+struct identity {
+  template <class T> __host__ __device__ constexpr T&& operator()(T&& t) const noexcept { return static_cast<T&&>(t); }
+  using is_transparent = void;
+};
 }  // namespace std
 
 enum thread_scope { thread_scope_system = 0, thread_scope_device = 1, thread_scope_block = 2, thread_scope_thread = 3 };

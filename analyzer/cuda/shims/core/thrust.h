@@ -67,6 +67,10 @@ namespace cuda_cub = system::cuda;
 using system::system_error;
 
 /* Pointers and memory */
+/* T& for an element type, nothing for device_ptr<void> (raw device memory, as device_malloc gives). */
+template <class T> struct opscope_reference_of { typedef T& type; };
+template <> struct opscope_reference_of<void> { typedef void type; };
+template <> struct opscope_reference_of<const void> { typedef void type; };
 template <class T> class device_reference {
  public:
   __host__ __device__ device_reference(T& v);
@@ -78,14 +82,14 @@ template <class T> class device_ptr {
   typedef T value_type;
   typedef std::ptrdiff_t difference_type;
   typedef T* pointer;
-  typedef T& reference;
+  typedef typename opscope_reference_of<T>::type reference;
   typedef std::random_access_iterator_tag iterator_category;
   __host__ __device__ device_ptr();
   __host__ __device__ device_ptr(T* p);
   template <class U> __host__ __device__ device_ptr(const device_ptr<U>& other);
   __host__ __device__ T* get() const;
-  __host__ __device__ T& operator*() const;
-  __host__ __device__ T& operator[](std::ptrdiff_t i) const;
+  __host__ __device__ reference operator*() const;
+  __host__ __device__ reference operator[](std::ptrdiff_t i) const;
   __host__ __device__ T* operator->() const;
   __host__ __device__ device_ptr& operator++();
   __host__ __device__ device_ptr operator++(int);
@@ -100,6 +104,8 @@ template <class T> class device_ptr {
   __host__ __device__ bool operator<(const device_ptr& other) const;
   __host__ __device__ explicit operator bool() const;
 };
+/* thrust/swap.h: any two assignables; unqualified swap of thrust types finds it by ADL. */
+template <class A, class B> __host__ __device__ void swap(A& a, B& b);
 template <class T> __host__ __device__ T* raw_pointer_cast(T* p);
 template <class T> __host__ __device__ T* raw_pointer_cast(const device_ptr<T>& p);
 template <class T> __host__ __device__ device_ptr<T> device_pointer_cast(T* p);

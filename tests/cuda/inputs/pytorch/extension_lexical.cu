@@ -1,9 +1,8 @@
-// A PyTorch CUDA extension on a machine without libtorch: the headers are missing, so the PyTorch
-// surface and the registrations are found from tokens; the CUDA parts still resolve.
-// CHECK-INPUT: lexical torch/extension.h is not on this machine (apt install libtorch-dev)
+// A PyTorch CUDA extension whose torch headers are incomplete (tests/cuda/fake_sdk has
+// torch/extension.h but not the torch/all.h it includes): the PyTorch surface and the
+// registrations are found from tokens; the CUDA parts still resolve.
+// CHECK-INPUT: lexical torch/all.h is not on this machine (apt install libtorch-dev)
 #include <torch/extension.h>
-#include <ATen/cuda/CUDAContext.h>
-#include <c10/cuda/CUDAGuard.h>
 
 __global__ void add_kernel(const float* a, const float* b, float* out, int n) {
 // CHECK: [[@LINE-1]]:17 add_kernel kernel semantic lib=user {lines=5}

@@ -1,9 +1,10 @@
 // Regressions from scanning NVIDIA/apex: a project's own helper declared inside PyTorch's
 // at::cuda namespace is the project's, not PyTorch's; `using namespace` of such a namespace does
 // not turn std::vector into a PyTorch name; the namespace a using directive names is no finding.
-// The PyTorch headers are missing here, so most of the file is read from tokens.
-// CHECK-INPUT: lexical 'ATen/cuda/CUDAContext.h' file not found
-#include <ATen/cuda/CUDAContext.h>
+// The PyTorch headers are incomplete here (tests/cuda/fake_sdk's torch/extension.h without the
+// torch/all.h it includes), so most of the file is read from tokens.
+// CHECK-INPUT: lexical 'torch/all.h' file not found
+#include <torch/extension.h>
 #include <vector>
 
 namespace at {
