@@ -183,7 +183,10 @@ bool verifyRewrite(const Plan& plan, const RewriteArgs& a, bool inPlace, const s
   options.hip = hip;
   options.offloadArch = a.offloadArch;
   options.includeDirs = rewrite::headerDirectories(tree);
-  std::vector<std::string> units = rewrite::translationUnits(tree);
+  // The units the scan read: a file named on the command line is verified alone, not its directory.
+  std::vector<std::string> units;
+  for (const std::string& unit : rewrite::translationUnits(tree))
+    if (plan.snapshot.count(unit)) units.push_back(unit);
   err << "opscope rewrite --verify: " << units.size() << " translation unit(s) against HIP "
       << (hip.version.empty() ? "" : hip.version + " ") << "at " << hip.root << "\n";
   rewrite::VerifyReport report = rewrite::verifyTree(tree, units, options, rewritten);
