@@ -31,7 +31,8 @@ constexpr const char* kRewriteUsage =
     "rewrite; Ascend, Cambricon and Enflame get suggested C/C++ edits (written only with\n"
     "--apply-suggestions) and porting notes for kernels, and rewritten Python scripts. Uses that\n"
     "cannot be rewritten completely are left as they are and listed. Settings in the nearest\n"
-    ".opscope.yaml apply as they do for opscope scan.\n\noptions";
+    ".opscope.yaml apply as they do for opscope scan. --verify (dcu) parses the rewritten files as HIP\n"
+    "against the HIP headers and says which compile: exit 0 all, 1 not all, 2 usage error.\n\noptions";
 
 struct RewriteArgs {
   ScanOptionValues scan;
