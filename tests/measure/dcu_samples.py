@@ -83,6 +83,7 @@ def main():
     ap.add_argument('--hipcc', default='hipcc')
     ap.add_argument('--categories', default='0_Introduction',
                     help='comma-separated Samples/ folders to take the runtime-only samples from')
+    ap.add_argument('--only', help='comma-separated sample names (of those selected) to measure alone')
     ap.add_argument('--work', help='keep the trees here (default: a temporary directory, removed)')
     ap.add_argument('--verify', action='store_true', help='also run opscope rewrite --verify and compare')
     ap.add_argument('--json', help='write every file\'s result to this file')
@@ -97,6 +98,8 @@ def main():
     for d in (tree, out):
         shutil.rmtree(d, ignore_errors=True)
     chosen = select(root, a.categories.split(','))
+    if a.only:
+        chosen = [s for s in chosen if s.split('/')[-1] in a.only.split(',')]
     # The helper headers the samples include (Common/*.h), not the GL/NPP folders.
     os.makedirs(os.path.join(tree, 'Common'))
     for f in os.listdir(os.path.join(root, 'Common')):
