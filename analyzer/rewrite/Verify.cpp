@@ -94,14 +94,14 @@ std::vector<std::string> commonArguments(const std::string& file, const VerifyOp
 void parse(const std::string& file, const VerifyOptions& o, bool device, VerdictCollector& collector) {
   std::vector<std::string> args = commonArguments(file, o);
   if (device) {
-    for (const char* a : {"--cuda-device-only", "-S", "-o", "/dev/null"}) args.emplace_back(a);
+    for (const char* a : {"--cuda-device-only", "-c", "-o", "/dev/null"}) args.emplace_back(a);
   } else {
     for (const char* a : {"--cuda-host-only", "-fsyntax-only"}) args.emplace_back(a);
   }
   args.push_back(file);
   auto files = llvm::makeIntrusiveRefCnt<clang::FileManager>(clang::FileSystemOptions());
   std::unique_ptr<clang::FrontendAction> action;
-  if (device) action = std::make_unique<clang::EmitAssemblyAction>();
+  if (device) action = std::make_unique<clang::EmitObjAction>();
   else action = std::make_unique<clang::SyntaxOnlyAction>();
   clang::tooling::ToolInvocation invocation(args, std::move(action), files.get());
   invocation.setDiagnosticConsumer(&collector);

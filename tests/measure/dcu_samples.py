@@ -7,8 +7,9 @@ A sample is runtime-only when none of its files includes a CUDA library, graphic
 driver-API or third-party header (LIBRARY_HEADER below) and none calls a driver-API function
 (cuXxx(...)). Its translation units are its .cu/.cpp files that no other file of it includes; each
 is compiled as the sample's own CMake build does (C++17, the sample's directory, its inc/ and
-Common/ on the include path) with
+Common/ on the include path, -fopenmp where its CMake uses OpenMP) with
     hipcc --offload-arch=gfx906 -std=c++17 -c FILE
+A sample whose CMake builds it only with OpenMP is skipped, and named, when hipcc has no OpenMP.
 Exit status: 0 when the figures were measured (and, with --verify, every verdict agreed with
 hipcc), 1 when a verdict disagreed, 2 on a usage error.
 """
@@ -69,6 +70,20 @@ def select(samples_root, categories):
     return chosen
 
 
+def needs_openmp(samples_root, sample):
+    cmake = os.path.join(samples_root, 'Samples', sample, 'CMakeLists.txt')
+    return os.path.exists(cmake) and 'find_package(OpenMP' in read(cmake)
+
+
+def hipcc_has_openmp(hipcc, work):
+    """The sample's CMake builds it only when the compiler has OpenMP (FindOpenMP); so do we."""
+    probe = os.path.join(work, 'omp_probe.cpp')
+    with open(probe, 'w') as f:
+        f.write('#include <omp.h>\nint threads() { return omp_get_max_threads(); }\n')
+    return subprocess.run([hipcc, '--offload-arch=gfx906', '-fopenmp', '-c', probe, '-o', os.devnull],
+                          capture_output=True).returncode == 0
+
+
 def first_error(log):
     for line in log.splitlines():
         if ': error:' in line or ' error: ' in line:
@@ -98,6 +113,11 @@ def main():
     for d in (tree, out):
         shutil.rmtree(d, ignore_errors=True)
     chosen = select(root, a.categories.split(','))
+    os.makedirs(work, exist_ok=True)
+    openmp = hipcc_has_openmp(a.hipcc, work)
+    for s in [s for s in chosen if needs_openmp(root, s) and not openmp]:
+        print(f'skip {s}: its CMake builds it only with OpenMP, and hipcc has none here (omp.h of hipcc\'s Clang)')
+        chosen.remove(s)
     if a.only:
         chosen = [s for s in chosen if s.split('/')[-1] in a.only.split(',')]
     # The helper headers the samples include (Common/*.h), not the GL/NPP folders.
@@ -127,7 +147,8 @@ def main():
         for unit in units(os.path.join(tree, 'Samples', s)):
             rel = os.path.relpath(unit, tree)
             f = os.path.join(out, rel)
-            c = subprocess.run([a.hipcc, '--offload-arch=gfx906', '-std=c++17', '-c', f, '-o', os.devnull] + incs +
+            flags = ['-fopenmp'] if needs_openmp(root, s) else []
+            c = subprocess.run([a.hipcc, '--offload-arch=gfx906', '-std=c++17', '-c', f, '-o', os.devnull] + flags + incs +
                                ['-I' + os.path.join(out, 'Common')], capture_output=True, text=True)
             log = '\n'.join(l for l in (c.stdout + c.stderr).splitlines()
                             if 'rocm_agent_enumerator' not in l and not l.startswith(('Traceback', '  File', '    ')) and
