@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 #include <sstream>
+#include <unistd.h>
 
 #include "cli/Cli.h"
 #include "cli/Commands.h"
@@ -15,6 +16,7 @@
 #include "rewrite/CodeRewriter.h"
 #include "rewrite/Output.h"
 #include "rewrite/Rules.h"
+#include "rewrite/Verify.h"
 #include "python/PythonFrontend.h"
 
 namespace opscope::cli {
@@ -29,11 +31,13 @@ constexpr const char* kRewriteUsage =
     "rewrite; Ascend, Cambricon and Enflame get suggested C/C++ edits (written only with\n"
     "--apply-suggestions) and porting notes for kernels, and rewritten Python scripts. Uses that\n"
     "cannot be rewritten completely are left as they are and listed. Settings in the nearest\n"
-    ".opscope.yaml apply as they do for opscope scan.\n\noptions";
+    ".opscope.yaml apply as they do for opscope scan. --verify (dcu) parses the rewritten files as HIP\n"
+    "against the HIP headers and says which compile: exit 0 all, 1 not all, 2 usage error.\n\noptions";
 
 struct RewriteArgs {
   ScanOptionValues scan;
   std::string outDir, exportFixes, sarif, launch = "keep";
+  std::string hipPath, verifyFormat = "text", verifyOutput, offloadArch = "gfx906";
 };
 
 struct Snapshot {
@@ -68,6 +72,11 @@ void addOptions(po::options_description& desc, RewriteArgs& a) {
       ("sarif", po::value(&a.sarif), "write the findings with the edits as SARIF fixes to FILE")
       ("apply-suggestions", "also write the C/C++ edits of platforms whose rules only suggest them")
       ("launch", po::value(&a.launch), "kernel launches: keep (<<<>>>) or macro (the platform's launch macro, hipLaunchKernelGGL)")
+      ("verify", "dcu: parse every rewritten translation unit with Clang as HIP against the HIP headers (host and device, no GPU) and say per file whether it compiles; exit 1 when one does not")
+      ("hip-path", po::value(&a.hipPath), "--verify: the HIP installation (ROCm/DTK root or its include/hip); default /opt/rocm, then /usr (Debian's libamdhip64-dev)")
+      ("offload-arch", po::value(&a.offloadArch), "--verify: the GPU architecture of the device-side check (default gfx906, Hygon DCU)")
+      ("verify-format", po::value(&a.verifyFormat), "--verify: text (default) or json")
+      ("verify-output", po::value(&a.verifyOutput), "--verify: write the verdicts to FILE (atomically) instead of stdout")
       ("path", po::value(&a.scan.request.paths), "files or directories to rewrite");
   addScanOptions(desc, a.scan);
 }
@@ -146,6 +155,54 @@ void printPlan(const Plan& plan, const std::string& target, std::ostream& err) {
   err << "; " << plan.code.leftovers.size() << " use(s) left as they are\n";
 }
 
+/// `--verify`: the rewritten tree (the --out-dir copy, the files in place, or a temporary copy
+/// removed afterwards) parsed as HIP. Returns false when a file does not compile.
+bool verifyRewrite(const Plan& plan, const RewriteArgs& a, bool inPlace, const std::string& root,
+                   const rewrite::HipInstallation& hip, std::ostream& out, std::ostream& err) {
+  std::map<std::string, rewrite::RewrittenFile> rewritten;
+  std::map<std::string, std::string> texts;
+  for (const std::string& file : plan.edits.files()) {
+    auto snap = plan.snapshot.find(file);
+    if (snap == plan.snapshot.end()) continue;
+    std::vector<rewrite::Edit> edits = plan.edits.forFile(file);
+    auto text = rewrite::applyEdits(snap->second.text, edits);
+    if (!text || *text == snap->second.text) continue;
+    texts[file] = *text;
+    rewritten[file] = rewrite::RewrittenFile{snap->second.text, std::move(edits)};
+  }
+  std::string tree = inPlace ? root : a.outDir;
+  fs::path temporary;
+  if (tree.empty()) {
+    temporary = fs::temp_directory_path() / ("opscope-verify-" + rewrite::contentHash(root + std::to_string(::getpid())));
+    fs::remove_all(temporary);
+    std::string error;
+    rewrite::writeTreeCopy(root, temporary.string(), texts, error);
+    if (!error.empty()) throw UsageError{"--verify: " + error};
+    tree = temporary.string();
+  }
+  rewrite::VerifyOptions options;
+  options.hip = hip;
+  options.offloadArch = a.offloadArch;
+  options.includeDirs = rewrite::headerDirectories(tree);
+  // The units the scan read: a file named on the command line is verified alone, not its directory.
+  std::vector<std::string> units;
+  for (const std::string& unit : rewrite::translationUnits(tree))
+    if (plan.snapshot.count(unit)) units.push_back(unit);
+  err << "opscope rewrite --verify: " << units.size() << " translation unit(s) against HIP "
+      << (hip.version.empty() ? "" : hip.version + " ") << "at " << hip.root << "\n";
+  rewrite::VerifyReport report = rewrite::verifyTree(tree, units, options, rewritten);
+  if (!temporary.empty()) fs::remove_all(temporary);
+  auto render = [&](std::ostream& s) {
+    if (a.verifyFormat == "json") rewrite::writeVerifyJson(report, s);
+    else rewrite::writeVerifyText(report, s);
+  };
+  if (a.verifyOutput.empty()) render(out);
+  else writeFileAtomically(a.verifyOutput, render);
+  if (!a.verifyOutput.empty() || a.verifyFormat == "json")
+    err << "opscope rewrite --verify: " << report.compiling() << " of " << report.files.size() << " file(s) compile\n";
+  return report.compiling() == report.files.size();
+}
+
 /// Writes what was asked: a diff, fixes, SARIF, a tree copy, the files in place. Returns false
 /// when a file could not be written in place.
 bool writeOutputs(Plan& plan, const po::variables_map& vm, const RewriteArgs& a, scan::ScanOutcome& scanned,
@@ -211,6 +268,17 @@ int rewriteCommand(const std::vector<std::string>& args, std::ostream& out, std:
   if (target.find(',') != std::string::npos || target == "all") throw UsageError{"rewrite takes one --target platform"};
   if (vm.count("in-place") && !a.outDir.empty()) throw UsageError{"--in-place and --out-dir exclude each other"};
   if (a.launch != "keep" && a.launch != "macro") throw UsageError{"--launch '" + a.launch + "': expected keep or macro"};
+  bool verify = vm.count("verify") > 0;
+  if (!verify && (vm.count("hip-path") || vm.count("verify-format") || vm.count("verify-output") || vm.count("offload-arch")))
+    throw UsageError{"--hip-path, --offload-arch, --verify-format and --verify-output go with --verify"};
+  if (a.verifyFormat != "text" && a.verifyFormat != "json") throw UsageError{"--verify-format '" + a.verifyFormat + "': expected text or json"};
+  std::optional<rewrite::HipInstallation> hip;
+  if (verify) {
+    std::string error;
+    if (target.substr(0, 3) != "dcu") throw UsageError{"--verify checks a HIP rewrite: it needs --target dcu"};
+    hip = rewrite::findHipInstallation(a.hipPath, error);
+    if (!hip) throw UsageError{error};
+  }
 
   scan::Session session(toRequest(a.scan, vm), err);
   target = session.targets().front().id;  // "dcu@hip-5.7" answers at HIP 5.7 and rewrites for dcu
@@ -226,7 +294,9 @@ int rewriteCommand(const std::vector<std::string>& args, std::ostream& out, std:
     err << "opscope: nothing written: resolve the conflicting edits (or drop one of the rules)\n";
     return kUsageError;
   }
-  return writeOutputs(plan, vm, a, scanned, out, err) ? kOk : kUsageError;
+  if (!writeOutputs(plan, vm, a, scanned, out, err)) return kUsageError;
+  if (verify && !verifyRewrite(plan, a, vm.count("in-place") > 0, scanned.report.root, *hip, out, err)) return kGateFailed;
+  return kOk;
 }
 
 }  // namespace opscope::cli

@@ -187,6 +187,8 @@ class Rewriter {
     return std::make_pair(name, why);
   }
 
+  static bool cudaSourceName(const std::string& file) { return file.size() > 3 && file.compare(file.size() - 3, 3, ".cu") == 0; }
+
   static bool isCallable(SymbolKind k) { return k == SymbolKind::Function || k == SymbolKind::Intrinsic || k == SymbolKind::Macro; }
 
   void rename(const Finding& f, const std::string& text) {
@@ -303,24 +305,41 @@ class Rewriter {
 
   void headers(const std::string& file, const std::string& text, bool needsEntry) {
     std::vector<std::string> after;
+    std::string entryDir = rules_.entryInclude.substr(0, rules_.entryInclude.rfind('/') + 1);
+    bool entrySeen = false;
     for (const IncludeDirective& inc : includeDirectives(text)) {
       const HeaderRule* h = rules_.header(inc.name);
       if (!h) {
         after.push_back(inc.name);
         continue;
       }
+      // HIP 5.2's hip/hip_cooperative_groups.h uses hipBlockDim_z and the like, which only the
+      // entry header defines: a sibling of it included first gets the entry header before it.
+      if (!entrySeen && !entryDir.empty() && h->to != rules_.entryInclude && h->to.starts_with(entryDir) &&
+          std::find(after.begin(), after.end(), rules_.entryInclude) == after.end()) {
+        bool later = false;
+        for (const IncludeDirective& rest : includeDirectives(text))
+          if (const HeaderRule* r = rules_.header(rest.name); r && r->to == rules_.entryInclude && rest.lineOffset > inc.lineOffset)
+            later = true;
+        if (later || cudaSourceName(file)) {
+          out_.edits.add(edit(file, inc.lineOffset, 0, "#include <" + rules_.entryInclude + ">\n", "entry-include",
+                              h->to + " needs " + rules_.entryInclude + " before it (HIP 5.2)"));
+          after.push_back(rules_.entryInclude);
+          entrySeen = true;
+        }
+      }
+      if (h->to == rules_.entryInclude) entrySeen = true;
       after.push_back(h->to);
       out_.edits.add(edit(file, inc.nameOffset, inc.name.size(), h->to, h->id, "header " + inc.name + " -> " + h->to));
     }
     // nvcc includes cuda_runtime.h into every .cu file by itself; the platform's compiler may not.
-    bool cudaSource = file.size() > 3 && file.compare(file.size() - 3, 3, ".cu") == 0;
+    bool cudaSource = cudaSourceName(file);
     if (rules_.entryInclude.empty() || !cudaSource) return;
     bool edited = needsEntry;
     for (const Edit& e : out_.edits.edits()) edited = edited || e.file == file;
     // A library header (hipblas/hipblas.h) brings the runtime with it; the entry header's siblings
     // (hip/hip_fp16.h, hip/hip_cooperative_groups.h) do not declare threadIdx and the launch
     // machinery, so they do not count.
-    std::string entryDir = rules_.entryInclude.substr(0, rules_.entryInclude.rfind('/') + 1);
     bool has = std::any_of(after.begin(), after.end(), [&](const std::string& n) {
       if (n == rules_.entryInclude) return true;
       if (!entryDir.empty() && n.starts_with(entryDir)) return false;

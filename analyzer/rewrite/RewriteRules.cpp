@@ -192,12 +192,16 @@ class RewriteFileReader {
   void readRename(yaml::MappingNode* m, PlatformRewrites& out) {
     auto f = fields(m, "a rename", {"id", "symbol", "to", "reason", "source"}, {"kind"});
     RenameRule rule{f["id"], f["symbol"], f["to"], f["reason"], std::nullopt};
-    for (const char* k : {"symbol", "to"})
-      if (f.count(k) && !qualifiedName(f[k])) r_.error(at(k, m), std::string(k) + " '" + f[k] + "' is not a C/C++ name");
     if (f.count("kind")) {
       rule.kind = parseSymbolKind(f["kind"]);
       if (!rule.kind) r_.error(at("kind", m), "unknown symbol kind '" + f["kind"] + "'");
     }
+    // A macro that expands to nothing on the target (CUDART_CB off Windows) may be removed: `to: ""`.
+    bool removal = f.count("to") && f["to"].empty();
+    if (removal && rule.kind != SymbolKind::Macro) r_.error(at("to", m), "an empty 'to' removes a name: only for kind: macro");
+    for (const char* k : {"symbol", "to"})
+      if (f.count(k) && !(removal && std::string(k) == "to") && !qualifiedName(f[k]))
+        r_.error(at(k, m), std::string(k) + " '" + f[k] + "' is not a C/C++ name");
     out.renames.push_back(std::move(rule));
   }
 

@@ -13,6 +13,9 @@
 #include <set>
 #include <sstream>
 
+#include <llvm/Support/FormatVariadic.h>
+#include <llvm/Support/JSON.h>
+
 #include "cli/Cli.h"
 #include "db/Database.h"
 #include "python/PythonFrontend.h"
@@ -211,6 +214,65 @@ TEST_F(RewriteCli, DcuRewriteOfSamplesAndInputsCompilesWithHipcc) {
     }
   EXPECT_GE(compiled, 8u);  // samples/cuda_app (4 .cu, 1 .cpp), pytorch_train/csrc (2), inputs (3)
   EXPECT_GE(named, 8u);     // gemm.cu and inputs/libraries
+}
+
+// `--verify` parses the rewritten inputs as HIP in process; its verdict on every file must be
+// hipcc's (the inputs exercise the helper-header guards, the two-argument cudaEventCreate, the
+// warp functions and the samples' idioms; libraries Debian lacks fail both ways).
+TEST_F(RewriteCli, VerifyAgreesWithHipccOnEveryInput) {
+  fs::path inputs = copyOf(kInputs, "inputs");
+  fs::path out = dir_ / "inputs-hip", verdicts = dir_ / "verify.json";
+  Outcome r = rewrite({inputs.string(), "--target", "dcu", "--out-dir", out.string(), "--verify", "--verify-format", "json",
+                       "--verify-output", verdicts.string()});
+  if (!fs::exists("/usr/include/hip/hip_runtime.h") && !fs::exists("/opt/rocm/include/hip/hip_runtime.h")) {
+    EXPECT_EQ(r.code, 2) << r.err;  // no HIP: a usage error naming what to install
+    GTEST_SKIP() << "no HIP headers (.ci/install-deps installs libamdhip64-dev)";
+  }
+  ASSERT_EQ(r.code, 1) << r.err;  // nocompile/ and the library inputs do not compile here
+  auto json = llvm::json::parse(slurp(verdicts));
+  ASSERT_TRUE(bool(json)) << llvm::toString(json.takeError());
+  const llvm::json::Array* files = json->getAsObject()->getArray("files");
+  ASSERT_NE(files, nullptr);
+  std::string compiler = hipcc();
+  if (compiler.empty()) GTEST_SKIP() << "hipcc is not installed (.ci/install-deps installs hipcc and libamdhip64-dev)";
+  unsigned agreed = 0, compiling = 0, refused = 0;
+  for (const llvm::json::Value& v : *files) {
+    const llvm::json::Object& f = *v.getAsObject();
+    std::string rel = f.getString("file")->str();
+    bool verdict = *f.getBoolean("compiles");
+    fs::path log = dir_ / "hipcc.log";
+    std::string cmd = compiler + " --offload-arch=gfx906 -std=c++17 -c -x hip " + (out / rel).string() + " -o " +
+                      (dir_ / "out.o").string() + " > " + log.string() + " 2>&1";
+    bool compiled = std::system(cmd.c_str()) == 0;
+    EXPECT_EQ(verdict, compiled) << rel << "\nhipcc:\n" << slurp(log) << "\n--verify:\n" << llvm::formatv("{0:2}", v).str();
+    agreed += verdict == compiled;
+    compiling += compiled;
+    refused += !compiled;
+    if (rel.find("nocompile/") == std::string::npos && !f.getString("missing_library_header")) {
+      EXPECT_TRUE(verdict) << rel << " should compile";
+    }
+  }
+  EXPECT_GE(compiling, 6u);  // call_shapes, helper_guards, launch, runtime, sample_idioms, driver
+  EXPECT_GE(refused, 3u);    // libraries/blas.cu (hipBLAS), nocompile/*
+  EXPECT_EQ(agreed, files->size());
+}
+
+TEST_F(RewriteCli, VerifyCommandLineContract) {
+  fs::path inputs = copyOf(kInputs, "inputs");
+  EXPECT_EQ(rewrite({inputs.string(), "--target", "dcu", "--hip-path", "/x"}).code, 2);  // --hip-path needs --verify
+  EXPECT_EQ(rewrite({inputs.string(), "--target", "ascend", "--verify"}).code, 2);      // a HIP check: dcu only
+  Outcome bad = rewrite({inputs.string(), "--target", "dcu", "--verify", "--hip-path", (dir_ / "nohip").string()});
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_NE(bad.err.find("no include/hip/hip_runtime.h"), std::string::npos) << bad.err;
+  EXPECT_EQ(rewrite({inputs.string(), "--target", "dcu", "--verify", "--verify-format", "xml"}).code, 2);
+  // Without --out-dir the check runs on a temporary copy: the inputs stay as they are.
+  if (fs::exists("/usr/include/hip/hip_runtime.h")) {
+    Outcome r = rewrite({(inputs / "sample_idioms.cu").string(), "--target", "dcu", "--verify"});
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("sample_idioms.cu: compiles"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("runtime.cu"), std::string::npos) << r.out;  // only the file named is verified
+  }
+  EXPECT_EQ(slurp(inputs / "sample_idioms.cu"), slurp(kInputs / "sample_idioms.cu"));
 }
 
 TEST_F(RewriteCli, SecondRunIsANoOpAndInPlaceEqualsTheCopy) {

@@ -65,11 +65,13 @@ TEST(RewriteRules, CallRulesCallTheOpdbTargets) {
       // DCU's warp functions drop the mask: HIP's mask-less form of the same function.
       if (p == "dcu" && c.symbol.find("_sync") != std::string::npos) expected = c.symbol.substr(0, c.symbol.size() - 5);
       // Or a sibling the opdb maps another overload to (cudaEventCreate(&e, flags) is
-      // hipEventCreateWithFlags, the target of cudaEventCreateWithFlags).
+      // hipEventCreateWithFlags, the target of cudaEventCreateWithFlags), or, for DCU, the HIP
+      // function the opdb maps another CUDA call to whose C++ form fits (cudaHostAlloc(T**) is
+      // hipHostMalloc's template, the target of cudaMallocHost).
       bool sibling = false;
       if (c.argumentTemplate.callee() != expected)
         for (const auto& [name, other] : *builtinDb().entries(p))
-          if (other.target == c.argumentTemplate.callee() && name.starts_with(c.symbol)) sibling = true;
+          if (other.target == c.argumentTemplate.callee() && (name.starts_with(c.symbol) || p == "dcu")) sibling = true;
       if (!sibling) EXPECT_EQ(c.argumentTemplate.callee(), expected) << p << " " << c.id;
       ++checked;
     }
@@ -102,6 +104,25 @@ TEST(RewriteRules, ErrorsAreReportedAtTheOffendingNodeAndDropTheFile) {
         "bad.yaml:11:1: error: unknown key 'colour'"})
     EXPECT_NE(all.find(want), std::string::npos) << want << "\n" << all;
   EXPECT_EQ(rules.platform("mars"), nullptr);
+}
+
+TEST(RewriteRules, AnEmptyRenameRemovesOnlyMacros) {
+  std::string head =
+      "opscope-rules: 1\nkind: rewrites\nplatform: dcu\n"
+      "sources: [{id: mine, title: t, url: \"https://example.com\", date: \"2026-01-02\", license: MIT}]\nrenames:\n";
+  RewriteRuleSet rules;
+  std::vector<db::Diagnostic> diags;
+  EXPECT_FALSE(rules.load({{"f.yaml", head + "  - {id: r, symbol: cudaFree, to: \"\", kind: function, reason: x, source: mine}\n"}},
+                          kPlatforms, diags));
+  EXPECT_NE(errorsOf(diags).find("f.yaml:6:35: error: an empty 'to' removes a name: only for kind: macro"), std::string::npos)
+      << errorsOf(diags);
+  diags.clear();
+  EXPECT_FALSE(rules.load({{"g.yaml", head + "  - {id: r, symbol: CUDART_CB, to: \"\", reason: x, source: mine}\n"}}, kPlatforms, diags));
+  diags.clear();
+  ASSERT_TRUE(rules.load({{"h.yaml", head + "  - {id: r, symbol: CUDART_CB, to: \"\", kind: macro, reason: x, source: mine}\n"}},
+                         kPlatforms, diags))
+      << errorsOf(diags);
+  EXPECT_EQ(rules.platform("dcu")->rename("CUDART_CB", SymbolKind::Macro)->to, "");
 }
 
 TEST(RewriteRules, UserFilesLayerOverTheBuiltinOnes) {

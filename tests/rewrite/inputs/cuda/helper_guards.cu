@@ -25,7 +25,7 @@ inline int deviceCount() {
 #endif
 
 #if CUDART_VERSION >= 11000 || !defined(__CUDA_FP16_H__)
-// CHECK-DCU: #if CUDART_VERSION >= 11000 || !defined(HIP_INCLUDE_HIP_HIP_FP16_H)
+// CHECK-DCU: #if HIP_VERSION >= 11000 || !defined(HIP_INCLUDE_HIP_HIP_FP16_H)
 inline int version() { return 0; }
 #endif
 
