@@ -189,6 +189,18 @@ ENFLAME_NO_OBJECT = ("TopsATen operators take tensors (topsatenTensor: shape, st
                      "descriptor or algorithm object; inferred from the TopsATen names public "
                      "code calls (no public header)")
 
+_TOPS_DTYPE = ("a topsatenDataType_t value (TopsATen tensors carry their data type); the "
+               "enumerator names are not in the public code the snapshot read (no public TopsATen "
+               "header)")
+# Names the official TOPS headers declare that the snapshot's name extraction (tops* names only)
+# does not hold: (header, line, what), read in EnflameTechnology/tops-codec-headers at the
+# snapshot's commit (enflame/SOURCES.md, key HDR).
+TOPS_HEADER_FACTS = {
+    "dim3": ("tops_runtime_api.h", 797, "typedef struct dim3 {uint32_t x, y, z} with CUDA's "
+             "constructor; the triple-chevron launch API (topsConfigureCall, "
+             "__topsPushCallConfiguration) takes dim3 grid and block"),
+}
+
 ROLES = {
     "library handle: create": {
         "ascend": ("partial", None, _NO_HANDLE_ACL),
@@ -237,6 +249,9 @@ ROLES = {
                       "descriptor; other reduced types follow the operand data types"),
     },
     "launch: grid and block dimensions": {
+        "enflame": ("native", "dim3", "a TopsCC kernel is launched with <<<grid, block>>> as a "
+                    "CUDA kernel is; the kernel itself is rewritten (it takes the kernel's "
+                    "verdict)"),
         "ascend": ("partial", "aclrtLaunchKernel", "an Ascend C kernel is launched with one "
                    "block count (aclrtLaunchKernel's numBlocks, a uint32_t), not a 3-D grid and "
                    "block: flatten the grid, and the block becomes the kernel's own tiling"),
@@ -266,11 +281,14 @@ ROLES = {
                       "descriptor attribute, set to 1"),
     },
     "status type": {
+        "enflame": ("mapped", "topsatenStatus_t", "TopsATen calls return a topsatenStatus_t"),
         "ascend": ("partial", "aclError", "aclnn calls return aclnnStatus, ACL calls aclError; "
                    "0 is success"),
         "cambricon": ("mapped", "cnnlStatus_t", None),
     },
     "status: success": {
+        "enflame": ("partial", "topsatenStatus_t", "TopsATen calls return a topsatenStatus_t; "
+                    "the name of its success value is not in the public code the snapshot read"),
         "ascend": ("partial", "ACL_SUCCESS", "aclnnStatus and aclError use 0 for success"),
         "cambricon": ("mapped", "CNNL_STATUS_SUCCESS", None),
     },
@@ -417,22 +435,30 @@ ROLES = {
                       "heuristic-result object"),
     },
     "data type": {
+        "enflame": ("mapped", "topsatenDataType_t", "TopsATen tensors carry a topsatenDataType_t"),
         "ascend": ("mapped", "aclDataType", None),
         "cambricon": ("mapped", "cnnlDataType_t", None),
     },
-    "data type: fp32": {"ascend": ("mapped", "ACL_FLOAT", None),
+    "data type: fp32": {"enflame": ("partial", "topsatenDataType_t", _TOPS_DTYPE),
+        "ascend": ("mapped", "ACL_FLOAT", None),
                         "cambricon": ("mapped", "CNNL_DTYPE_FLOAT", None)},
-    "data type: fp16": {"ascend": ("mapped", "ACL_FLOAT16", None),
+    "data type: fp16": {"enflame": ("partial", "topsatenDataType_t", _TOPS_DTYPE),
+        "ascend": ("mapped", "ACL_FLOAT16", None),
                         "cambricon": ("mapped", "CNNL_DTYPE_HALF", None)},
-    "data type: bf16": {"ascend": ("mapped", "ACL_BF16", None),
+    "data type: bf16": {"enflame": ("partial", "topsatenDataType_t", _TOPS_DTYPE),
+        "ascend": ("mapped", "ACL_BF16", None),
                         "cambricon": ("mapped", "CNNL_DTYPE_BFLOAT16", None)},
-    "data type: fp64": {"ascend": ("mapped", "ACL_DOUBLE", None),
+    "data type: fp64": {"enflame": ("partial", "topsatenDataType_t", _TOPS_DTYPE),
+        "ascend": ("mapped", "ACL_DOUBLE", None),
                         "cambricon": ("mapped", "CNNL_DTYPE_DOUBLE", None)},
-    "data type: int8": {"ascend": ("mapped", "ACL_INT8", None),
+    "data type: int8": {"enflame": ("partial", "topsatenDataType_t", _TOPS_DTYPE),
+        "ascend": ("mapped", "ACL_INT8", None),
                         "cambricon": ("mapped", "CNNL_DTYPE_INT8", None)},
-    "data type: int32": {"ascend": ("mapped", "ACL_INT32", None),
+    "data type: int32": {"enflame": ("partial", "topsatenDataType_t", _TOPS_DTYPE),
+        "ascend": ("mapped", "ACL_INT32", None),
                          "cambricon": ("mapped", "CNNL_DTYPE_INT32", None)},
-    "data type: int64": {"ascend": ("mapped", "ACL_INT64", None),
+    "data type: int64": {"enflame": ("partial", "topsatenDataType_t", _TOPS_DTYPE),
+        "ascend": ("mapped", "ACL_INT64", None),
                          "cambricon": ("mapped", "CNNL_DTYPE_INT64", None)},
     "layout: NCHW": {"ascend": ("mapped", "ACL_FORMAT_NCHW", None),
                      "cambricon": ("mapped", "CNNL_LAYOUT_NCHW", None)},
@@ -677,11 +703,14 @@ ROLES = {
         "cambricon": ("partial", "cnnlFlashAttentionBackward", "called directly, not a graph "
                       "node"),
     },
-    "frontend: data type fp32": {"ascend": ("mapped", "ACL_FLOAT", None),
+    "frontend: data type fp32": {"enflame": ("partial", "topsatenDataType_t", _TOPS_DTYPE),
+        "ascend": ("mapped", "ACL_FLOAT", None),
                                  "cambricon": ("mapped", "CNNL_DTYPE_FLOAT", None)},
-    "frontend: data type fp16": {"ascend": ("mapped", "ACL_FLOAT16", None),
+    "frontend: data type fp16": {"enflame": ("partial", "topsatenDataType_t", _TOPS_DTYPE),
+        "ascend": ("mapped", "ACL_FLOAT16", None),
                                  "cambricon": ("mapped", "CNNL_DTYPE_HALF", None)},
-    "frontend: data type bf16": {"ascend": ("mapped", "ACL_BF16", None),
+    "frontend: data type bf16": {"enflame": ("partial", "topsatenDataType_t", _TOPS_DTYPE),
+        "ascend": ("mapped", "ACL_BF16", None),
                                  "cambricon": ("mapped", "CNNL_DTYPE_BFLOAT16", None)},
 }
 # The library role of each frontend role, for the notes.

@@ -29,7 +29,7 @@ import sys
 from common import coverage_doc, entry, generated_header, join_note, read_text, read_tsv, record
 from library_role_table import (BANG_BUILTINS, BANG_NOTE, ENFLAME_NO_OBJECT, FRONTEND_NAMES, LANGUAGE_NAMES, RUNTIME_NAMES,
                                 VECTOR_NOTE, VECTOR_TYPES, KERNEL_LANGUAGES, KERNEL_NOTES, KERNEL_ROLES,
-                                ROLES, RULES)
+                                ROLES, RULES, TOPS_HEADER_FACTS)
 
 SCRIPT = "library_roles.py"
 PLATFORMS = ("ascend", "cambricon", "enflame")
@@ -151,9 +151,20 @@ class EnflameNames:
         self.records = {k: record(md, k, k.lower() + "-ops", t + " (shared/upstream/enflame/"
                                   "topsaten_names.txt, enflame_other_api_names.tsv)", "")
                         for k, t in titles.items()}
+        self.records["HDR"] = record(md, "HDR", "tops-headers", "Enflame official TOPS runtime "
+                                     "headers (tops-codec-headers): declared functions, types and "
+                                     "enumerators (shared/upstream/enflame/tops_runtime_*.tsv)",
+                                     "include/tops/")
         self.paths = {k: set() for k in self.records}
+        # The launch API the header facts speak of must be in the snapshot's declarations.
+        self.launch_api = {r["function"] for r in read_tsv(up / "enflame" /
+                                                             "tops_runtime_api_functions.tsv")}
 
     def evidence(self, name):
+        if name in TOPS_HEADER_FACTS and "topsConfigureCall" in self.launch_api:
+            header, line, what = TOPS_HEADER_FACTS[name]
+            self.paths["HDR"].add(f"include/tops/{header}")
+            return "HDR", f"the official TOPS header {header} (line {line}) declares {what}"
         return self.seen.get(name)
 
     def default(self):
