@@ -24,6 +24,8 @@ own, and what runs on the GCU are the aten operators each call dispatches. So:
 A name with an answer from the manual's tables keeps it; nothing here overrides one.
 """
 
+import re
+
 from common import entry, join_note, read_text, record
 
 # torch API -> (aten operator base name, what the call does), from PyTorch's Python sources: an
@@ -170,7 +172,7 @@ def interface_pairs(up):
     """(torch.gcu name, torch.cuda name) rows of the user guide's interface table."""
     text = read_text(up / "enflame" / "torch_gcu" / "manuals" / "user_guide" / "content" /
                      "source" / "torch_gcu_python_suppport.rst")
-    cells = [line.strip()[2:].strip() for line in text.splitlines()
+    cells = [re.sub(r"^(?:\* )?- ", "", line.strip()) for line in text.splitlines()
              if line.strip().startswith(("* - ", "- "))]
     pairs = []
     for i, c in enumerate(cells[:-1]):
@@ -228,6 +230,14 @@ def binding_answer(name, bases, why, index, aten, reg_id):
         for r in rows:
             sym = "aten::" + r["op"]
             e = aten.get(sym)
+            # A structured operator runs its delegate's kernel (add_.Tensor -> add.out); torch_gcu
+            # registers the out= kernels, and its manual lists torch.add as supported.
+            delegate = aten.get("aten::" + r["structured_delegate"]) if r["structured_delegate"] \
+                else None
+            if not (e and e["status"] in ("native", "partial", "emulated")) and delegate and \
+                    delegate["status"] in ("native", "partial"):
+                here[sym] = delegate["status"] + " (structured: " + r["structured_delegate"] + ")"
+                continue
             if e and e["status"] in ("native", "partial", "emulated"):
                 here[sym] = e["status"]
             elif isinstance(bases, str):
@@ -237,7 +247,7 @@ def binding_answer(name, bases, why, index, aten, reg_id):
         got.update(here)
     if not got:
         return None
-    statuses = set(got.values())
+    statuses = {st.split(" ")[0] for st in got.values()}
     status = "partial" if lacking or "partial" in statuses else \
         "emulated" if "emulated" in statuses else "native"
     shown = ", ".join(f"{s} {st}" for s, st in sorted(got.items())[:4])
