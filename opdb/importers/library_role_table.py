@@ -149,9 +149,13 @@ RULES = [(re.compile(p), role) for p, role in [
     (r"cudaDataType(?:_t)?", "data type"),
     (r"dim3", "launch: grid and block dimensions"),
     (r"half|__half", "fp16 storage type"),
+    (r"half2|__half2", "fp16x2 storage type"),
+    (r"nv_bfloat16|__nv_bfloat16", "bf16 storage type"),
+    (r"nv_bfloat162|__nv_bfloat162", "bf16x2 storage type"),
 ]]
 # The CUDA runtime names RULES may match (the others belong to the runtime importers).
-RUNTIME_NAMES = re.compile(r"CUDA_R_(?:32F|16F|16BF|64F|8I|32I)|cudaDataType(?:_t)?|dim3|half|__half")
+RUNTIME_NAMES = re.compile(r"CUDA_R_(?:32F|16F|16BF|64F|8I|32I)|cudaDataType(?:_t)?|dim3|__half2?|half2?|"
+                           r"(?:__)?nv_bfloat162?")
 # CUDA's vector types (vector_types.h) and their make_* constructors: plain aggregates.
 VECTOR_TYPES = re.compile(r"(?:make_)?(?:u?char|u?short|u?int|u?long|u?longlong|float|double)"
                           r"[1-4]")
@@ -200,6 +204,22 @@ TOPS_HEADER_FACTS = {
              "constructor; the triple-chevron launch API (topsConfigureCall, "
              "__topsPushCallConfiguration) takes dim3 grid and block"),
 }
+
+# Host-side 16-bit float types. A use inside a kernel takes the kernel's verdict; these answer
+# host code (launchers, buffers, conversions), which still needs porting.
+_CNRT_HALF = ("CNRT has no host half type: fp16 data is kept as 16-bit storage tagged cnrtHalf (a "
+              "cnrtDataType_V2_t value torch_mlu uses) and converted on the host with "
+              "cnrtCastDataType_V2; BANG C device code has its own half type")
+_CNRT_BF16 = ("CNRT has no host bf16 type: bf16 data is kept as 16-bit storage tagged cnrtBfloat "
+              "(a cnrtDataType_V2_t value torch_mlu uses) and converted on the host with "
+              "cnrtCastDataType_V2")
+_TOPS_NO_HALF = ("the official TOPS runtime headers (tops-codec-headers at the snapshot's commit, "
+                 "every header read) declare no host fp16 or bf16 type and no conversion for one: "
+                 "keep the data as 16-bit storage (uint16_t) and convert by hand, or let "
+                 "TopsATen/torch_gcu convert tensors")
+# Roles whose Enflame answer rests on what the TOPS headers lack: cited to them (key HDR).
+TOPS_HEADER_ABSENT = {"fp16 storage type", "fp16x2 storage type", "bf16 storage type",
+                      "bf16x2 storage type"}
 
 ROLES = {
     "library handle: create": {
@@ -256,7 +276,27 @@ ROLES = {
                    "block count (aclrtLaunchKernel's numBlocks, a uint32_t), not a 3-D grid and "
                    "block: flatten the grid, and the block becomes the kernel's own tiling"),
     },
+    "fp16x2 storage type": {
+        "ascend": ("partial", "aclFloat16", "two aclFloat16 values: ACL declares no paired type"),
+        "cambricon": ("partial", "cnrtCastDataType_V2", _CNRT_HALF + "; a pair is two such values"),
+        "enflame": ("missing", None, _TOPS_NO_HALF),
+    },
+    "bf16 storage type": {
+        "ascend": ("partial", "ACL_BF16", "ACL has no host bf16 type: ACL_BF16 tags bf16 data "
+                   "(aclDataType), kept as 16-bit storage; the snapshot declares no host bf16 "
+                   "conversion"),
+        "cambricon": ("partial", "cnrtCastDataType_V2", _CNRT_BF16),
+        "enflame": ("missing", None, _TOPS_NO_HALF),
+    },
+    "bf16x2 storage type": {
+        "ascend": ("partial", "ACL_BF16", "two bf16 values tagged ACL_BF16: ACL declares no host "
+                   "bf16 type or pair"),
+        "cambricon": ("partial", "cnrtCastDataType_V2", _CNRT_BF16 + "; a pair is two such values"),
+        "enflame": ("missing", None, _TOPS_NO_HALF),
+    },
     "fp16 storage type": {
+        "cambricon": ("partial", "cnrtCastDataType_V2", _CNRT_HALF),
+        "enflame": ("missing", None, _TOPS_NO_HALF),
         "ascend": ("partial", "aclFloat16", "aclFloat16 is a 16-bit storage type with "
                    "aclFloatToFloat16/aclFloat16ToFloat conversions, without the arithmetic "
                    "operators of CUDA's half on the host"),

@@ -26,10 +26,11 @@ the CUDA scanner reports).
 import re
 import sys
 
+from cambricon_pairs import CNRT_HEADER
 from common import coverage_doc, entry, generated_header, join_note, read_text, read_tsv, record
 from library_role_table import (BANG_BUILTINS, BANG_NOTE, ENFLAME_NO_OBJECT, FRONTEND_NAMES, LANGUAGE_NAMES, RUNTIME_NAMES,
                                 VECTOR_NOTE, VECTOR_TYPES, KERNEL_LANGUAGES, KERNEL_NOTES, KERNEL_ROLES,
-                                ROLES, RULES, TOPS_HEADER_FACTS)
+                                ROLES, RULES, TOPS_HEADER_ABSENT, TOPS_HEADER_FACTS)
 
 SCRIPT = "library_roles.py"
 PLATFORMS = ("ascend", "cambricon", "enflame")
@@ -106,9 +107,15 @@ class CambriconNames:
         self.records = {k: record(md, k, k.lower(), t + " (shared/upstream/cambricon/"
                                   "cnnl_api_names.txt; no public cnnl.h exists)", "")
                         for k, t in self.TITLES.items()}
+        self.records["CNRT"] = dict(CNRT_HEADER)
         self.paths = {k: set() for k in self.records}
+        self.cnrt = {line.split("\t")[1].strip() for line in
+                     read_text(up / "cambricon" / "cnrt_api_names.txt").splitlines()
+                     if line and not line.startswith("#") and "\t" in line}
 
     def evidence(self, name):
+        if name in self.cnrt:
+            return "CNRT", f"{name} is declared in cnrt.h 6.14.1"
         where = self.seen.get(name)
         if where is None:
             return None
@@ -266,6 +273,10 @@ def outputs(universe, log=sys.stderr):
                         continue
                     key, words = ev
                     parts = [f"role correspondence ({role}); {words}"]
+                elif status == "missing" and platform == "enflame" and role in TOPS_HEADER_ABSENT:
+                    key = "HDR"
+                    evidence.paths[key].add("include/tops/")
+                    parts = [f"role ({role}): no counterpart"]
                 else:
                     key = evidence.default()
                     parts = [f"role correspondence ({role}); no object of this kind on the "

@@ -49,6 +49,9 @@ const std::vector<Answer> kAnswers = {
     {"dim3", CoverageStatus::Native, "dim3", Confidence::Inferred, "tops_runtime_api.h (line 797)"},
     {"CUDA_R_32F", CoverageStatus::Partial, "topsatenDataType_t", Confidence::Inferred, "enumerator names are not"},
     {"cublasStatus_t", CoverageStatus::Mapped, "topsatenStatus_t", Confidence::Inferred, "topsatenStatus_t"},
+    // Host-side 16-bit float types: the TOPS headers declare none.
+    {"half", CoverageStatus::Missing, "", Confidence::Inferred, "declare no host fp16 or bf16 type"},
+    {"nv_bfloat16", CoverageStatus::Missing, "", Confidence::Inferred, "uint16_t"},
 };
 
 TEST(EnflameAnswers, EachRuleAnswersWithItsSourceAndConfidence) {
@@ -68,7 +71,7 @@ TEST(EnflameAnswers, NamesNoRuleSpeaksAboutStayUnknown) {
   const Database& db = builtin();
   // Whether TopsATen's matmul honours a TF32 or math-mode setting, no public source says.
   for (const char* s : {"torch.set_float32_matmul_precision", "cublasSetMathMode", "CUBLAS_TF32_TENSOR_OP_MATH",
-                        "torch.backends.mps.is_available", "cudaFuncSetAttribute", "half"}) {
+                        "torch.backends.mps.is_available", "cudaFuncSetAttribute"}) {
     SCOPED_TRACE(s);
     EXPECT_EQ(db.lookup("enflame", s).status, CoverageStatus::Unknown);
   }
