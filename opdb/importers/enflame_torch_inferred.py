@@ -81,6 +81,8 @@ BINDINGS = {
 
 # PyTorch Python API that runs no device operator of its own: (name or `prefix.*`, why).
 HOST_ONLY = [
+    ("torch.Tensor", "the tensor class itself (construction, isinstance tests, annotations); "
+     "its methods are answered one by one"),
     ("torch.nn.Module", "the module base class: Python bookkeeping of parameters, buffers and "
      "submodules"),
     ("torch.nn.Module.*", "module bookkeeping (parameters, state_dict, train/eval, hooks); the "

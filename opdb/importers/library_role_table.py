@@ -302,6 +302,8 @@ ROLES = {
                    "operators of CUDA's half on the host"),
     },
     "GEMM: transpose type": {
+        "enflame": ("partial", "topsatenMatmul", "topsatenMatmul takes tensors: a transposed "
+                    "operand is a transposed (strided) tensor, not a flag"),
         "ascend": ("mapped", "aclTransType", None),
         "cambricon": ("partial", "CNNL_MATMUL_DESC_TRANSA", "transposition is a matmul "
                       "descriptor attribute (CNNL_MATMUL_DESC_TRANSA/TRANSB)"),
