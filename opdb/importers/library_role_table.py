@@ -695,6 +695,35 @@ ROLES = {
     "op-tensor descriptor: destroy": {
         "cambricon": ("mapped", "cnnlDestroyOpTensorDescriptor", None)},
     "op-tensor descriptor: set": {"cambricon": ("mapped", "cnnlSetOpTensorDescriptor", None)},
+    "device-wide sort": {
+        "ascend": ("partial", "aclnnSort", "aclnnSort sorts a tensor along one dimension and "
+                   "returns values and indices: a key-value sort gathers the values with the "
+                   "indices, segments become the rows of a 2-D tensor; CUB's temporary-storage "
+                   "query becomes the GetWorkspaceSize phase"),
+        "cambricon": ("partial", "cnnlTopKTensor_v3", "no CNNL sort is named in the snapshot: "
+                      "a top-k with k equal to the length returns sorted values and indices "
+                      "(segments as rows); CUB's temporary-storage query becomes the workspace "
+                      "size call"),
+        "enflame": ("partial", "topsatenSort", "a TopsATen operator on tensors: values and "
+                    "indices, segments as rows"),
+    },
+    "device-wide reduction": {
+        "ascend": ("partial", "aclnnReduceSum", "one aclnn operator per reduction (aclnnReduceSum, "
+                   "aclnnAmax, aclnnAmin) on a tensor, in two phases"),
+        "cambricon": ("partial", "cnnlReduce", "cnnlReduce with a reduce descriptor naming the "
+                      "operation, on tensor descriptors"),
+        "enflame": ("partial", "topsatenSum", "sum on tensors; other reductions not named"),
+    },
+    "device-wide inclusive scan": {
+        "ascend": ("partial", "aclnnCumsum", "a cumulative sum along a dimension of a tensor"),
+        "cambricon": ("partial", "cnnlCumsum_v2", "a cumulative sum along a dimension, with a "
+                      "workspace (cnnlGetCumsumWorkspaceSize)"),
+    },
+    "device-wide top-k": {
+        "ascend": ("partial", "aclnnTopk", "top-k values and indices of a tensor along a dimension"),
+        "cambricon": ("partial", "cnnlTopKTensor_v3", "top-k values and indices along a dimension"),
+        "enflame": ("partial", "topsatenTopk", "top-k on tensors"),
+    },
     "tensor: reduce": {
         "ascend": ("partial", "aclnnReduceSum", "one operator per reduction: aclnnReduceSum, "
                    "aclnnAmax, aclnnMean"),
@@ -756,6 +785,22 @@ ROLES = {
                                  "cambricon": ("mapped", "CNNL_DTYPE_BFLOAT16", None)},
 }
 # The library role of each frontend role, for the notes.
+# CUB's device-wide primitives (host calls that launch CUB's own kernels): the CUDA universe
+# lists no CUB class or member, so the entries carry their kind: (name, kind, role).
+_CUB_SORTS = ["cub::DeviceRadixSort", "cub::DeviceSegmentedRadixSort", "cub::DeviceSegmentedSort"]
+CUB_NAMES = [(n, "type", "device-wide sort") for n in _CUB_SORTS] + \
+    [(f"{n}::{m}", "function", "device-wide sort") for n in _CUB_SORTS
+     for m in ("SortPairs", "SortPairsDescending", "SortKeys", "SortKeysDescending")] + [
+    ("cub::DeviceReduce", "type", "device-wide reduction"),
+    ("cub::DeviceReduce::Sum", "function", "device-wide reduction"),
+    ("cub::DeviceReduce::Max", "function", "device-wide reduction"),
+    ("cub::DeviceReduce::Min", "function", "device-wide reduction"),
+    ("cub::DeviceScan", "type", "device-wide inclusive scan"),
+    ("cub::DeviceScan::InclusiveSum", "function", "device-wide inclusive scan"),
+    ("cub::DeviceTopK::MaxPairs", "function", "device-wide top-k"),
+    ("cub::DeviceTopK::MinPairs", "function", "device-wide top-k"),
+]
+
 FRONTEND_NAMES = [
     ("cudnn_frontend::graph::Tensor_attributes", "type", "frontend: tensor"),
     ("cudnn_frontend::graph::SDPA_attributes", "type", "frontend: SDPA"),

@@ -30,7 +30,7 @@ from cambricon_pairs import CNRT_HEADER
 from common import coverage_doc, entry, generated_header, join_note, read_text, read_tsv, record
 from library_role_table import (BANG_BUILTINS, BANG_NOTE, ENFLAME_NO_OBJECT, FRONTEND_NAMES, LANGUAGE_NAMES, RUNTIME_NAMES,
                                 VECTOR_NOTE, VECTOR_TYPES, KERNEL_LANGUAGES, KERNEL_NOTES, KERNEL_ROLES,
-                                ROLES, RULES, TOPS_HEADER_ABSENT, TOPS_HEADER_FACTS)
+                                ROLES, RULES, TOPS_HEADER_ABSENT, TOPS_HEADER_FACTS, CUB_NAMES)
 
 SCRIPT = "library_roles.py"
 PLATFORMS = ("ascend", "cambricon", "enflame")
@@ -242,7 +242,9 @@ def outputs(universe, log=sys.stderr):
     runtime = [s for s in universe.cuda.symbols["cuda_runtime"] + universe.cuda.symbols["cuda_device"]
                if RUNTIME_NAMES.fullmatch(s["name"])]
     symbols = {"cublas": list(universe.cuda.symbols["cublas"]) + runtime,
-               "cudnn": list(universe.cuda.symbols["cudnn"])}
+               "cudnn": list(universe.cuda.symbols["cudnn"]),
+               "cub": [{"name": n, "kind": k, "library": "cub", "role": role}
+                       for n, k, role in CUB_NAMES]}
     known = {s["name"] for s in symbols["cudnn"]}
     for name, kind, role in FRONTEND_NAMES:
         if name not in known:
@@ -284,7 +286,7 @@ def outputs(universe, log=sys.stderr):
                 e = entry(sym["name"], status, evidence.records[key]["id"], "inferred",
                           target=target, note=join_note(parts + ([note] if note else [])))
                 if "role" in sym:  # outside the universe: the entry names its kind and library
-                    e["kind"], e["library"] = sym["kind"], "cudnn"
+                    e["kind"], e["library"] = sym["kind"], sym["library"]
                 entries.append(e)
             if entries:
                 made[(platform, stem)] = entries

@@ -40,6 +40,9 @@ const std::vector<Role> kRoles = {
     {"ascend", "half2", CoverageStatus::Partial, "aclFloat16", "no paired type"},
     {"cambricon", "half", CoverageStatus::Partial, "cnrtCastDataType_V2", "cnrtHalf"},
     {"cambricon", "__nv_bfloat16", CoverageStatus::Partial, "cnrtCastDataType_V2", "cnrtBfloat"},
+    {"ascend", "cub::DeviceRadixSort::SortPairs", CoverageStatus::Partial, "aclnnSort", "gathers the values"},
+    {"cambricon", "cub::DeviceReduce::Sum", CoverageStatus::Partial, "cnnlReduce", "reduce descriptor"},
+    {"enflame", "cub::DeviceTopK::MaxPairs", CoverageStatus::Partial, "topsatenTopk", "top-k"},
     {"enflame", "cublasLtMatmul", CoverageStatus::Partial, "topsatenMatmul", "no public TopsATen header"},
     {"enflame", "cudnnSoftmaxForward", CoverageStatus::Partial, "topsatenSoftmaxForward", ""},
 };
