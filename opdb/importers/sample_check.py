@@ -47,7 +47,9 @@ class Upstream:
         for f in ("ascend/cann-api/acl_runtime_api.tsv", "ascend/cann-api/hccl_api.tsv"):
             for r in tsv(up / f):
                 self.acl.setdefault(r["name"], set()).add(r["header"])
-        self.aclnn = {r["op_name"]: r for r in tsv(up / "ascend/cann-ops/aclnn_api.tsv")}
+        self.aclnn = {}  # an operator several repositories declare has a row in each
+        for r in tsv(up / "ascend/cann-ops/aclnn_api.tsv"):
+            self.aclnn.setdefault(r["op_name"], []).append(r)
         self.cnrt = names_in_text(up / "cambricon/cnrt_api_names.txt", 1)
         self.cnnl = names_in_text(up / "cambricon/cnnl_api_names.txt")
         self.camb = {r["name"] for r in tsv(up / "cambricon/cambricon_api_names.tsv")}
@@ -121,9 +123,9 @@ class Upstream:
             return "" if note else "no note"
         if platform == "ascend":
             if target in self.aclnn:
-                r = self.aclnn[target]
-                path = r["header_path"] or r["doc_path"]
-                return "" if path in note and r["repo"] in note else f"aclnn path/repo not in note"
+                ok = any((r["header_path"] or r["doc_path"]) in note and r["repo"] in note
+                         for r in self.aclnn[target])
+                return "" if ok else "aclnn path/repo not in note"
             if target not in self.acl:
                 return f"{target} not declared in the ACL/HCCL inventories"
             m = re.search(r"header (\S+\.h)|declared in (\S+\.h)", note)
