@@ -151,6 +151,13 @@ void rollUpKernels(Report& report, const Database& db) {
     if (f.context.empty()) continue;
     Key key{f.location.file, f.context};
     auto kernel = kernels.find(key);
+    // A finding's context is the qualified name of its function (ggml_cuda_mma::tile::get_i), the
+    // kernel and device-function findings name it unqualified (get_i): match the last component.
+    if (kernel == kernels.end() && !deviceFunctions.count(key)) {
+      auto colons = f.context.rfind("::");
+      if (colons != std::string::npos) key.second = f.context.substr(colons + 2);
+      kernel = kernels.find(key);
+    }
     if (f.symbol.kind == SymbolKind::Hazard) {
       if (kernel != kernels.end()) report.kernels[kernel->second].hazards.push_back(f.symbol.name);
       continue;

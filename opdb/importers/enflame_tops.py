@@ -9,9 +9,13 @@ opdb/enflame/cuda_runtime.yaml, cuda_driver.yaml and nccl.yaml.
   1. a usable pair -> mapped, third-party (choice: opdb/importers/pairs.py; the note says whether
      the target is in the official TOPS headers)
   2. cuda* renamed tops* declared in the official TOPS headers -> mapped, inferred
-  3. nccl* renamed eccl* seen called in public code -> mapped, inferred. ECCL has no public
+  3. HIPIFY's HIP name with hip* renamed tops* declared in the official TOPS headers -> mapped,
+     inferred (the TOPS runtime follows HIP's names: topsDeviceAttribute*, topsError* codes
+     numbered as HIP's, topsHostMalloc*; cudaDevAttrMaxSharedMemoryPerBlock ->
+     hipDeviceAttributeMaxSharedMemoryPerBlock -> topsDeviceAttributeMaxSharedMemoryPerBlock)
+  4. nccl* renamed eccl* seen called in public code -> mapped, inferred. ECCL has no public
      header: the name is usage-derived and the arguments were not compared
-  4. runtime and NCCL functions otherwise -> unknown; other symbols get no entry
+  5. runtime and NCCL functions otherwise -> unknown; other symbols get no entry
 """
 
 from common import (coverage_doc, entry, generated_header, join_note, read_text, read_tsv, record,
@@ -77,6 +81,18 @@ def eccl_names(upstream, twins=()):
     return out
 
 
+def hip_twin(universe, sym, tops):
+    """(HIP name, TOPS name, header) when HIPIFY renames `sym` hipX and the official TOPS headers
+    declare topsX, else None."""
+    row = universe.cuda.hipify_row(sym)
+    hip = row["hip_name"].strip() if row else ""
+    if not hip.startswith("hip"):
+        return None
+    guess = "tops" + hip[3:]
+    h = tops.header(guess)
+    return (hip, guess, h) if h else None
+
+
 def outputs(universe):
     up = universe.upstream
     md = up / "enflame" / "SOURCES.md"
@@ -113,6 +129,13 @@ def outputs(universe):
                 return entry(name, "mapped", hdr_rec["id"], "inferred", target=guess,
                              note=join_note(["name correspondence cuda*->tops*; target declared "
                                              f"in the official TOPS runtime header {h}"]))
+        via_hip = hip_twin(universe, sym, tops)
+        if via_hip:
+            hip, guess, h = via_hip
+            return entry(name, "mapped", hdr_rec["id"], "inferred", target=guess,
+                         note=join_note([f"name correspondence through HIP: HIPIFY renames it "
+                                         f"{hip}, and the official TOPS header {h} declares "
+                                         f"{guess} (TOPS follows HIP's names)"]))
         if name.startswith("nccl") and "eccl" + name[4:] in eccl:
             target = "eccl" + name[4:]
             repos = eccl[target]

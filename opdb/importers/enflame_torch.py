@@ -19,6 +19,7 @@ where the python API table documents torch.gcu.X, and transfer_to_gcu's rebindin
 import json
 
 from common import entry, join_note, read_text, read_tsv, record, require
+from enflame_torch_inferred import inferred_api_entries
 from torch_common import (DeviceModule, add_aliases, add_device_strings, add_rebindings, aten, composite_fallbacks, document,
                           own_kinds, trim)
 
@@ -96,7 +97,7 @@ def aten_entries(universe, reg, oplist):
     return own_kinds(universe, out)
 
 
-def api_entries(universe, oplist, tr):
+def api_entries(universe, oplist, tr, reg=None, aten_list=()):
     up = universe.upstream
     names = universe.torch.api_names
     out, gcu_api = {}, set()
@@ -135,17 +136,25 @@ def api_entries(universe, oplist, tr):
                        [("device:cuda", "gcu", facts["device_string_rewrite_rule"]),
                         ("dist_backend:nccl", "eccl", facts["backend_string_rewrite_rule"])])
     add_aliases(out, universe)
-    return list(out.values())
+    extra = []
+    if reg:  # the answers the manual's tables do not give (enflame_torch_inferred.py)
+        extra = [inferred_api_entries(out, universe, aten_list, facts, tr["id"], reg["id"]), reg]
+    return list(out.values()), extra
 
 
 def outputs(universe):
     reg, oplist, tr = records(universe.upstream)
+    aten_list = aten_entries(universe, reg, oplist)
+    apis, extra = api_entries(universe, oplist, tr, reg, aten_list)
     return {
         "enflame/aten.yaml": document(PLATFORM, SCRIPT, ["enflame/gcu_native_functions.tsv",
                                                          "enflame/torch_gcu_oplist.tsv",
                                                          "pytorch/native_functions_ops.tsv"],
-                                      [reg], aten_entries(universe, reg, oplist)),
+                                      [reg], aten_list),
         "enflame/torch_api.yaml": document(PLATFORM, SCRIPT, ["enflame/torch_gcu_oplist.tsv",
-                                                              "enflame/transfer_to_gcu_facts.json"],
-                                           [oplist, tr], api_entries(universe, oplist, tr)),
+                                                              "enflame/transfer_to_gcu_facts.json",
+                                                              "enflame/gcu_native_functions.tsv",
+                                                              "enflame/torch_gcu/README.md",
+                                                              "enflame/torch_gcu/manuals/user_guide"],
+                                           [oplist, tr] + extra, apis),
     }

@@ -149,9 +149,13 @@ RULES = [(re.compile(p), role) for p, role in [
     (r"cudaDataType(?:_t)?", "data type"),
     (r"dim3", "launch: grid and block dimensions"),
     (r"half|__half", "fp16 storage type"),
+    (r"half2|__half2", "fp16x2 storage type"),
+    (r"nv_bfloat16|__nv_bfloat16", "bf16 storage type"),
+    (r"nv_bfloat162|__nv_bfloat162", "bf16x2 storage type"),
 ]]
 # The CUDA runtime names RULES may match (the others belong to the runtime importers).
-RUNTIME_NAMES = re.compile(r"CUDA_R_(?:32F|16F|16BF|64F|8I|32I)|cudaDataType(?:_t)?|dim3|half|__half")
+RUNTIME_NAMES = re.compile(r"CUDA_R_(?:32F|16F|16BF|64F|8I|32I)|cudaDataType(?:_t)?|dim3|__half2?|half2?|"
+                           r"(?:__)?nv_bfloat162?")
 # CUDA's vector types (vector_types.h) and their make_* constructors: plain aggregates.
 VECTOR_TYPES = re.compile(r"(?:make_)?(?:u?char|u?short|u?int|u?long|u?longlong|float|double)"
                           r"[1-4]")
@@ -188,6 +192,34 @@ ENFLAME_NO_OBJECT = ("TopsATen operators take tensors (topsatenTensor: shape, st
                      "and data in one object) and the stream, with no library handle, layout "
                      "descriptor or algorithm object; inferred from the TopsATen names public "
                      "code calls (no public header)")
+
+_TOPS_DTYPE = ("a topsatenDataType_t value (TopsATen tensors carry their data type); the "
+               "enumerator names are not in the public code the snapshot read (no public TopsATen "
+               "header)")
+# Names the official TOPS headers declare that the snapshot's name extraction (tops* names only)
+# does not hold: (header, line, what), read in EnflameTechnology/tops-codec-headers at the
+# snapshot's commit (enflame/SOURCES.md, key HDR).
+TOPS_HEADER_FACTS = {
+    "dim3": ("tops_runtime_api.h", 797, "typedef struct dim3 {uint32_t x, y, z} with CUDA's "
+             "constructor; the triple-chevron launch API (topsConfigureCall, "
+             "__topsPushCallConfiguration) takes dim3 grid and block"),
+}
+
+# Host-side 16-bit float types. A use inside a kernel takes the kernel's verdict; these answer
+# host code (launchers, buffers, conversions), which still needs porting.
+_CNRT_HALF = ("CNRT has no host half type: fp16 data is kept as 16-bit storage tagged cnrtHalf (a "
+              "cnrtDataType_V2_t value torch_mlu uses) and converted on the host with "
+              "cnrtCastDataType_V2; BANG C device code has its own half type")
+_CNRT_BF16 = ("CNRT has no host bf16 type: bf16 data is kept as 16-bit storage tagged cnrtBfloat "
+              "(a cnrtDataType_V2_t value torch_mlu uses) and converted on the host with "
+              "cnrtCastDataType_V2")
+_TOPS_NO_HALF = ("the official TOPS runtime headers (tops-codec-headers at the snapshot's commit, "
+                 "every header read) declare no host fp16 or bf16 type and no conversion for one: "
+                 "keep the data as 16-bit storage (uint16_t) and convert by hand, or let "
+                 "TopsATen/torch_gcu convert tensors")
+# Roles whose Enflame answer rests on what the TOPS headers lack: cited to them (key HDR).
+TOPS_HEADER_ABSENT = {"fp16 storage type", "fp16x2 storage type", "bf16 storage type",
+                      "bf16x2 storage type"}
 
 ROLES = {
     "library handle: create": {
@@ -237,16 +269,41 @@ ROLES = {
                       "descriptor; other reduced types follow the operand data types"),
     },
     "launch: grid and block dimensions": {
+        "enflame": ("native", "dim3", "a TopsCC kernel is launched with <<<grid, block>>> as a "
+                    "CUDA kernel is; the kernel itself is rewritten (it takes the kernel's "
+                    "verdict)"),
         "ascend": ("partial", "aclrtLaunchKernel", "an Ascend C kernel is launched with one "
                    "block count (aclrtLaunchKernel's numBlocks, a uint32_t), not a 3-D grid and "
                    "block: flatten the grid, and the block becomes the kernel's own tiling"),
     },
+    "fp16x2 storage type": {
+        "ascend": ("partial", "aclFloat16", "two aclFloat16 values: ACL declares no paired type"),
+        "cambricon": ("partial", "cnrtCastDataType_V2", _CNRT_HALF + "; a pair is two such values"),
+        "enflame": ("missing", None, _TOPS_NO_HALF),
+    },
+    "bf16 storage type": {
+        "ascend": ("partial", "ACL_BF16", "ACL has no host bf16 type: ACL_BF16 tags bf16 data "
+                   "(aclDataType), kept as 16-bit storage; the snapshot declares no host bf16 "
+                   "conversion"),
+        "cambricon": ("partial", "cnrtCastDataType_V2", _CNRT_BF16),
+        "enflame": ("missing", None, _TOPS_NO_HALF),
+    },
+    "bf16x2 storage type": {
+        "ascend": ("partial", "ACL_BF16", "two bf16 values tagged ACL_BF16: ACL declares no host "
+                   "bf16 type or pair"),
+        "cambricon": ("partial", "cnrtCastDataType_V2", _CNRT_BF16 + "; a pair is two such values"),
+        "enflame": ("missing", None, _TOPS_NO_HALF),
+    },
     "fp16 storage type": {
+        "cambricon": ("partial", "cnrtCastDataType_V2", _CNRT_HALF),
+        "enflame": ("missing", None, _TOPS_NO_HALF),
         "ascend": ("partial", "aclFloat16", "aclFloat16 is a 16-bit storage type with "
                    "aclFloatToFloat16/aclFloat16ToFloat conversions, without the arithmetic "
                    "operators of CUDA's half on the host"),
     },
     "GEMM: transpose type": {
+        "enflame": ("partial", "topsatenMatmul", "topsatenMatmul takes tensors: a transposed "
+                    "operand is a transposed (strided) tensor, not a flag"),
         "ascend": ("mapped", "aclTransType", None),
         "cambricon": ("partial", "CNNL_MATMUL_DESC_TRANSA", "transposition is a matmul "
                       "descriptor attribute (CNNL_MATMUL_DESC_TRANSA/TRANSB)"),
@@ -266,11 +323,14 @@ ROLES = {
                       "descriptor attribute, set to 1"),
     },
     "status type": {
+        "enflame": ("mapped", "topsatenStatus_t", "TopsATen calls return a topsatenStatus_t"),
         "ascend": ("partial", "aclError", "aclnn calls return aclnnStatus, ACL calls aclError; "
                    "0 is success"),
         "cambricon": ("mapped", "cnnlStatus_t", None),
     },
     "status: success": {
+        "enflame": ("partial", "topsatenStatus_t", "TopsATen calls return a topsatenStatus_t; "
+                    "the name of its success value is not in the public code the snapshot read"),
         "ascend": ("partial", "ACL_SUCCESS", "aclnnStatus and aclError use 0 for success"),
         "cambricon": ("mapped", "CNNL_STATUS_SUCCESS", None),
     },
@@ -417,22 +477,30 @@ ROLES = {
                       "heuristic-result object"),
     },
     "data type": {
+        "enflame": ("mapped", "topsatenDataType_t", "TopsATen tensors carry a topsatenDataType_t"),
         "ascend": ("mapped", "aclDataType", None),
         "cambricon": ("mapped", "cnnlDataType_t", None),
     },
-    "data type: fp32": {"ascend": ("mapped", "ACL_FLOAT", None),
+    "data type: fp32": {"enflame": ("partial", "topsatenDataType_t", _TOPS_DTYPE),
+        "ascend": ("mapped", "ACL_FLOAT", None),
                         "cambricon": ("mapped", "CNNL_DTYPE_FLOAT", None)},
-    "data type: fp16": {"ascend": ("mapped", "ACL_FLOAT16", None),
+    "data type: fp16": {"enflame": ("partial", "topsatenDataType_t", _TOPS_DTYPE),
+        "ascend": ("mapped", "ACL_FLOAT16", None),
                         "cambricon": ("mapped", "CNNL_DTYPE_HALF", None)},
-    "data type: bf16": {"ascend": ("mapped", "ACL_BF16", None),
+    "data type: bf16": {"enflame": ("partial", "topsatenDataType_t", _TOPS_DTYPE),
+        "ascend": ("mapped", "ACL_BF16", None),
                         "cambricon": ("mapped", "CNNL_DTYPE_BFLOAT16", None)},
-    "data type: fp64": {"ascend": ("mapped", "ACL_DOUBLE", None),
+    "data type: fp64": {"enflame": ("partial", "topsatenDataType_t", _TOPS_DTYPE),
+        "ascend": ("mapped", "ACL_DOUBLE", None),
                         "cambricon": ("mapped", "CNNL_DTYPE_DOUBLE", None)},
-    "data type: int8": {"ascend": ("mapped", "ACL_INT8", None),
+    "data type: int8": {"enflame": ("partial", "topsatenDataType_t", _TOPS_DTYPE),
+        "ascend": ("mapped", "ACL_INT8", None),
                         "cambricon": ("mapped", "CNNL_DTYPE_INT8", None)},
-    "data type: int32": {"ascend": ("mapped", "ACL_INT32", None),
+    "data type: int32": {"enflame": ("partial", "topsatenDataType_t", _TOPS_DTYPE),
+        "ascend": ("mapped", "ACL_INT32", None),
                          "cambricon": ("mapped", "CNNL_DTYPE_INT32", None)},
-    "data type: int64": {"ascend": ("mapped", "ACL_INT64", None),
+    "data type: int64": {"enflame": ("partial", "topsatenDataType_t", _TOPS_DTYPE),
+        "ascend": ("mapped", "ACL_INT64", None),
                          "cambricon": ("mapped", "CNNL_DTYPE_INT64", None)},
     "layout: NCHW": {"ascend": ("mapped", "ACL_FORMAT_NCHW", None),
                      "cambricon": ("mapped", "CNNL_LAYOUT_NCHW", None)},
@@ -627,6 +695,35 @@ ROLES = {
     "op-tensor descriptor: destroy": {
         "cambricon": ("mapped", "cnnlDestroyOpTensorDescriptor", None)},
     "op-tensor descriptor: set": {"cambricon": ("mapped", "cnnlSetOpTensorDescriptor", None)},
+    "device-wide sort": {
+        "ascend": ("partial", "aclnnSort", "aclnnSort sorts a tensor along one dimension and "
+                   "returns values and indices: a key-value sort gathers the values with the "
+                   "indices, segments become the rows of a 2-D tensor; CUB's temporary-storage "
+                   "query becomes the GetWorkspaceSize phase"),
+        "cambricon": ("partial", "cnnlTopKTensor_v3", "no CNNL sort is named in the snapshot: "
+                      "a top-k with k equal to the length returns sorted values and indices "
+                      "(segments as rows); CUB's temporary-storage query becomes the workspace "
+                      "size call"),
+        "enflame": ("partial", "topsatenSort", "a TopsATen operator on tensors: values and "
+                    "indices, segments as rows"),
+    },
+    "device-wide reduction": {
+        "ascend": ("partial", "aclnnReduceSum", "one aclnn operator per reduction (aclnnReduceSum, "
+                   "aclnnAmax, aclnnAmin) on a tensor, in two phases"),
+        "cambricon": ("partial", "cnnlReduce", "cnnlReduce with a reduce descriptor naming the "
+                      "operation, on tensor descriptors"),
+        "enflame": ("partial", "topsatenSum", "sum on tensors; other reductions not named"),
+    },
+    "device-wide inclusive scan": {
+        "ascend": ("partial", "aclnnCumsum", "a cumulative sum along a dimension of a tensor"),
+        "cambricon": ("partial", "cnnlCumsum_v2", "a cumulative sum along a dimension, with a "
+                      "workspace (cnnlGetCumsumWorkspaceSize)"),
+    },
+    "device-wide top-k": {
+        "ascend": ("partial", "aclnnTopk", "top-k values and indices of a tensor along a dimension"),
+        "cambricon": ("partial", "cnnlTopKTensor_v3", "top-k values and indices along a dimension"),
+        "enflame": ("partial", "topsatenTopk", "top-k on tensors"),
+    },
     "tensor: reduce": {
         "ascend": ("partial", "aclnnReduceSum", "one operator per reduction: aclnnReduceSum, "
                    "aclnnAmax, aclnnMean"),
@@ -677,14 +774,33 @@ ROLES = {
         "cambricon": ("partial", "cnnlFlashAttentionBackward", "called directly, not a graph "
                       "node"),
     },
-    "frontend: data type fp32": {"ascend": ("mapped", "ACL_FLOAT", None),
+    "frontend: data type fp32": {"enflame": ("partial", "topsatenDataType_t", _TOPS_DTYPE),
+        "ascend": ("mapped", "ACL_FLOAT", None),
                                  "cambricon": ("mapped", "CNNL_DTYPE_FLOAT", None)},
-    "frontend: data type fp16": {"ascend": ("mapped", "ACL_FLOAT16", None),
+    "frontend: data type fp16": {"enflame": ("partial", "topsatenDataType_t", _TOPS_DTYPE),
+        "ascend": ("mapped", "ACL_FLOAT16", None),
                                  "cambricon": ("mapped", "CNNL_DTYPE_HALF", None)},
-    "frontend: data type bf16": {"ascend": ("mapped", "ACL_BF16", None),
+    "frontend: data type bf16": {"enflame": ("partial", "topsatenDataType_t", _TOPS_DTYPE),
+        "ascend": ("mapped", "ACL_BF16", None),
                                  "cambricon": ("mapped", "CNNL_DTYPE_BFLOAT16", None)},
 }
 # The library role of each frontend role, for the notes.
+# CUB's device-wide primitives (host calls that launch CUB's own kernels): the CUDA universe
+# lists no CUB class or member, so the entries carry their kind: (name, kind, role).
+_CUB_SORTS = ["cub::DeviceRadixSort", "cub::DeviceSegmentedRadixSort", "cub::DeviceSegmentedSort"]
+CUB_NAMES = [(n, "type", "device-wide sort") for n in _CUB_SORTS] + \
+    [(f"{n}::{m}", "function", "device-wide sort") for n in _CUB_SORTS
+     for m in ("SortPairs", "SortPairsDescending", "SortKeys", "SortKeysDescending")] + [
+    ("cub::DeviceReduce", "type", "device-wide reduction"),
+    ("cub::DeviceReduce::Sum", "function", "device-wide reduction"),
+    ("cub::DeviceReduce::Max", "function", "device-wide reduction"),
+    ("cub::DeviceReduce::Min", "function", "device-wide reduction"),
+    ("cub::DeviceScan", "type", "device-wide inclusive scan"),
+    ("cub::DeviceScan::InclusiveSum", "function", "device-wide inclusive scan"),
+    ("cub::DeviceTopK::MaxPairs", "function", "device-wide top-k"),
+    ("cub::DeviceTopK::MinPairs", "function", "device-wide top-k"),
+]
+
 FRONTEND_NAMES = [
     ("cudnn_frontend::graph::Tensor_attributes", "type", "frontend: tensor"),
     ("cudnn_frontend::graph::SDPA_attributes", "type", "frontend: SDPA"),

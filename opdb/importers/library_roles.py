@@ -26,10 +26,11 @@ the CUDA scanner reports).
 import re
 import sys
 
+from cambricon_pairs import CNRT_HEADER
 from common import coverage_doc, entry, generated_header, join_note, read_text, read_tsv, record
 from library_role_table import (BANG_BUILTINS, BANG_NOTE, ENFLAME_NO_OBJECT, FRONTEND_NAMES, LANGUAGE_NAMES, RUNTIME_NAMES,
                                 VECTOR_NOTE, VECTOR_TYPES, KERNEL_LANGUAGES, KERNEL_NOTES, KERNEL_ROLES,
-                                ROLES, RULES)
+                                ROLES, RULES, TOPS_HEADER_ABSENT, TOPS_HEADER_FACTS, CUB_NAMES)
 
 SCRIPT = "library_roles.py"
 PLATFORMS = ("ascend", "cambricon", "enflame")
@@ -106,9 +107,15 @@ class CambriconNames:
         self.records = {k: record(md, k, k.lower(), t + " (shared/upstream/cambricon/"
                                   "cnnl_api_names.txt; no public cnnl.h exists)", "")
                         for k, t in self.TITLES.items()}
+        self.records["CNRT"] = dict(CNRT_HEADER)
         self.paths = {k: set() for k in self.records}
+        self.cnrt = {line.split("\t")[1].strip() for line in
+                     read_text(up / "cambricon" / "cnrt_api_names.txt").splitlines()
+                     if line and not line.startswith("#") and "\t" in line}
 
     def evidence(self, name):
+        if name in self.cnrt:
+            return "CNRT", f"{name} is declared in cnrt.h 6.14.1"
         where = self.seen.get(name)
         if where is None:
             return None
@@ -151,9 +158,20 @@ class EnflameNames:
         self.records = {k: record(md, k, k.lower() + "-ops", t + " (shared/upstream/enflame/"
                                   "topsaten_names.txt, enflame_other_api_names.tsv)", "")
                         for k, t in titles.items()}
+        self.records["HDR"] = record(md, "HDR", "tops-headers", "Enflame official TOPS runtime "
+                                     "headers (tops-codec-headers): declared functions, types and "
+                                     "enumerators (shared/upstream/enflame/tops_runtime_*.tsv)",
+                                     "include/tops/")
         self.paths = {k: set() for k in self.records}
+        # The launch API the header facts speak of must be in the snapshot's declarations.
+        self.launch_api = {r["function"] for r in read_tsv(up / "enflame" /
+                                                             "tops_runtime_api_functions.tsv")}
 
     def evidence(self, name):
+        if name in TOPS_HEADER_FACTS and "topsConfigureCall" in self.launch_api:
+            header, line, what = TOPS_HEADER_FACTS[name]
+            self.paths["HDR"].add(f"include/tops/{header}")
+            return "HDR", f"the official TOPS header {header} (line {line}) declares {what}"
         return self.seen.get(name)
 
     def default(self):
@@ -224,7 +242,9 @@ def outputs(universe, log=sys.stderr):
     runtime = [s for s in universe.cuda.symbols["cuda_runtime"] + universe.cuda.symbols["cuda_device"]
                if RUNTIME_NAMES.fullmatch(s["name"])]
     symbols = {"cublas": list(universe.cuda.symbols["cublas"]) + runtime,
-               "cudnn": list(universe.cuda.symbols["cudnn"])}
+               "cudnn": list(universe.cuda.symbols["cudnn"]),
+               "cub": [{"name": n, "kind": k, "library": "cub", "role": role}
+                       for n, k, role in CUB_NAMES]}
     known = {s["name"] for s in symbols["cudnn"]}
     for name, kind, role in FRONTEND_NAMES:
         if name not in known:
@@ -255,6 +275,10 @@ def outputs(universe, log=sys.stderr):
                         continue
                     key, words = ev
                     parts = [f"role correspondence ({role}); {words}"]
+                elif status == "missing" and platform == "enflame" and role in TOPS_HEADER_ABSENT:
+                    key = "HDR"
+                    evidence.paths[key].add("include/tops/")
+                    parts = [f"role ({role}): no counterpart"]
                 else:
                     key = evidence.default()
                     parts = [f"role correspondence ({role}); no object of this kind on the "
@@ -262,7 +286,7 @@ def outputs(universe, log=sys.stderr):
                 e = entry(sym["name"], status, evidence.records[key]["id"], "inferred",
                           target=target, note=join_note(parts + ([note] if note else [])))
                 if "role" in sym:  # outside the universe: the entry names its kind and library
-                    e["kind"], e["library"] = sym["kind"], "cudnn"
+                    e["kind"], e["library"] = sym["kind"], sym["library"]
                 entries.append(e)
             if entries:
                 made[(platform, stem)] = entries

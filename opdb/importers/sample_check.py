@@ -14,6 +14,7 @@ exits 1 if any entry fails.
 
 import argparse
 import csv
+import json
 import random
 import re
 import subprocess
@@ -46,7 +47,9 @@ class Upstream:
         for f in ("ascend/cann-api/acl_runtime_api.tsv", "ascend/cann-api/hccl_api.tsv"):
             for r in tsv(up / f):
                 self.acl.setdefault(r["name"], set()).add(r["header"])
-        self.aclnn = {r["op_name"]: r for r in tsv(up / "ascend/cann-ops/aclnn_api.tsv")}
+        self.aclnn = {}  # an operator several repositories declare has a row in each
+        for r in tsv(up / "ascend/cann-ops/aclnn_api.tsv"):
+            self.aclnn.setdefault(r["op_name"], []).append(r)
         self.cnrt = names_in_text(up / "cambricon/cnrt_api_names.txt", 1)
         self.cnnl = names_in_text(up / "cambricon/cnnl_api_names.txt")
         self.camb = {r["name"] for r in tsv(up / "cambricon/cambricon_api_names.tsv")}
@@ -60,11 +63,57 @@ class Upstream:
         self.eccl = names_in_text(up / "enflame/eccl_api_names.txt")
         self.tops_pairs = {(r["cuda_api"], r["vendor_api"]) for r in
                            tsv(up / "enflame/cuda_to_tops_pairs.tsv")}
+        # torch_gcu: transfer_to_gcu's lists, the user guide's interface table, the README, the
+        # registrations, and PyTorch's own operator table (composite kernels, structured delegates).
+        self.transfer = json.loads((up / "enflame/transfer_to_gcu_facts.json").read_text("utf-8"))
+        self.gcu_guide = (up / "enflame/torch_gcu/manuals/user_guide/content/source/"
+                          "torch_gcu_python_suppport.rst").read_text("utf-8")
+        self.gcu_readme = (up / "enflame/torch_gcu/README.md").read_text("utf-8")
+        self.gcu_registered = {"aten::" + r["op"] for r in tsv(up / "enflame/gcu_native_functions.tsv")
+                               if r["namespace"] == "aten" and r["registered"] == "yes"}
+        self.composite = {"aten::" + r["op"] for r in tsv(up / "pytorch/native_functions_ops.tsv")
+                          if r["implicit_composite"] == "True" or "Composite" in r["dispatch_keys"]}
+        self.delegate = {"aten::" + r["op"]: "aten::" + r["structured_delegate"]
+                         for r in tsv(up / "pytorch/native_functions_ops.tsv") if r["structured_delegate"]}
+
+    def check_gcu_torch(self, e):
+        """torch_gcu-derived torch API answers (enflame_torch_inferred.py), or None when the entry
+        is not one of them."""
+        sym, note, src = e["symbol"], e.get("note", ""), e["source"]
+        if src.startswith("transfer-to-gcu") and "transfer_to_gcu rewrites its" in note:
+            listed = {n for k, v in self.transfer.items() if isinstance(v, list) for n in v
+                      if isinstance(n, str)}
+            wrapped = {w.get("target") for w in self.transfer["wrapped_or_patched_callables"]}
+            ok = sym in listed | wrapped or sym + ".__init__" in listed
+            return "" if ok else f"{sym} not in transfer_to_gcu's lists"
+        if src.startswith("torch-gcu-readme") and e.get("target", "").startswith("torch.gcu."):
+            return "" if re.search(rf"- {re.escape(e['target'])}\s*\n\s*- {re.escape(sym)}\s*\n",
+                                   self.gcu_guide) else "pair not in the interface table"
+        if src.startswith("torch-gcu-readme") and sym in ("torch.compile", "compile_backend:inductor"):
+            return "" if "Inductor" in self.gcu_readme else "README names no Inductor backend"
+        if src.startswith("torch-gcu-codegen") and e["confidence"] == "inferred" and \
+                sym.startswith("torch."):
+            for op, status in re.findall(r"(aten::[\w.]+) (native|emulated|partial)", note):
+                if status == "native" and op not in self.gcu_registered and \
+                        self.delegate.get(op) not in self.gcu_registered:
+                    return f"{op} is not registered by torch_gcu (nor its structured delegate)"
+                if status == "emulated" and op not in self.composite:
+                    return f"{op} has no composite kernel in PyTorch's table"
+            return ""
+        return None
 
     def check(self, platform, e):
         """'' when the entry agrees with the upstream file it cites, else the mismatch."""
         target, note = e.get("target", ""), e.get("note", "")
         sym = e["symbol"]
+        if platform == "enflame":
+            gcu = self.check_gcu_torch(e)
+            if gcu is not None:
+                return gcu
+            if e["status"] == "missing" and "declare no host fp16" in note:
+                bad = [n for n in self.tops_names if re.search(r"half|bfloat|bf16|fp16", n, re.I)
+                       and not n.startswith(("TOPS_AD_FORMAT", "topsReduce"))]
+                return f"TOPS names that look like a half type: {bad[:3]}" if bad else ""
         m = re.search(r"pairs it with (\S+) in", note)
         if m and e["confidence"] == "third-party":
             pairs = self.camb_pairs if platform == "cambricon" else self.tops_pairs
@@ -74,9 +123,9 @@ class Upstream:
             return "" if note else "no note"
         if platform == "ascend":
             if target in self.aclnn:
-                r = self.aclnn[target]
-                path = r["header_path"] or r["doc_path"]
-                return "" if path in note and r["repo"] in note else f"aclnn path/repo not in note"
+                ok = any((r["header_path"] or r["doc_path"]) in note and r["repo"] in note
+                         for r in self.aclnn[target])
+                return "" if ok else "aclnn path/repo not in note"
             if target not in self.acl:
                 return f"{target} not declared in the ACL/HCCL inventories"
             m = re.search(r"header (\S+\.h)|declared in (\S+\.h)", note)

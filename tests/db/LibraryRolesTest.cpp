@@ -36,6 +36,13 @@ const std::vector<Role> kRoles = {
     {"cambricon", "cudnnConvolutionForward", CoverageStatus::Mapped, "cnnlConvolutionForward", ""},
     {"cambricon", "cudnnBatchNormalizationForwardTraining", CoverageStatus::Partial, "cnnlBatchNormForwardTraining_v2", "workspace"},
     {"cambricon", "cudnn_frontend::graph::SDPA_attributes", CoverageStatus::Partial, "cnnlFlashAttentionForward", "graph"},
+    {"ascend", "nv_bfloat16", CoverageStatus::Partial, "ACL_BF16", "aclDataType"},
+    {"ascend", "half2", CoverageStatus::Partial, "aclFloat16", "no paired type"},
+    {"cambricon", "half", CoverageStatus::Partial, "cnrtCastDataType_V2", "cnrtHalf"},
+    {"cambricon", "__nv_bfloat16", CoverageStatus::Partial, "cnrtCastDataType_V2", "cnrtBfloat"},
+    {"ascend", "cub::DeviceRadixSort::SortPairs", CoverageStatus::Partial, "aclnnSort", "gathers the values"},
+    {"cambricon", "cub::DeviceReduce::Sum", CoverageStatus::Partial, "cnnlReduce", "reduce descriptor"},
+    {"enflame", "cub::DeviceTopK::MaxPairs", CoverageStatus::Partial, "topsatenTopk", "top-k"},
     {"enflame", "cublasLtMatmul", CoverageStatus::Partial, "topsatenMatmul", "no public TopsATen header"},
     {"enflame", "cudnnSoftmaxForward", CoverageStatus::Partial, "topsatenSoftmaxForward", ""},
 };
