@@ -31,7 +31,7 @@ void addScanOptions(po::options_description& desc, ScanOptionValues& v) {
       ("jobs,j", po::value(&r.jobs)->default_value(0), "parallel parses (0: all cores)")
       ("compile-commands,p", po::value(&r.compileCommands), "compile_commands.json (or its directory) for C/C++/CUDA flags; without PATH, scans its sources")
       ("cuda-path", po::value(&r.cudaPath), "parse against this CUDA toolkit when Clang can (else the bundled shims, with a note)")
-      ("unit-timeout", po::value(&v.unitTimeout), "seconds one C/C++/CUDA parse may take before it is stopped and scanned lexically (default 60; 0: no limit)")
+      ("unit-timeout", po::value(&v.unitTimeout), "CPU seconds one C/C++/CUDA parse may use before it is stopped and scanned lexically (default 60; 0: no limit); one that waits instead is stopped after ten times that")
       ("unit-memory", po::value(&v.unitMemory), "address space one C/C++/CUDA parse may use (bytes, or with K, M, G; default 8G)")
       ("no-cache", "neither read nor write the result cache ($OPSCOPE_CACHE/results, default ~/.cache/opscope/results)")
       ("cache-size", po::value(&v.cacheSize), "bound on the result cache's size; least recently used entries go first (default 2G)")

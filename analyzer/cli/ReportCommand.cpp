@@ -12,6 +12,7 @@
 #include "cli/Gate.h"
 #include "cli/Output.h"
 #include "db/EffortModel.h"
+#include "db/MinimumSdk.h"
 #include "reports/JsonReader.h"
 
 namespace opscope::cli {
@@ -163,6 +164,12 @@ int mergeCommand(const std::vector<std::string>& args, std::ostream& out, std::o
   for (auto& [path, in] : inputs) merged.inputs.push_back(std::move(in));
   for (auto& [key, rf] : findings) merged.findings.push_back(std::move(rf));
   sortUnique(merged.suggestions);
+  // The minimum SDK is a function of every op the tree uses: derived again for the whole tree.
+  db::Database db;
+  loadDatabase(db, {}, err);
+  std::vector<db::TargetDescriptor> platforms;
+  for (const Platform& p : merged.targets) platforms.push_back(db::TargetDescriptor{p.id, "", "", ""});
+  merged.minimumSdk = db::minimumSdk(db, platforms, db::symbolsInUse(merged));
   merged.effort = db::builtinEffortModel();
   merged.finalize();
   emitReport(merged, parseOutputSpec("json", output), out);

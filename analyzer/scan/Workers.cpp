@@ -13,7 +13,9 @@
 #include <cmath>
 #include <cstring>
 #include <exception>
+#include <fstream>
 #include <list>
+#include <sstream>
 #include <string>
 #include <thread>
 
@@ -39,9 +41,32 @@ struct Child {
   int fd = -1;
   size_t index = 0;
   std::string output;
-  Clock::time_point deadline;
+  Clock::time_point deadline;  // when its CPU time is next checked against the budget
+  Clock::time_point backstop;  // wall-clock limit for a child that waits instead of computing
   bool eof = false;
 };
+
+/// A budget of CPU time, not of wall-clock time: a parse gets the same verdict on a loaded
+/// machine as on an idle one. A child that sleeps or blocks is stopped at this many times it.
+constexpr double kWallClockFactor = 10;
+
+/// CPU seconds (user plus system) the process has used so far, from /proc; -1 when unknown.
+double cpuSeconds(pid_t pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+  std::string stat;
+  std::getline(in, stat);
+  size_t close = stat.rfind(')');  // the command name may contain spaces and parentheses
+  if (close == std::string::npos) return -1;
+  std::istringstream fields(stat.substr(close + 1));
+  std::string field;
+  unsigned long long utime = 0, stime = 0;
+  for (int i = 3; i <= 15 && fields >> field; ++i) {  // state is field 3; utime 14, stime 15
+    if (i == 14) utime = std::strtoull(field.c_str(), nullptr, 10);
+    if (i == 15) stime = std::strtoull(field.c_str(), nullptr, 10);
+  }
+  long ticks = ::sysconf(_SC_CLK_TCK);
+  return ticks > 0 ? static_cast<double>(utime + stime) / static_cast<double>(ticks) : -1;
+}
 
 std::string describeSignal(int sig) {
   const char* name = sigabbrev_np(sig);
@@ -84,7 +109,7 @@ class ProcessTaskRunner : public TaskRunner {
       if (active.empty()) continue;
       wait(active);
       for (auto it = active.begin(); it != active.end();) {
-        bool late = limits_.deadlineSeconds > 0 && !it->eof && Clock::now() >= it->deadline;
+        bool late = !it->eof && overBudget(*it);
         if (!it->eof && !late) {
           ++it;
           continue;
@@ -131,9 +156,26 @@ class ProcessTaskRunner : public TaskRunner {
     c.pid = pid;
     c.fd = fds[0];
     c.index = i;
-    auto budget = std::chrono::duration<double>(limits_.deadlineSeconds > 0 ? limits_.deadlineSeconds : 0);
-    c.deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(budget);
+    c.deadline = Clock::now() + after(limits_.deadlineSeconds);
+    c.backstop = Clock::now() + after(limits_.deadlineSeconds * kWallClockFactor);
     return true;
+  }
+
+  static Clock::duration after(double seconds) {
+    return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(std::max(seconds, 0.0)));
+  }
+
+  /// Whether `c` has used its CPU budget (or waited past the wall-clock backstop). A child that
+  /// reaches its check time with budget left is checked again when that much more has passed.
+  bool overBudget(Child& c) const {
+    if (limits_.deadlineSeconds <= 0) return false;
+    Clock::time_point now = Clock::now();
+    if (now < c.deadline) return false;
+    if (now >= c.backstop) return true;
+    double used = cpuSeconds(c.pid);
+    if (used < 0 || used >= limits_.deadlineSeconds) return true;
+    c.deadline = now + after(std::max(limits_.deadlineSeconds - used, 0.05));
+    return false;
   }
 
   /// Reads what the children wrote until one ends or the nearest deadline passes.
@@ -178,7 +220,10 @@ class ProcessTaskRunner : public TaskRunner {
     ::close(c.fd);
     if (late) {
       outcome.status = TaskOutcome::Status::TimedOut;
-      outcome.message = "the parse did not finish within its deadline of " + seconds() + " (--unit-timeout)";
+      outcome.message = Clock::now() >= c.backstop
+                            ? "the parse waited without finishing for " + std::to_string(static_cast<long long>(kWallClockFactor)) +
+                                  " times its deadline of " + seconds() + " (--unit-timeout)"
+                            : "the parse did not finish within its deadline of " + seconds() + " of CPU time (--unit-timeout)";
     } else if (WIFSIGNALED(status)) {
       outcome.status = TaskOutcome::Status::Crashed;
       outcome.message = "the parse crashed (" + describeSignal(WTERMSIG(status)) + ")";

@@ -37,7 +37,13 @@ const platforms = report.targets;
 // inventory, not API coverage: it has its own sections, and no row in the matrix.
 const INVENTORY = new Set(['kernel', 'kernel_launch', 'device_function', 'registered_op', 'hazard']);
 const api = report.findings.filter((f) => !INVENTORY.has(f.kind) && Object.keys(f.coverage).length);
-const apiSymbols = new Set(api.map((f) => f.symbol + '\u0000' + f.kind));
+// A matrix row is a symbol (name, kind, library) with one set of answers: a symbol whose answer
+// depends on the use (a call shape, a dtype) gets a row per distinct answer.
+const answers = (f) => JSON.stringify(platforms.map((p) => {
+  const c = f.coverage[p] || {};
+  return [c.status, c.target, c.note, c.source, c.confidence, c.layer];
+}));
+const apiSymbols = new Set(api.map((f) => [f.symbol, f.kind, f.library, answers(f)].join('\u0000')));
 const hasStatus = (f, status) => Object.values(f.coverage).some((c) => c.status === status);
 const statusCounts = {};
 for (const s of ['native', 'mapped', 'partial', 'emulated', 'missing', 'unknown'])
@@ -72,7 +78,7 @@ await withBrowser(checks, out, async (browser) => {
   const matrix = await page.evaluate(`({ rows: document.querySelectorAll('#matrix-table tbody tr').length,
     cells: document.querySelectorAll('#matrix-table tbody td.st').length,
     heads: Array.from(document.querySelectorAll('#matrix-table thead th[data-p]'), (th) => th.textContent) })`);
-  checks.equal(matrix.rows, apiSymbols.size, 'the matrix has a row per distinct API symbol');
+  checks.equal(matrix.rows, apiSymbols.size, 'the matrix has a row per distinct API symbol and answer');
   // The summary counts the API symbols used outside device code (inside a kernel, a call takes
   // its kernel's verdict and the kernel is what counts).
   const hostSymbols = new Set(api.filter((f) => !f.device_code).map((f) => f.symbol + '\u0000' + f.kind));

@@ -45,6 +45,24 @@ TEST(WorkersTest, ATaskPastItsDeadlineIsStoppedAndTheOthersFinish) {
   EXPECT_NE(out[1].message.find("deadline of 1 s"), std::string::npos) << out[1].message;
 }
 
+// The deadline is CPU time: a task that computes past it is stopped, one that only waits longer
+// than it (a loaded machine) is not, until ten times the deadline has passed.
+TEST(WorkersTest, TheDeadlineCountsCpuTime) {
+  auto runner = makeProcessTaskRunner(WorkerLimits{2, 1.0, 0});
+  auto out = runAll(*runner, 2, [](size_t i) -> std::string {
+    if (i == 0) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+      return "slept";
+    }
+    volatile unsigned long spin = 0;
+    for (;;) ++spin;
+  });
+  EXPECT_EQ(out[0].status, TaskOutcome::Status::Done) << out[0].message;
+  EXPECT_EQ(out[0].output, "slept");
+  EXPECT_EQ(out[1].status, TaskOutcome::Status::TimedOut);
+  EXPECT_NE(out[1].message.find("deadline of 1 s of CPU time"), std::string::npos) << out[1].message;
+}
+
 TEST(WorkersTest, ACrashIsReportedWithItsSignal) {
   auto runner = makeProcessTaskRunner(WorkerLimits{1, 30, 0});
   auto out = runAll(*runner, 3, [](size_t i) -> std::string {

@@ -40,3 +40,4 @@ one_line = load_inline("one", "", "__global__ void bump(float* p) {\n  atomicAdd
 # CPP: 38:1 atomicAdd intrinsic
 
 x = torch.ones(32, device="cuda")
+# CPP: 10:11 cuda_runtime.h header

@@ -1,7 +1,7 @@
 // Regression from NVIDIA/cuda-samples (simpleCUFFT_MGPU, simpleCUFFT_callback): cufftXt.h's
 // multi-GPU descriptor is a structure code reads, and its callbacks are typed function pointers.
 // CHECK-INPUT: semantic
-#include <cufft.h>
+#include <cufft.h>  // CHECK: [[@LINE]]:11 cufft.h header lexical lib=cufft
 #include <cufftXt.h>
 
 __device__ cufftComplex scale_load(void* in, size_t i, void* info, void* shared) { return ((cufftComplex*)in)[i]; }
