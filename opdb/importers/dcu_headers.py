@@ -36,15 +36,9 @@ TYPE_OF_HEADER = {"cuda_bf16.h": "__nv_bfloat16", "cuda_fp8.h": "__nv_fp8_e4m3",
 HAND_RULE = re.compile(r"\{id: [^,]+, from: ([^,]+), to: ([^,]+), source: ([^}]+)\}")
 
 
-def _earliest(rows, pred):
-    versions = [r["hip_added"] for r in rows if r["hip_added"] and pred(r)]
-    return min(versions, key=vkey) if versions else None
-
-
-def header_entries(universe, include_doc, hand_rules_text, headers, hipify_record, torch_record,
-                   rccl_record, guide_record):
-    """(entries, sources) for opdb/dcu/cuda_headers.yaml. include_doc: the generated
-    dcu_includes.yaml document; hand_rules_text: rules/cuda/dcu.yaml's text (its headers win)."""
+def header_table(include_doc, hand_rules_text):
+    """({CUDA header: (HIP header, how)}, the CUDA headers inferred, not read): the CUDA headers
+    opscope answers (also the header list of npu_headers.py)."""
     table = {}
     for m in HAND_RULE.finditer(hand_rules_text):
         if re.search(r"\.(h|cuh|hpp)$", m.group(1).strip()):   # header rules, not guard macros
@@ -57,6 +51,24 @@ def header_entries(universe, include_doc, hand_rules_text, headers, hipify_recor
     if "nvToolsExt.h" in table and "nvtx3/nvToolsExt.h" not in table:
         table["nvtx3/nvToolsExt.h"] = table["nvToolsExt.h"]
         inferred.add("nvtx3/nvToolsExt.h")
+    return table, inferred
+
+
+def library_of(cuda):
+    """The CUDA library a CUDA header belongs to (the `library:` of a header entry)."""
+    return _library(cuda)
+
+
+def _earliest(rows, pred):
+    versions = [r["hip_added"] for r in rows if r["hip_added"] and pred(r)]
+    return min(versions, key=vkey) if versions else None
+
+
+def header_entries(universe, include_doc, hand_rules_text, headers, hipify_record, torch_record,
+                   rccl_record, guide_record):
+    """(entries, sources) for opdb/dcu/cuda_headers.yaml. include_doc: the generated
+    dcu_includes.yaml document; hand_rules_text: rules/cuda/dcu.yaml's text (its headers win)."""
+    table, inferred = header_table(include_doc, hand_rules_text)
     rows = universe.cuda.hipify_rows
     declared_headers = {r["header"] for rs in headers.by_name.values() for r in rs}
     out = []

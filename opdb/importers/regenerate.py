@@ -41,6 +41,7 @@ import enflame_torch  # noqa: E402
 import cambricon_pairs  # noqa: E402
 import dcu_hipify  # noqa: E402
 import dcu_migraphx  # noqa: E402
+import npu_headers  # noqa: E402
 import onnx_inferred_from_aten  # noqa: E402
 import enflame_tops  # noqa: E402
 import library_roles  # noqa: E402
@@ -82,6 +83,7 @@ def generate(upstream, log, skip=frozenset(), npu_native=None):
         for op in dropped:
             print(f"{module.PLATFORM}: no ONNX operator {op} in ai.onnx; dropped", file=log)
         parts.update(files)
+    parts.update(npu_headers.outputs(universe, parts))
     if derived_inputs.TORCH_ONNX not in skip:
         parts.update(onnx_inferred_from_aten.outputs(universe, parts))
     texts = {}

@@ -61,6 +61,16 @@ class Upstream:
         self.topsaten = names_in_text(up / "enflame/topsaten_names.txt")
         self.tops_other = {r["name"] for r in tsv(up / "enflame/enflame_other_api_names.tsv")}
         self.eccl = names_in_text(up / "enflame/eccl_api_names.txt")
+        # Header files each platform's snapshot names (for kind: header answers): declaring
+        # headers of the inventories, aclnn op headers, and the header names the Cambricon name
+        # lists state in their first lines.
+        acl_headers = {h for hs in self.acl.values() for h in hs}
+        self.headers = {
+            "ascend": acl_headers | {r["header_path"] for rs in self.aclnn.values() for r in rs},
+            "cambricon": {h for f in ("cambricon/cnrt_api_names.txt", "cambricon/cnnl_api_names.txt")
+                          for h in re.findall(r"\b(\w+\.h)\b", (up / f).read_text("utf-8")[:600])},
+            "enflame": {"include/tops/" + h for h in self.tops.values()},
+        }
         self.tops_pairs = {(r["cuda_api"], r["vendor_api"]) for r in
                            tsv(up / "enflame/cuda_to_tops_pairs.tsv")}
         # torch_gcu: transfer_to_gcu's lists, the user guide's interface table, the README, the
@@ -106,6 +116,17 @@ class Upstream:
         """'' when the entry agrees with the upstream file it cites, else the mismatch."""
         target, note = e.get("target", ""), e.get("note", "")
         sym = e["symbol"]
+        if e.get("kind") == "header":  # npu_headers.py: a vendor header replaces the include
+            if e["status"] == "missing":
+                return "" if "no public counterpart library" in note else "no reason in the note"
+            if "replace the include" not in note.lower():
+                return "note does not say to replace the include"
+            if target and not any(h == target or h.endswith("/" + target) or
+                                  h.endswith("/" + target.rsplit("/", 1)[-1]) and
+                                  h.rsplit("/", 2)[-2:-1] == target.split("/")[-2:-1]
+                                  for h in self.headers[platform]):
+                return f"{target} is not a header the {platform} snapshot names"
+            return ""
         if platform == "enflame":
             gcu = self.check_gcu_torch(e)
             if gcu is not None:
