@@ -81,17 +81,9 @@ void addOptions(po::options_description& desc, RewriteArgs& a) {
   addScanOptions(desc, a.scan);
 }
 
-/// The platform's rewrite rules (built-in and --rules files of kind rewrites).
-rewrite::PlatformRewrites platformRules(const scan::Session& session, const std::string& target, std::ostream& err) {
-  std::vector<PlatformId> ids;
-  for (const Platform& p : session.db().platforms()) ids.push_back(p.id);
-  rewrite::RewriteRuleSet rules;
-  std::vector<db::Diagnostic> diags;
-  if (!rules.load(session.rules().rewriteFiles, ids, diags)) {
-    for (const db::Diagnostic& d : diags) err << d.str() << "\n";
-    throw UsageError{"the rules have errors"};
-  }
-  if (const rewrite::PlatformRewrites* p = rules.platform(target)) return *p;
+/// The platform's rewrite rules (built-in and --rules files of kind rewrites, loaded with the rules).
+rewrite::PlatformRewrites platformRules(const scan::Session& session, const std::string& target) {
+  if (const rewrite::PlatformRewrites* p = session.rules().rewrites.platform(target)) return *p;
   rewrite::PlatformRewrites none;
   none.platform = target;
   return none;
@@ -282,7 +274,7 @@ int rewriteCommand(const std::vector<std::string>& args, std::ostream& out, std:
 
   scan::Session session(toRequest(a.scan, vm), err);
   target = session.targets().front().id;  // "dcu@hip-5.7" answers at HIP 5.7 and rewrites for dcu
-  rewrite::PlatformRewrites rules = platformRules(session, target, err);
+  rewrite::PlatformRewrites rules = platformRules(session, target);
   if (a.launch == "macro" && rules.launchMacro.empty()) throw UsageError{"--launch macro: " + target + " has no launch macro in its rules"};
   Plan plan;
   plan.snapshot = takeSnapshot(session.discover());

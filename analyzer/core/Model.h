@@ -64,8 +64,17 @@ struct Coverage {
   std::string note;
   std::string source;  // provenance: "<title> (<repository>@<commit> | <url>)"
   std::optional<Confidence> confidence;  // absent when no entry decided (plain unknown)
-  std::string layer;  // the opdb layer that decided: "builtin" or an overlay path; "" if none
+  std::string layer;  // what decided: the opdb layer ("builtin" or an overlay path), a rules file
+                      // (hazard advice), "rewrite:ID" (a rewrite rule, per use); "" if none
 };
+
+/// How a per-use answer names the rewrite rule that decided it (layer "rewrite:ID").
+inline constexpr std::string_view kRewriteRuleLayer = "rewrite:";
+/// The rule id when `c` was decided by a rewrite rule (the rewrite makes the edit), else empty.
+inline std::string_view rewriteRuleOf(const Coverage& c) {
+  std::string_view l = c.layer;
+  return l.starts_with(kRewriteRuleLayer) ? l.substr(kRewriteRuleLayer.size()) : std::string_view();
+}
 
 /// An exact edit that ports code to a platform, and why.
 struct Suggestion {

@@ -118,6 +118,8 @@ std::optional<PlanSite> classifySite(const ReportFinding& rf, const PlatformId& 
     case CoverageStatus::Partial:
     case CoverageStatus::Emulated:
       if (hasEdit) return site(PlanClass::Automatic, "rewritten, with a note");
+      // A rewrite rule decided this use (a call-shape fix, a fallback definition): it makes the edit.
+      if (profile.rewritesApiNames && cov != rf.coverage.end() && !rewriteRuleOf(cov->second).empty()) return site(PlanClass::Automatic, "rewritten, with a note");
       if (hasAdvice) return site(PlanClass::Assisted, "advice", profile.weight("assisted_lines_per_line"));
       return site(PlanClass::Assisted, status == CoverageStatus::Partial ? "constraint to check" : "emulated",
                   profile.weight("partial_lines_per_site"));

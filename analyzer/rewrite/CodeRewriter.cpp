@@ -14,6 +14,11 @@ std::string leafOf(const std::string& name) {
   return p == std::string::npos ? name : name.substr(p + 2);
 }
 
+std::string oneLine(std::string s) {
+  std::replace(s.begin(), s.end(), '\n', ' ');
+  return s;
+}
+
 std::string substitute(std::string text, const std::string& key, const std::string& value) {
   for (size_t p = text.find(key); p != std::string::npos; p = text.find(key, p + value.size()))
     text.replace(p, key.size(), value);
@@ -60,6 +65,7 @@ class Rewriter {
         if (options_.launchMacro && f.detail.empty()) launch(f, t);
       } else if (isApiKind(kind)) {
         if (rules_.call(f.symbol.name)) calls.push_back(&f);
+        else if (const FallbackRule* fb = rules_.fallback(f.symbol.name)) fallbackUse(f, t, *fb);
         else rename(f, t);
       }
     }
@@ -80,6 +86,7 @@ class Rewriter {
     }
     for (const auto& [file, text] : files_) headers(file, text, editedOrKernel.count(file) > 0);
     for (const auto& [file, text] : files_) guards(file, text);
+    for (const auto& [file, uses] : fallbackUses_) fallbackDefinitions(file, files_.at(file), uses);
     // A header reached from several units yields the same finding more than once.
     auto key = [](const Leftover& l) { return std::tie(l.file, l.line, l.column, l.symbol); };
     std::sort(out_.leftovers.begin(), out_.leftovers.end(), [&](const Leftover& a, const Leftover& b) { return key(a) < key(b); });
@@ -269,6 +276,82 @@ class Rewriter {
     out_.notes.push_back(Note{f.location.file, f.location.line, f.location.column, f.symbol.name, used->note});
   }
 
+  /// A name the platform lacks, renamed to the fallback the rewrite defines in this file.
+  void fallbackUse(const Finding& f, const std::string& text, const FallbackRule& rule) {
+    auto sp = spelling(f, text);
+    if (!sp) return;
+    pending_.push_back(edit(f.location.file, sp->offset, sp->length, rule.to, rule.id, rule.id + ": " + rule.reason));
+    auto& [first, used] = fallbackUses_[f.location.file];
+    first = used.empty() ? sp->offset : std::min(first, sp->offset);
+    used.insert(&rule);
+    out_.notes.push_back(Note{f.location.file, f.location.line, f.location.column, f.symbol.name, rule.reason});
+  }
+
+  /// The definitions of the fallbacks `uses` names, once, where the first use can see them.
+  void fallbackDefinitions(const std::string& file, const std::string& text,
+                           const std::pair<std::uint64_t, std::set<const FallbackRule*>>& uses) {
+    std::uint64_t at = definitionPoint(text, uses.first);
+    std::string block;
+    std::set<std::string> done;
+    for (const FallbackRule& rule : rules_.fallbacks) {  // in file order, each `to` once
+      if (!uses.second.count(&rule) || !done.insert(rule.to).second) continue;
+      std::string def = rule.definition;
+      if (!def.empty() && def.back() != '\n') def += '\n';
+      block += "#ifndef OPSCOPE_DEFINED_" + rule.to + "\n#define OPSCOPE_DEFINED_" + rule.to + "\n// " + rule.id + ": " +
+               oneLine(rule.reason) + "\n" + def + "#endif\n";
+    }
+    out_.edits.add(edit(file, at, 0, block, "fallback", "definitions of the fallbacks this file uses"));
+  }
+
+  /// Where definitions used first at `firstUse` go: after the last #include before it, past the
+  /// #endif of any conditional that include sits in (deeper than the use), so they are neither
+  /// hidden by a condition nor placed after the use; the start of the file when no include
+  /// comes first.
+  static std::uint64_t definitionPoint(const std::string& text, std::uint64_t firstUse) {
+    std::optional<std::uint64_t> at;
+    for (const IncludeDirective& inc : includeDirectives(text))
+      if (inc.lineOffset < firstUse) at = inc.lineOffset;
+    if (!at) return 0;
+    // Conditional depth of each line start up to the use.
+    auto depthAt = [&](std::uint64_t offset) {
+      int depth = 0;
+      for (std::uint64_t pos = 0; pos < offset && pos < text.size();) {
+        std::uint64_t end = text.find('\n', pos);
+        if (end == std::string::npos) end = text.size();
+        std::string word = directiveWord(text, pos, end);
+        if (word == "if" || word == "ifdef" || word == "ifndef") ++depth;
+        else if (word == "endif") --depth;
+        pos = end + 1;
+      }
+      return depth;
+    };
+    int useDepth = depthAt(firstUse);
+    std::uint64_t pos = text.find('\n', *at);
+    pos = pos == std::string::npos ? text.size() : pos + 1;
+    int depth = depthAt(pos);
+    while (depth > useDepth && pos < firstUse) {
+      std::uint64_t end = text.find('\n', pos);
+      if (end == std::string::npos) end = text.size();
+      std::string word = directiveWord(text, pos, end);
+      if (word == "if" || word == "ifdef" || word == "ifndef") ++depth;
+      else if (word == "endif") --depth;
+      pos = std::min<std::uint64_t>(end + 1, text.size());
+    }
+    return std::min(pos, firstUse);
+  }
+
+  /// The directive on the line [begin, end) (`if`, `endif`, ...), or "".
+  static std::string directiveWord(const std::string& text, std::uint64_t begin, std::uint64_t end) {
+    std::uint64_t i = begin;
+    while (i < end && (text[i] == ' ' || text[i] == '\t')) ++i;
+    if (i >= end || text[i] != '#') return "";
+    ++i;
+    while (i < end && (text[i] == ' ' || text[i] == '\t')) ++i;
+    std::uint64_t w = i;
+    while (i < end && isIdentChar(text[i])) ++i;
+    return text.substr(w, i - w);
+  }
+
   void launch(const Finding& f, const std::string& text) {
     if (rules_.launchMacro.empty()) return;
     auto offset = offsetOf(text, f.location.line, f.location.column);
@@ -367,6 +450,8 @@ class Rewriter {
   const PlatformRewrites& rules_;
   const CodeRewriteOptions& options_;
   std::vector<std::tuple<std::string, std::uint64_t, std::uint64_t>> frozen_;  // argument lists left alone
+  // Per file: the offset of the first fallback use, and the fallbacks used.
+  std::map<std::string, std::pair<std::uint64_t, std::set<const FallbackRule*>>> fallbackUses_;
   std::vector<Edit> pending_;  // name and launch edits, before calls fold them into their arguments
   CodeRewrite out_;
 };

@@ -88,6 +88,8 @@ class RewriteFileReader {
         list(v, "headers", [&](yaml::MappingNode* m) { readHeader(m, out); });
       } else if (key == "guards") {
         list(v, "guards", [&](yaml::MappingNode* m) { readGuard(m, out); });
+      } else if (key == "fallbacks") {
+        list(v, "fallbacks", [&](yaml::MappingNode* m) { readFallback(m, out); });
       } else if (key == "kernel-note") {
         if (auto s = r_.scalar(v, key)) out.kernelNote = *s;
       } else if (key == "launch-macro" || key == "launch-kernel-name-macro") {
@@ -230,6 +232,17 @@ class RewriteFileReader {
     out.guards.push_back(GuardRule{f["id"], f["from"], f["to"]});
   }
 
+  void readFallback(yaml::MappingNode* m, PlatformRewrites& out) {
+    auto f = fields(m, "a fallback rule", {"id", "symbol", "to", "reason", "definition", "source"}, {});
+    for (const char* k : {"symbol", "to"})
+      if (f.count(k) && !cIdentifier(f[k])) r_.error(at(k, m), std::string(k) + " '" + f[k] + "' is not an identifier");
+    if (f.count("symbol") && f.count("to") && f["symbol"] == f["to"])
+      r_.error(at("to", m), "to '" + f["to"] + "' must differ from the symbol: the platform may declare the symbol one day");
+    if (f.count("definition") && f.count("to") && f["definition"].find(f["to"]) == std::string::npos)
+      r_.error(at("definition", m), "the definition does not define '" + f["to"] + "'");
+    out.fallbacks.push_back(FallbackRule{f["id"], f["symbol"], f["to"], f["reason"], f["definition"]});
+  }
+
   const db::SourceText& src_;
   const std::vector<PlatformId>& platforms_;
   db::FileReader r_;
@@ -265,6 +278,18 @@ const HeaderRule* PlatformRewrites::header(const std::string& from) const {
   return nullptr;
 }
 
+const GuardRule* PlatformRewrites::guard(const std::string& from) const {
+  for (const GuardRule& g : guards)
+    if (g.from == from) return &g;
+  return nullptr;
+}
+
+const FallbackRule* PlatformRewrites::fallback(const std::string& symbol) const {
+  for (const FallbackRule& f : fallbacks)
+    if (f.symbol == symbol) return &f;
+  return nullptr;
+}
+
 bool RewriteRuleSet::load(const std::vector<db::SourceText>& files, const std::vector<PlatformId>& platforms,
                           std::vector<db::Diagnostic>& diags) {
   bool ok = true;
@@ -289,6 +314,7 @@ bool RewriteRuleSet::load(const std::vector<db::SourceText>& files, const std::v
     mergeById(into.calls, set.calls);
     mergeById(into.headers, set.headers);
     mergeById(into.guards, set.guards);
+    mergeById(into.fallbacks, set.fallbacks);
     into.files.push_back(file.path);
   }
   return ok;

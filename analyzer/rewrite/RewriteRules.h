@@ -42,6 +42,14 @@ struct GuardRule {
   std::string id, from, to;
 };
 
+/// A name the platform lacks in every version, defined by the rewrite where it is used: each use
+/// is renamed to `to`, and `definition` (which defines `to` from names the platform has) is put
+/// once into each file with a use, after the #include lines before it, inside an #ifndef guard,
+/// so a header included by a file that defines it too is still one definition.
+struct FallbackRule {
+  std::string id, symbol, to, reason, definition;
+};
+
 /// A library the opdb maps but whose mapped names do not take the same arguments: its names
 /// are left untouched and reported with `reason`.
 struct ExcludedLibrary {
@@ -71,6 +79,7 @@ struct PlatformRewrites {
   std::string launchMacro;            // `hipLaunchKernelGGL`: takes (kernel, grid, block, shared, stream, args...)
   std::string launchKernelNameMacro;  // wraps a kernel name holding commas (template arguments)
   std::vector<GuardRule> guards;
+  std::vector<FallbackRule> fallbacks;
   std::string entryInclude;  // included into a CUDA source that gets edits but includes none of `headers`' targets
   std::vector<std::string> files;  // the files that contributed, in order
 
@@ -80,6 +89,8 @@ struct PlatformRewrites {
   std::vector<const CallRule*> callsFor(const std::string& symbol) const;
   const RenameRule* rename(const std::string& symbol, SymbolKind kind) const;
   const HeaderRule* header(const std::string& from) const;
+  const GuardRule* guard(const std::string& from) const;
+  const FallbackRule* fallback(const std::string& symbol) const;
 };
 
 /// The rewrite rules of every platform.

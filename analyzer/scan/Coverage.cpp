@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "db/UseCoverage.h"
-#include "scan/CallShapes.h"
+#include "scan/RewriteAnswers.h"
 
 namespace opscope::scan {
 
@@ -33,18 +33,12 @@ ReportFinding CoverageResolver::resolve(Finding f) const {
       // The entry re-decided at the target's product and SDK level, then judged for this use (a
       // dtype list matters only when the use hits it).
       Coverage c = db::coverageForUse(db_, level != levels_.end() ? *level : db::TargetDescriptor{p.id, "", "", ""}, f);
-      // A call whose target function takes another argument shape is partial for this use.
-      rf.coverage[p.id] = callShapeForUse(callRules(p.id), f, std::move(c));
+      // What the platform's rewrite rules do with this use: a call shape fixed, a fallback defined.
+      rf.coverage[p.id] = rewriteAnswerForUse(rewrites_.platform(p.id), f, std::move(c));
     }
   }
   rf.finding = std::move(f);
   return rf;
-}
-
-const rewrite::PlatformRewrites* CoverageResolver::callRules(const PlatformId& platform) const {
-  std::vector<PlatformId> ids;
-  for (const Platform& p : db_.platforms()) ids.push_back(p.id);
-  return builtinRewriteRules(ids).platform(platform);
 }
 
 Coverage CoverageResolver::node(const onnx::NodeCoverage& nc) {

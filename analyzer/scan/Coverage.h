@@ -18,9 +18,11 @@ class CoverageResolver {
  public:
   /// `levels` give each target's SDK level (`dcu@hip-5.7`); a target without one answers at the
   /// opdb's own level.
-  CoverageResolver(const db::Database& db, const rewrite::RuleSet& hazards, std::vector<Platform> targets,
-                   std::vector<db::TargetDescriptor> levels = {})
-      : db_(db), hazards_(hazards), targets_(std::move(targets)), levels_(std::move(levels)) {}
+  /// `rewrites` are the run's rewrite rules (built-in and the user's), whose per-use answers
+  /// (scan/RewriteAnswers.h) the scan gives so that it says what `opscope rewrite` does.
+  CoverageResolver(const db::Database& db, const rewrite::RuleSet& hazards, const rewrite::RewriteRuleSet& rewrites,
+                   std::vector<Platform> targets, std::vector<db::TargetDescriptor> levels = {})
+      : db_(db), hazards_(hazards), rewrites_(rewrites), targets_(std::move(targets)), levels_(std::move(levels)) {}
 
   /// Every target platform's answer for `f`: none for the project's own inventory (kernels,
   /// launches, registered ops); a hazard's advice from its rule (and the rule's title goes in
@@ -40,11 +42,9 @@ class CoverageResolver {
   }
 
  private:
-  /// The built-in rewrite rules of `platform` (their call shapes), or nullptr.
-  const rewrite::PlatformRewrites* callRules(const PlatformId& platform) const;
-
   const db::Database& db_;
   const rewrite::RuleSet& hazards_;
+  const rewrite::RewriteRuleSet& rewrites_;
   std::vector<Platform> targets_;
   std::vector<db::TargetDescriptor> levels_;
   std::map<std::string, std::map<PlatformId, Coverage>> pythonHazards_;

@@ -126,7 +126,7 @@ ScanOutcome Session::run(ProgressSink* progress) {
   std::unique_ptr<DiskCache> cache;
   if (request_.cache) cache = std::make_unique<DiskCache>(cacheDirectory(request_), request_.cacheMaxBytes);
 
-  ScanState state{request_, *db_, rules_, inputs, report, CoverageResolver(*db_, rules_.hazards, targets_, levels_)};
+  ScanState state{request_, *db_, rules_, inputs, report, CoverageResolver(*db_, rules_.hazards, rules_.rewrites, targets_, levels_)};
   state.progress = progress;
   state.runner = runner.get();
   state.cache = cache.get();

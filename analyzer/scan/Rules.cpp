@@ -53,6 +53,8 @@ std::vector<db::Diagnostic> loadInto(LayeredRules& into, const db::Database& db,
     diags.insert(diags.end(), checks.begin(), checks.end());
   }
   loadPythonRules(pythonFiles, into.python, diags);
+  rewrite::RewriteRuleSet rewrites;  // all of them again: a later file layers over an earlier one
+  if (rewrites.load(into.rewriteFiles, platformIds(db), diags)) into.rewrites = std::move(rewrites);
   return diags;
 }
 

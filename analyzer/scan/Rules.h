@@ -9,6 +9,7 @@
 
 #include "db/Database.h"
 #include "python/Rules.h"
+#include "rewrite/RewriteRules.h"
 #include "rewrite/Rules.h"
 
 namespace opscope::scan {
@@ -17,6 +18,7 @@ struct LayeredRules {
   rewrite::RuleSet hazards;                 // kind hazards
   std::vector<python::RuleSet> python;      // kind python, one set per platform
   std::vector<db::SourceText> rewriteFiles; // kind rewrites: built-in files, then the user's
+  rewrite::RewriteRuleSet rewrites;         // rewriteFiles, loaded: the rewrite's edits, the scan's per-use answers
   std::vector<db::SourceText> userFiles;    // every user file as read, whatever its kind
 };
 

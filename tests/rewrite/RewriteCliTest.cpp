@@ -127,6 +127,12 @@ TEST_F(RewriteCli, InlineExpectationsForEveryPlatform) {
     EXPECT_GE(checked, c.tag == "DCU" ? 25u : 2u) << c.tag;
   }
   EXPECT_NE(slurp(dir_ / "out-DCU" / "launch.cu").find("#include <hip/hip_runtime.h>\n#include \"launch.cuh\""), std::string::npos);
+  // The fallbacks' definitions follow the #endif of the conditional include, once each.
+  std::string atomics = slurp(dir_ / "out-DCU" / "system_atomics.cu");
+  EXPECT_NE(atomics.find("#include <windows.h>\n#endif\n#ifndef OPSCOPE_DEFINED_opscope_atomicInc_system\n"), std::string::npos) << atomics;
+  EXPECT_NE(atomics.find("__device__ inline unsigned int opscope_atomicDec_system("), std::string::npos) << atomics;
+  EXPECT_EQ(atomics.find("__device__ inline unsigned int opscope_atomicInc_system("),
+            atomics.rfind("__device__ inline unsigned int opscope_atomicInc_system("));
   EXPECT_EQ(slurp(in / "runtime.cu"), slurp(kInputs / "runtime.cu"));  // the inputs are not touched
 }
 
@@ -252,7 +258,7 @@ TEST_F(RewriteCli, VerifyAgreesWithHipccOnEveryInput) {
       EXPECT_TRUE(verdict) << rel << " should compile";
     }
   }
-  EXPECT_GE(compiling, 6u);  // call_shapes, helper_guards, launch, runtime, sample_idioms, driver
+  EXPECT_GE(compiling, 7u);  // call_shapes, helper_guards, launch, runtime, sample_idioms, system_atomics, driver
   EXPECT_GE(refused, 3u);    // libraries/blas.cu (hipBLAS), nocompile/*
   EXPECT_EQ(agreed, files->size());
 }

@@ -125,6 +125,37 @@ TEST(RewriteRules, AnEmptyRenameRemovesOnlyMacros) {
   EXPECT_EQ(rules.platform("dcu")->rename("CUDART_CB", SymbolKind::Macro)->to, "");
 }
 
+// A fallback defines a name of its own (the platform may declare the CUDA name one day), and its
+// definition must define that name.
+TEST(RewriteRules, AFallbackDefinesANameOfItsOwn) {
+  std::string head =
+      "opscope-rules: 1\nkind: rewrites\nplatform: dcu\n"
+      "sources: [{id: mine, title: t, url: \"https://example.com\", date: \"2026-01-02\", license: MIT}]\nfallbacks:\n";
+  RewriteRuleSet rules;
+  std::vector<db::Diagnostic> diags;
+  EXPECT_FALSE(rules.load({{"f.yaml", head + "  - {id: f, symbol: atomicInc_system, to: atomicInc_system, reason: x, "
+                                             "definition: \"int atomicInc_system();\", source: mine}\n"}},
+                          kPlatforms, diags));
+  EXPECT_NE(errorsOf(diags).find("f.yaml:6:43: error: to 'atomicInc_system' must differ from the symbol"), std::string::npos)
+      << errorsOf(diags);
+  diags.clear();
+  EXPECT_FALSE(rules.load({{"g.yaml", head + "  - {id: f, symbol: atomicInc_system, to: my_inc, reason: x, "
+                                             "definition: \"int other();\", source: mine}\n"}},
+                          kPlatforms, diags));
+  EXPECT_NE(errorsOf(diags).find("the definition does not define 'my_inc'"), std::string::npos) << errorsOf(diags);
+  diags.clear();
+  ASSERT_TRUE(rules.load(builtinRuleFiles(), kPlatforms, diags)) << errorsOf(diags);
+  const FallbackRule* inc = rules.platform("dcu")->fallback("atomicInc_system");
+  ASSERT_NE(inc, nullptr);
+  EXPECT_NE(inc->definition.find("atomicCAS_system"), std::string::npos);
+  // Only names the platform lacks get one: the opdb answers the fallback's symbol missing.
+  for (const FallbackRule& f : rules.platform("dcu")->fallbacks) {
+    const db::Entry* e = builtinDb().entry("dcu", f.symbol);
+    ASSERT_NE(e, nullptr) << f.symbol;
+    EXPECT_EQ(e->status, CoverageStatus::Missing) << f.symbol;
+  }
+}
+
 TEST(RewriteRules, UserFilesLayerOverTheBuiltinOnes) {
   std::string user =
       "opscope-rules: 1\nkind: rewrites\nplatform: ascend\nmode: apply\n"

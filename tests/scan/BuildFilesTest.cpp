@@ -123,7 +123,7 @@ TEST(BuildFilesTest, DiscoveryListsBuildFilesAndTheStageReportsThem) {
   LayeredRules rules;
   ScanRequest request;
   Report report;
-  ScanState state{request, db, rules, in, report, CoverageResolver(db, rules.hazards, {Platform{"dcu", "DCU", ""}})};
+  ScanState state{request, db, rules, in, report, CoverageResolver(db, rules.hazards, rules.rewrites, {Platform{"dcu", "DCU", ""}})};
   makeBuildFileFrontend()->run(state);
   std::map<std::string, unsigned> perFile;
   for (const ReportFinding& rf : report.findings) {
