@@ -7,7 +7,55 @@
 #include <map>
 #include <set>
 
+#include "python/ExtensionSources.h"
+
 namespace opscope::python {
+
+std::string stringLiteralContent(const ParsedFile& file, TSNode literal, Span* span) {
+  const Grammar& g = Grammar::get();
+  std::string out;
+  TSNode start{}, end{};
+  bool bytes = false;
+  forEachChild(literal, [&](TSNode c) {
+    TSSymbol k = ts_node_symbol(c);
+    if (k == g.stringStart) {
+      start = c;
+      std::string_view prefix = file.textOf(c);
+      prefix = prefix.substr(0, prefix.find_first_of("'\""));
+      bytes = prefix.find_first_of("bB") != std::string_view::npos;
+    } else if (k == g.stringEnd) {
+      end = c;
+    } else if (k == g.stringContent) {
+      out += file.textOf(c);
+    } else if (k == g.interpolation) {
+      out += "{}";
+    }
+  });
+  if (bytes || ts_node_is_null(start) || ts_node_is_null(end)) return "";
+  if (span) *span = {ts_node_end_byte(start), ts_node_start_byte(end)};
+  return out;
+}
+
+const Binding* singleAssignment(const FileModel& model, const std::string& name, int scope) {
+  for (int s = scope; s >= 0; s = model.scopes()[s].parent) {
+    auto it = model.scopes()[s].names.find(name);
+    if (it == model.scopes()[s].names.end()) continue;
+    return it->second.size() == 1 ? &it->second.front() : nullptr;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> splitOn(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (size_t i = 0; i <= s.size(); ++i)
+    if (i == s.size() || s[i] == sep) {
+      out.push_back(s.substr(start, i - start));
+      start = i + 1;
+    }
+  return out;
+}
+
 namespace {
 
 bool isUpperIdent(std::string_view s) {
@@ -303,8 +351,8 @@ class Walker {
       if (callee.name == "torch.compile") compileBackend(fn, args, scope, inError);
       if (callee.name == "torch.utils.cpp_extension.CUDAExtension" ||
           callee.name == "torch.utils.cpp_extension.CppExtension" || callee.name == "torch.utils.cpp_extension.load")
-        details_[fn.id] = extensionSources(args, scope);
-      if (callee.name == "torch.utils.cpp_extension.load_inline") inlineSources(args, scope);
+        details_[fn.id] = collectExtensionSources(m_, path_, args, scope, out_);
+      if (callee.name == "torch.utils.cpp_extension.load_inline") collectInlineSources(m_, path_, args, scope, out_);
     }
     deviceIndices(fn, args, callee, scope, inError);
     legacyKeywords(args, callee, scope, inError);
@@ -364,7 +412,7 @@ class Walker {
     if (lower.find("resize") == std::string::npos || lower.find("crop") != std::string::npos) return;
     auto drawn = [&](TSNode e) {  // random.choice(...) / random.randint(...), directly or through a name
       if (is(e, g_.identifier)) {
-        const Binding* b = singleAssignment(std::string(text(e)), scope);
+        const Binding* b = singleAssignment(m_, std::string(text(e)), scope);
         if (!b || b->kind != Binding::Kind::Assign) return false;
         e = b->node;
       }
@@ -493,181 +541,6 @@ class Walker {
     }
   }
 
-  /// The files a CUDAExtension/CppExtension/load call names in `sources` (keyword or second
-  /// positional argument), relative to the scan root.
-  std::string extensionSources(TSNode args, int scope) {
-    if (ts_node_is_null(args)) return "";
-    TSNode sources{};
-    unsigned positional = 0;
-    forEachChild(args, [&](TSNode a) {
-      if (!ts_node_is_named(a) || is(a, g_.comment)) return;
-      if (is(a, g_.keywordArgument)) {
-        if (text(field(a, g_.name)) == "sources") sources = field(a, g_.value);
-      } else if (++positional == 2 && ts_node_is_null(sources)) {
-        sources = a;
-      }
-    });
-    std::vector<std::string> paths;
-    collectPaths(sources, scope, paths, 0);
-    std::string dir = path_.rfind('/') == std::string::npos ? "" : path_.substr(0, path_.rfind('/') + 1);
-    std::string detail;
-    for (const std::string& p : paths) {
-      std::string joined = p.starts_with("/") ? p : normalize(dir + p);
-      out_.extensionSources.push_back(ExtensionSource{path_, joined});
-      detail += (detail.empty() ? "sources=" : ",") + joined;
-    }
-    return detail;
-  }
-
-  /// The code strings of a load_inline call (`cpp_sources=`, `cuda_sources=`, or the second
-  /// and third positional arguments): literals, lists of them, and names bound once to either.
-  void inlineSources(TSNode args, int scope) {
-    if (ts_node_is_null(args)) return;
-    unsigned positional = 0;
-    forEachChild(args, [&](TSNode a) {
-      if (!ts_node_is_named(a) || is(a, g_.comment)) return;
-      if (is(a, g_.keywordArgument)) {
-        std::string_view key = text(field(a, g_.name));
-        if (key == "cpp_sources") inlineCode(field(a, g_.value), "c++", scope, 0);
-        if (key == "cuda_sources") inlineCode(field(a, g_.value), "cuda", scope, 0);
-      } else if (++positional == 2) {
-        inlineCode(a, "c++", scope, 0);
-      } else if (positional == 3) {
-        inlineCode(a, "cuda", scope, 0);
-      }
-    });
-  }
-
-  void inlineCode(TSNode n, const char* language, int scope, unsigned depth) {
-    if (ts_node_is_null(n) || depth > 8) return;
-    TSSymbol s = ts_node_symbol(n);
-    if (s == g_.list || s == g_.tuple || s == g_.parenthesizedExpression) {
-      forEachChild(n, [&](TSNode c) {
-        if (ts_node_is_named(c)) inlineCode(c, language, scope, depth + 1);
-      });
-    } else if (s == g_.identifier) {
-      const Binding* b = singleAssignment(std::string(text(n)), scope);
-      if (b && b->kind == Binding::Kind::Assign) inlineCode(b->node, language, scope, depth + 1);
-    } else if (s == g_.string) {
-      Span span{};
-      if (contentOf(n, &span).empty() || span.second <= span.first) return;
-      std::string_view raw = std::string_view(file_.text()).substr(span.first, span.second - span.first);
-      TSPoint start = ts_node_start_point(n);
-      unsigned line = start.row + 1;
-      // The column of the content's first byte: the literal's start plus prefix and quotes.
-      unsigned column = start.column + 1 + (span.first - ts_node_start_byte(n));
-      InlineSource src{path_, language, line, static_cast<unsigned>(ts_node_end_point(n).row + 1), true, {}};
-      bool escapes = raw.find('\\') != std::string_view::npos;
-      std::string_view prefix = text(n).substr(0, text(n).find_first_of("'\""));
-      bool rawString = prefix.find_first_of("rR") != std::string_view::npos;
-      std::string body;
-      if (escapes && !rawString) {
-        src.exact = false;
-        body = decodeEscapes(raw);
-      } else {
-        body = std::string(raw);
-      }
-      src.text.assign(line - 1, '\n');
-      src.text.append(column - 1, ' ');
-      src.text += body;
-      src.text += '\n';
-      out_.inlineSources.push_back(std::move(src));
-    }
-  }
-
-  /// Python's common escapes (\n \t \\ \' \"); others are kept as written.
-  static std::string decodeEscapes(std::string_view s) {
-    std::string out;
-    for (size_t i = 0; i < s.size(); ++i) {
-      if (s[i] != '\\' || i + 1 == s.size()) {
-        out += s[i];
-        continue;
-      }
-      char c = s[++i];
-      switch (c) {
-        case 'n': out += '\n'; break;
-        case 't': out += '\t'; break;
-        case '\\': case '\'': case '"': out += c; break;
-        case '\n': break;  // a line continuation
-        default: out += '\\', out += c;
-      }
-    }
-    return out;
-  }
-
-  static std::string normalize(const std::string& p) {
-    std::vector<std::string> parts;
-    for (const std::string& seg : splitOn(p, '/')) {
-      if (seg.empty() || seg == ".") continue;
-      if (seg == ".." && !parts.empty() && parts.back() != "..") parts.pop_back();
-      else parts.push_back(seg);
-    }
-    std::string out;
-    for (const std::string& seg : parts) out += (out.empty() ? "" : "/") + seg;
-    return out;
-  }
-
-  static std::vector<std::string> splitOn(const std::string& s, char sep) {
-    std::vector<std::string> out;
-    size_t start = 0;
-    for (size_t i = 0; i <= s.size(); ++i)
-      if (i == s.size() || s[i] == sep) {
-        out.push_back(s.substr(start, i - start));
-        start = i + 1;
-      }
-    return out;
-  }
-
-  /// Paths named by an expression: string literals, lists and tuples of them, `a + b`,
-  /// os.path.join(<dir>, 'x', 'y.cu') (leading non-literal parts stand for the script's
-  /// directory), glob.glob(pattern), and names bound once to such an expression.
-  void collectPaths(TSNode n, int scope, std::vector<std::string>& out, unsigned depth) {
-    if (ts_node_is_null(n) || depth > 8) return;
-    TSSymbol s = ts_node_symbol(n);
-    if (s == g_.string) {
-      std::string v = contentOf(n);
-      if (!v.empty() && v.find('{') == std::string::npos) out.push_back(v);
-    } else if (s == g_.list || s == g_.tuple || s == g_.parenthesizedExpression) {
-      forEachChild(n, [&](TSNode c) {
-        if (ts_node_is_named(c)) collectPaths(c, scope, out, depth + 1);
-      });
-    } else if (s == g_.binaryOperator) {
-      collectPaths(field(n, g_.left), scope, out, depth + 1);
-      collectPaths(field(n, g_.right), scope, out, depth + 1);
-    } else if (s == g_.identifier) {
-      const Binding* b = singleAssignment(std::string(text(n)), scope);
-      if (b && b->kind == Binding::Kind::Assign) collectPaths(b->node, scope, out, depth + 1);
-    } else if (s == g_.call) {
-      std::string_view callee = text(field(n, g_.function));
-      TSNode args = field(n, g_.arguments);
-      if (callee == "glob.glob" || callee == "glob" || callee == "glob.iglob") {
-        if (!ts_node_is_null(args) && ts_node_named_child_count(args) > 0)
-          collectPaths(ts_node_named_child(args, 0), scope, out, depth + 1);
-      } else if (callee == "os.path.join" || callee == "osp.join" || callee == "path.join") {
-        std::string joined;
-        bool literalSeen = false, ok = true;
-        forEachChild(args, [&](TSNode a) {
-          if (!ts_node_is_named(a) || !ok) return;
-          if (is(a, g_.string)) {
-            literalSeen = true;
-            joined += (joined.empty() ? "" : "/") + contentOf(a);
-          } else if (literalSeen) {
-            ok = false;  // a computed part after a literal one: the path is not known
-          }
-        });
-        if (ok && !joined.empty()) out.push_back(joined);
-      }
-    }
-  }
-
-  const Binding* singleAssignment(const std::string& name, int scope) const {
-    for (int s = scope; s >= 0; s = m_.scopes()[s].parent) {
-      auto it = m_.scopes()[s].names.find(name);
-      if (it == m_.scopes()[s].names.end()) continue;
-      return it->second.size() == 1 ? &it->second.front() : nullptr;
-    }
-    return nullptr;
-  }
 
   void visitName(TSNode n, int scope, bool called, bool inError) {
     Ref r = m_.resolveName(std::string(text(n)), scope);
@@ -833,30 +706,7 @@ class Walker {
     out_.importFroms.push_back(std::move(site));
   }
 
-  /// A string literal's text between its quotes, interpolations read as "{}"; "" for bytes.
-  std::string contentOf(TSNode s, Span* span = nullptr) const {
-    std::string out;
-    TSNode start{}, end{};
-    bool bytes = false;
-    forEachChild(s, [&](TSNode c) {
-      TSSymbol k = ts_node_symbol(c);
-      if (k == g_.stringStart) {
-        start = c;
-        std::string_view prefix = text(c);
-        prefix = prefix.substr(0, prefix.find_first_of("'\""));
-        bytes = prefix.find_first_of("bB") != std::string_view::npos;
-      } else if (k == g_.stringEnd) {
-        end = c;
-      } else if (k == g_.stringContent) {
-        out += text(c);
-      } else if (k == g_.interpolation) {
-        out += "{}";
-      }
-    });
-    if (bytes || ts_node_is_null(start) || ts_node_is_null(end)) return "";
-    if (span) *span = {ts_node_end_byte(start), ts_node_start_byte(end)};
-    return out;
-  }
+  std::string contentOf(TSNode s, Span* span = nullptr) const { return stringLiteralContent(file_, s, span); }
 
   void visitString(TSNode n, int scope, bool inError) {
     Span content{};

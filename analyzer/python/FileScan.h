@@ -88,6 +88,19 @@ struct FileScan {
 
 FileScan scanFile(const FileModel& model, const SymbolCatalog& catalog, const std::string& path);
 
+// Tree helpers the walk shares with the extension-source collection (ExtensionSources.cpp).
+
+/// A string literal's text between its quotes, interpolations read as "{}"; "" for bytes.
+/// `span`, if given, receives the content's byte range.
+std::string stringLiteralContent(const ParsedFile& file, TSNode literal, Span* span = nullptr);
+
+/// The binding of `name` seen from `scope` when the nearest scope that binds it binds it exactly
+/// once; nullptr otherwise.
+const Binding* singleAssignment(const FileModel& model, const std::string& name, int scope);
+
+/// `s` cut at every `sep`; empty pieces are kept.
+std::vector<std::string> splitOn(const std::string& s, char sep);
+
 /// A hazard rule raised at one place of a file: at a check site or at a finding of its symbols.
 struct HazardHit {
   const HazardRule* rule = nullptr;

@@ -221,6 +221,27 @@ _TOPS_NO_HALF = ("the official TOPS runtime headers (tops-codec-headers at the s
 TOPS_HEADER_ABSENT = {"fp16 storage type", "fp16x2 storage type", "bf16 storage type",
                       "bf16x2 storage type"}
 
+
+def _data_type_answers(acl, cnnl):
+    """A data type's answers: ACL and CNNL each have an enumerator for it; a TopsATen tensor
+    carries it, under an enumerator public code does not name."""
+    return {"enflame": ("partial", "topsatenDataType_t", _TOPS_DTYPE),
+            "ascend": ("mapped", acl, None), "cambricon": ("mapped", cnnl, None)}
+
+
+# The data types cuDNN names: (role suffix, ACL enumerator, CNNL enumerator).
+_DATA_TYPES = [("fp32", "ACL_FLOAT", "CNNL_DTYPE_FLOAT"), ("fp16", "ACL_FLOAT16", "CNNL_DTYPE_HALF"),
+               ("bf16", "ACL_BF16", "CNNL_DTYPE_BFLOAT16"), ("fp64", "ACL_DOUBLE", "CNNL_DTYPE_DOUBLE"),
+               ("int8", "ACL_INT8", "CNNL_DTYPE_INT8"), ("int32", "ACL_INT32", "CNNL_DTYPE_INT32"),
+               ("int64", "ACL_INT64", "CNNL_DTYPE_INT64")]
+
+
+def _mode_answers(acl_operator, acl_note, cnnl_mode):
+    """A mode enumerator's answers: CNNL has the same mode; aclnn has an operator of its own
+    for it (partial, with `acl_note`)."""
+    return {"ascend": ("partial", acl_operator, acl_note), "cambricon": ("mapped", cnnl_mode, None)}
+
+
 ROLES = {
     "library handle: create": {
         "ascend": ("partial", None, _NO_HANDLE_ACL),
@@ -481,31 +502,10 @@ ROLES = {
         "ascend": ("mapped", "aclDataType", None),
         "cambricon": ("mapped", "cnnlDataType_t", None),
     },
-    "data type: fp32": {"enflame": ("partial", "topsatenDataType_t", _TOPS_DTYPE),
-        "ascend": ("mapped", "ACL_FLOAT", None),
-                        "cambricon": ("mapped", "CNNL_DTYPE_FLOAT", None)},
-    "data type: fp16": {"enflame": ("partial", "topsatenDataType_t", _TOPS_DTYPE),
-        "ascend": ("mapped", "ACL_FLOAT16", None),
-                        "cambricon": ("mapped", "CNNL_DTYPE_HALF", None)},
-    "data type: bf16": {"enflame": ("partial", "topsatenDataType_t", _TOPS_DTYPE),
-        "ascend": ("mapped", "ACL_BF16", None),
-                        "cambricon": ("mapped", "CNNL_DTYPE_BFLOAT16", None)},
-    "data type: fp64": {"enflame": ("partial", "topsatenDataType_t", _TOPS_DTYPE),
-        "ascend": ("mapped", "ACL_DOUBLE", None),
-                        "cambricon": ("mapped", "CNNL_DTYPE_DOUBLE", None)},
-    "data type: int8": {"enflame": ("partial", "topsatenDataType_t", _TOPS_DTYPE),
-        "ascend": ("mapped", "ACL_INT8", None),
-                        "cambricon": ("mapped", "CNNL_DTYPE_INT8", None)},
-    "data type: int32": {"enflame": ("partial", "topsatenDataType_t", _TOPS_DTYPE),
-        "ascend": ("mapped", "ACL_INT32", None),
-                         "cambricon": ("mapped", "CNNL_DTYPE_INT32", None)},
-    "data type: int64": {"enflame": ("partial", "topsatenDataType_t", _TOPS_DTYPE),
-        "ascend": ("mapped", "ACL_INT64", None),
-                         "cambricon": ("mapped", "CNNL_DTYPE_INT64", None)},
-    "layout: NCHW": {"ascend": ("mapped", "ACL_FORMAT_NCHW", None),
-                     "cambricon": ("mapped", "CNNL_LAYOUT_NCHW", None)},
-    "layout: NHWC": {"ascend": ("mapped", "ACL_FORMAT_NHWC", None),
-                     "cambricon": ("mapped", "CNNL_LAYOUT_NHWC", None)},
+    **{f"data type: {name}": _data_type_answers(acl, cnnl) for name, acl, cnnl in _DATA_TYPES},
+    **{f"layout: {layout}": {"ascend": ("mapped", f"ACL_FORMAT_{layout}", None),
+                             "cambricon": ("mapped", f"CNNL_LAYOUT_{layout}", None)}
+       for layout in ("NCHW", "NHWC")},
     "convolution descriptor: create": {
         "ascend": ("partial", None, "aclnnConvolution takes stride, padding, dilation and "
                    "groups as arguments"),
@@ -636,14 +636,11 @@ ROLES = {
         "ascend": ("partial", "aclnnSigmoidBackward", "one aclnn backward operator per mode"),
         "cambricon": ("mapped", "cnnlActivationBackward", None),
     },
-    "activation mode: ReLU": {"ascend": ("partial", "aclnnRelu", "an operator, not a mode"),
-                              "cambricon": ("mapped", "CNNL_ACTIVATION_RELU", None)},
-    "activation mode: sigmoid": {"ascend": ("partial", "aclnnSigmoid", "an operator, not a mode"),
-                                 "cambricon": ("mapped", "CNNL_ACTIVATION_SIGMOID", None)},
-    "activation mode: tanh": {"ascend": ("partial", "aclnnTanh", "an operator, not a mode"),
-                              "cambricon": ("mapped", "CNNL_ACTIVATION_TANH", None)},
-    "activation mode: SiLU": {"ascend": ("partial", "aclnnSilu", "an operator, not a mode"),
-                              "cambricon": ("mapped", "CNNL_ACTIVATION_SILU", None)},
+    **{f"activation mode: {mode}": _mode_answers(operator, "an operator, not a mode", cnnl)
+       for mode, operator, cnnl in [("ReLU", "aclnnRelu", "CNNL_ACTIVATION_RELU"),
+                                    ("sigmoid", "aclnnSigmoid", "CNNL_ACTIVATION_SIGMOID"),
+                                    ("tanh", "aclnnTanh", "CNNL_ACTIVATION_TANH"),
+                                    ("SiLU", "aclnnSilu", "CNNL_ACTIVATION_SILU")]},
     "pooling descriptor: create": {
         "ascend": ("partial", None, "aclnn pooling operators take kernel, stride and padding as "
                    "arguments"),
@@ -673,14 +670,11 @@ ROLES = {
         "cambricon": ("mapped", "cnnlPoolingBackward", None),
         "enflame": ("partial", "topsMaxPool2dBackward", "max pooling"),
     },
-    "pooling mode: max": {"ascend": ("partial", "aclnnMaxPool2dWithIndices", "an operator"),
-                          "cambricon": ("mapped", "CNNL_POOLING_MAX", None)},
-    "pooling mode: average with padding": {
-        "ascend": ("partial", "aclnnAvgPool2d", "an operator; countIncludePad=true"),
-        "cambricon": ("mapped", "CNNL_POOLING_AVERAGE_COUNT_INCLUDE_PADDING", None)},
-    "pooling mode: average without padding": {
-        "ascend": ("partial", "aclnnAvgPool2d", "an operator; countIncludePad=false"),
-        "cambricon": ("mapped", "CNNL_POOLING_AVERAGE_COUNT_EXCLUDE_PADDING", None)},
+    "pooling mode: max": _mode_answers("aclnnMaxPool2dWithIndices", "an operator", "CNNL_POOLING_MAX"),
+    "pooling mode: average with padding": _mode_answers(
+        "aclnnAvgPool2d", "an operator; countIncludePad=true", "CNNL_POOLING_AVERAGE_COUNT_INCLUDE_PADDING"),
+    "pooling mode: average without padding": _mode_answers(
+        "aclnnAvgPool2d", "an operator; countIncludePad=false", "CNNL_POOLING_AVERAGE_COUNT_EXCLUDE_PADDING"),
     "tensor: add": {
         "ascend": ("partial", "aclnnAdd", "alpha scales the second operand; beta is not an "
                    "argument"),
@@ -774,15 +768,8 @@ ROLES = {
         "cambricon": ("partial", "cnnlFlashAttentionBackward", "called directly, not a graph "
                       "node"),
     },
-    "frontend: data type fp32": {"enflame": ("partial", "topsatenDataType_t", _TOPS_DTYPE),
-        "ascend": ("mapped", "ACL_FLOAT", None),
-                                 "cambricon": ("mapped", "CNNL_DTYPE_FLOAT", None)},
-    "frontend: data type fp16": {"enflame": ("partial", "topsatenDataType_t", _TOPS_DTYPE),
-        "ascend": ("mapped", "ACL_FLOAT16", None),
-                                 "cambricon": ("mapped", "CNNL_DTYPE_HALF", None)},
-    "frontend: data type bf16": {"enflame": ("partial", "topsatenDataType_t", _TOPS_DTYPE),
-        "ascend": ("mapped", "ACL_BF16", None),
-                                 "cambricon": ("mapped", "CNNL_DTYPE_BFLOAT16", None)},
+    **{f"frontend: data type {name}": _data_type_answers(acl, cnnl)
+       for name, acl, cnnl in _DATA_TYPES if name in ("fp32", "fp16", "bf16")},
 }
 # The library role of each frontend role, for the notes.
 # CUB's device-wide primitives (host calls that launch CUB's own kernels): the CUDA universe

@@ -25,19 +25,29 @@ SCRIPT = "npu_headers.py"
 PLATFORMS = ("ascend", "cambricon", "enflame")
 REPLACE = "replace the include; the library's calls are answered one by one"
 
-# (platform, CUDA library) -> (status, target header or None, evidence key, what the counterpart
-# is). The evidence key names a source record (see _Evidence) and the snapshot file whose text
-# must hold the target header's file name.
+
+def _runtime_rows(platform, header, key, runtime, prefix, declared_in, runtime_declared_in=None,
+                  driver_part="the driver API"):
+    """The COUNTERPARTS rows of CUDA's runtime and driver APIs: the platform's one runtime
+    library (`runtime`, whose names start with `prefix`) stands for both."""
+    return {(platform, "cudart"): (header, key, f"{runtime} ({prefix}*), declared in "
+                                                f"{runtime_declared_in or declared_in}"),
+            (platform, "cuda_driver"): (header, key, f"{runtime} ({prefix}*, which also stands for "
+                                                     f"{driver_part}), declared in {declared_in}")}
+
+
+_CNNL_NOT_PUBLIC = "cnnl.h has no public copy, only its name and the names its users call"
+
+# (platform, CUDA library) -> (target header or None, evidence key, what the counterpart is).
+# The evidence key names a source record (see _evidence) and the snapshot file whose text must
+# hold the target header's file name.
 COUNTERPARTS = {
-    ("ascend", "cudart"): ("acl/acl_rt.h", "RT", "the ACL runtime (aclrt*), declared in CANN "
-                           "runtime's include/external/acl/acl_rt.h"),
-    ("ascend", "cuda_driver"): ("acl/acl_rt.h", "RT", "the ACL runtime (aclrt*, which also stands "
-                                "for the driver API), declared in include/external/acl/acl_rt.h"),
+    **_runtime_rows("ascend", "acl/acl_rt.h", "RT", "the ACL runtime", "aclrt",
+                    "include/external/acl/acl_rt.h",
+                    runtime_declared_in="CANN runtime's include/external/acl/acl_rt.h"),
     ("ascend", "nccl"): ("hccl.h", "HCCL", "HCCL (Hccl*), declared in hicann/hccl's include/hccl.h"),
     ("ascend", "cublas"): ("acl/ops/acl_cblas.h", "GE", "ACL's BLAS (aclblas*, "
                            "inc/external/acl/ops/acl_cblas.h) and the aclnn matmul operators"),
-    ("ascend", "cublasLt"): ("acl/ops/acl_cblas.h", "GE", "ACL's BLAS (aclblas*, "
-                             "inc/external/acl/ops/acl_cblas.h) and the aclnn matmul operators"),
     ("ascend", "cudnn"): ("aclnn_convolution.h", "NN", "the aclnn operator APIs, one header per "
                           "operator (aclnn_convolution.h, aclnn_batch_norm.h, ...; the op list "
                           "cann-ops/aclnn_api.tsv); include the header of each operator used"),
@@ -47,26 +57,19 @@ COUNTERPARTS = {
     ("ascend", "nvtx"): ("acl/acl_prof.h", "RT", "the ACL profiling markers (aclprofMark, "
                          "aclprofPush/aclprofPop, aclprofRangeStart/Stop) in include/external/"
                          "acl/acl_prof.h"),
-    ("cambricon", "cudart"): ("cnrt.h", "CNRT", "CNRT (cnrt*), declared in cnrt.h"),
-    ("cambricon", "cuda_driver"): ("cnrt.h", "CNRT", "CNRT (cnrt*, which also stands for the "
-                                   "driver API's device, memory and queue calls), declared in cnrt.h"),
+    **_runtime_rows("cambricon", "cnrt.h", "CNRT", "CNRT", "cnrt", "cnrt.h",
+                    driver_part="the driver API's device, memory and queue calls"),
     ("cambricon", "nccl"): (None, "TM24", "CNCL (cncl*), which torch_mlu calls; no public file "
                             "names CNCL's header"),
-    ("cambricon", "cublas"): ("cnnl.h", "CNNL", "CNNL's matmul operators (cnnlMatMul, "
-                              "cnnlBatchMatMul; cnnl.h has no public copy, only its name and "
-                              "the names its users call)"),
-    ("cambricon", "cublasLt"): ("cnnl.h", "CNNL", "CNNL's matmul operators (cnnl.h has no "
-                                "public copy, only its name and the names its users call)"),
-    ("cambricon", "cudnn"): ("cnnl.h", "CNNL", "CNNL, Cambricon's neural-network operator "
-                             "library (cnnl.h has no public copy, only its name and the names "
-                             "its users call)"),
+    ("cambricon", "cublas"): ("cnnl.h", "CNNL", f"CNNL's matmul operators (cnnlMatMul, "
+                              f"cnnlBatchMatMul; {_CNNL_NOT_PUBLIC})"),
+    ("cambricon", "cublasLt"): ("cnnl.h", "CNNL", f"CNNL's matmul operators ({_CNNL_NOT_PUBLIC})"),
+    ("cambricon", "cudnn"): ("cnnl.h", "CNNL", f"CNNL, Cambricon's neural-network operator "
+                             f"library ({_CNNL_NOT_PUBLIC})"),
     ("cambricon", "curand"): ("cnnl.h", "CNNL", "CNNL's random generators (cnnlRandCreateGenerator, "
                               "cnnlRandGenerateUniform, cnnlRandGenerateNormal; host API only)"),
-    ("enflame", "cudart"): ("tops/tops_runtime_api.h", "HDR", "the TOPS runtime (tops*), "
-                            "declared in include/tops/tops_runtime_api.h"),
-    ("enflame", "cuda_driver"): ("tops/tops_runtime_api.h", "HDR", "the TOPS runtime (tops*, which also "
-                                 "stands for the driver API), declared in include/tops/"
-                                 "tops_runtime_api.h"),
+    **_runtime_rows("enflame", "tops/tops_runtime_api.h", "HDR", "the TOPS runtime", "tops",
+                    "include/tops/tops_runtime_api.h"),
     ("enflame", "nccl"): (None, "ECCL", "ECCL (eccl*), which torch_gcu and vllm-gcu call; ECCL has "
                           "no public header"),
     ("enflame", "cublas"): (None, "TGCU", "TopsATen's matmul operators (topsatenMatmul, "
@@ -75,7 +78,8 @@ COUNTERPARTS = {
     ("enflame", "cudnn"): (None, "TGCU", "TopsATen's operators, which torch_gcu calls; no public "
                            "file names TopsATen's header"),
 }
-COUNTERPARTS[("enflame", "cublasLt")] = COUNTERPARTS[("enflame", "cublas")]
+# cuBLASLt's counterpart is cuBLAS's where the platform has one BLAS for both.
+COUNTERPARTS.update({(p, "cublasLt"): COUNTERPARTS[(p, "cublas")] for p in ("ascend", "enflame")})
 # The file whose text must name each target header (checked at import time).
 NAMED_IN = {"RT": "ascend/cann-api/acl_runtime_api.tsv", "GE": "ascend/cann-api/acl_runtime_api.tsv",
             "HCCL": "ascend/cann-api/hccl_api.tsv", "NN": "ascend/cann-ops/aclnn_api.tsv",

@@ -9,34 +9,17 @@
 
 #include "cli/Cli.h"
 #include "llvm/Support/JSON.h"
+#include "tests/support/CliTestSupport.h"
 
 namespace opscope::cli {
 namespace {
 namespace fs = std::filesystem;
 
-struct CliRun {
-  int code;
-  std::string out, err;
-};
+using test::CliRun;
+using test::runCli;
+using test::writeFile;
 
-CliRun runCli(std::vector<std::string> args) {
-  args.insert(args.begin(), "opscope");
-  std::ostringstream out, err;
-  int code = run(args, out, err);
-  return {code, out.str(), err.str()};
-}
-
-fs::path tempDir() {
-  fs::path d = fs::temp_directory_path() / ("opscope-cli-" + std::to_string(::getpid()) + "-" +
-                                            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-  fs::remove_all(d);
-  fs::create_directories(d);
-  return d;
-}
-
-void write(const fs::path& p, const std::string& text) {
-  std::ofstream(p) << text;
-}
+fs::path tempDir() { return test::freshTestDir("cli"); }
 
 TEST(Cli, VersionPrintsToolAndOpdbVersions) {
   CliRun r = runCli({"--version"});
@@ -74,7 +57,7 @@ TEST(Cli, UnreadablePathIsExitTwoWithItsName) {
   EXPECT_NE(r.err.find("/definitely/not/here.cu"), std::string::npos) << r.err;
   if (::geteuid() != 0) {  // root reads anything, so this half needs an ordinary user
     fs::path d = tempDir();
-    write(d / "locked.cu", "int x;\n");
+    writeFile(d / "locked.cu", "int x;\n");
     fs::permissions(d / "locked.cu", fs::perms::none);
     CliRun locked = runCli({"scan", (d / "locked.cu").string()});
     EXPECT_EQ(locked.code, kUsageError);
@@ -84,7 +67,7 @@ TEST(Cli, UnreadablePathIsExitTwoWithItsName) {
 
 TEST(Cli, ScanProblemsAreNotGateFailures) {
   fs::path d = tempDir();
-  write(d / "broken.cu", "#include <cuda_runtime.h>\n#include \"gone.h\"\nvoid f(float* p) { cudaMalloc(&p, 4); int = ; }\n");
+  writeFile(d / "broken.cu", "#include <cuda_runtime.h>\n#include \"gone.h\"\nvoid f(float* p) { cudaMalloc(&p, 4); int = ; }\n");
   CliRun r = runCli({"scan", d.string(), "--format", "json"});
   EXPECT_EQ(r.code, kOk) << r.err;
   EXPECT_NE(r.out.find("\"status\": \"lexical\""), std::string::npos);
@@ -94,11 +77,11 @@ TEST(Cli, ScanProblemsAreNotGateFailures) {
 
 TEST(Cli, DbValidateReportsFileLineColumnAndExitsTwo) {
   fs::path d = tempDir();
-  write(d / "overlay.yaml",
-        "opdb: 1\nkind: coverage\nplatform: ascend\nsources:\n"
-        "  - {id: me, title: Team notes, url: \"https://example.org/notes\", date: 2026-11-01, license: CC0-1.0}\n"
-        "entries:\n"
-        "  - {symbol: cudaMalloc, status: supported, source: me, confidence: official}\n");
+  writeFile(d / "overlay.yaml",
+            "opdb: 1\nkind: coverage\nplatform: ascend\nsources:\n"
+            "  - {id: me, title: Team notes, url: \"https://example.org/notes\", date: 2026-11-01, license: CC0-1.0}\n"
+            "entries:\n"
+            "  - {symbol: cudaMalloc, status: supported, source: me, confidence: official}\n");
   CliRun r = runCli({"db", "validate", (d / "overlay.yaml").string()});
   EXPECT_EQ(r.code, kUsageError);
   EXPECT_NE(r.err.find((d / "overlay.yaml").string() + ":7:34: error: unknown status 'supported'"), std::string::npos) << r.err;
@@ -108,12 +91,12 @@ TEST(Cli, DbValidateReportsFileLineColumnAndExitsTwo) {
 
 TEST(Cli, OverlayDecidesAndIsNamedInTheReport) {
   fs::path d = tempDir();
-  write(d / "team.yaml",
-        "opdb: 1\nkind: coverage\nplatform: ascend\nsources:\n"
-        "  - {id: me, title: Team notes, url: \"https://example.org/notes\", date: 2026-11-01, license: CC0-1.0}\n"
-        "entries:\n"
-        "  - {symbol: cudaMalloc, status: partial, note: measured on our cards, source: me, confidence: third-party}\n");
-  write(d / "a.cu", "#include <cuda_runtime.h>\nvoid f(float* p) { cudaMalloc(&p, 4); }\n");
+  writeFile(d / "team.yaml",
+            "opdb: 1\nkind: coverage\nplatform: ascend\nsources:\n"
+            "  - {id: me, title: Team notes, url: \"https://example.org/notes\", date: 2026-11-01, license: CC0-1.0}\n"
+            "entries:\n"
+            "  - {symbol: cudaMalloc, status: partial, note: measured on our cards, source: me, confidence: third-party}\n");
+  writeFile(d / "a.cu", "#include <cuda_runtime.h>\nvoid f(float* p) { cudaMalloc(&p, 4); }\n");
   CliRun r = runCli({"scan", (d / "a.cu").string(), "--db", (d / "team.yaml").string(), "--format", "json", "-t", "ascend"});
   EXPECT_EQ(r.code, kOk) << r.err;
   EXPECT_NE(r.out.find("\"status\": \"partial\""), std::string::npos) << r.out;
@@ -150,16 +133,13 @@ TEST(Cli, DbStatsJsonHasTheContractFields) {
 TEST(Cli, ExportedClangCommandsRepeatTheParses) {
   fs::path d = tempDir();
   fs::copy(OPSCOPE_SOURCE_DIR "/samples/cuda_app", d / "app", fs::copy_options::recursive);
-  write(d / "app" / "include" / "device_only.h",
-        "#pragma once\n__device__ inline float twice(float x) { return __fmul_rn(x, 2.0f); }\n");
+  writeFile(d / "app" / "include" / "device_only.h",
+            "#pragma once\n__device__ inline float twice(float x) { return __fmul_rn(x, 2.0f); }\n");
   CliRun r = runCli({"scan", (d / "app").string(), "--no-config", "--format", "json", "-o",
                      (d / "r.json").string(), "--export-clang-commands", (d / "cmds").string()});
   ASSERT_EQ(r.code, kOk) << r.err;
   EXPECT_NE(r.err.find((d / "cmds").string() + "/compile_commands.json"), std::string::npos) << r.err;
-  std::ifstream in(d / "cmds" / "compile_commands.json");
-  std::stringstream text;
-  text << in.rdbuf();
-  llvm::Expected<llvm::json::Value> parsed = llvm::json::parse(text.str());
+  llvm::Expected<llvm::json::Value> parsed = llvm::json::parse(test::slurp(d / "cmds" / "compile_commands.json"));
   ASSERT_TRUE(static_cast<bool>(parsed)) << llvm::toString(parsed.takeError());
   const llvm::json::Array* commands = parsed->getAsArray();
   ASSERT_NE(commands, nullptr);
@@ -189,7 +169,7 @@ TEST(Cli, ExportedClangCommandsRepeatTheParses) {
   EXPECT_EQ(exported, files);
   EXPECT_TRUE(files.count(fs::canonical(d / "app" / "include" / "device_only.h").string()));
   // A directory that cannot be made is a note; the scan still succeeds.
-  write(d / "plain", "x");
+  writeFile(d / "plain", "x");
   CliRun blocked = runCli({"scan", (d / "app").string(), "--no-config", "--format", "json", "-o",
                            (d / "r2.json").string(), "--export-clang-commands", (d / "plain").string()});
   EXPECT_EQ(blocked.code, kOk) << blocked.err;
@@ -203,7 +183,7 @@ TEST(Cli, ExportedClangCommandsRepeatTheParses) {
 // rules: does the same, and a rules file of no known kind is exit 2 naming it.
 TEST(Cli, UserHazardRulesAreLayeredOverTheBuiltInOnes) {
   fs::path d = tempDir();
-  write(d / "site.yaml", R"(opscope-rules: 1
+  writeFile(d / "site.yaml", R"(opscope-rules: 1
 kind: hazards
 sources:
   - id: site-guide
@@ -229,8 +209,8 @@ hazards:
       dcu: {status: missing, text: "Use explicit copies.", source: site-guide}
 )");
   fs::copy(OPSCOPE_SOURCE_DIR "/samples/cuda_app", d / "app", fs::copy_options::recursive);
-  write(d / "app" / "src" / "managed.cu",
-        "#include <cuda_runtime.h>\nvoid grab(float** p) { cudaMallocManaged(p, 1024); }\n");
+  writeFile(d / "app" / "src" / "managed.cu",
+            "#include <cuda_runtime.h>\nvoid grab(float** p) { cudaMallocManaged(p, 1024); }\n");
   CliRun r = runCli({"scan", (d / "app").string(), "--no-config", "--target", "dcu", "--format", "json",
                      "--rules", (d / "site.yaml").string()});
   ASSERT_EQ(r.code, kOk) << r.err;
@@ -245,12 +225,12 @@ hazards:
   EXPECT_EQ(builtin.out.find("site-managed-memory"), std::string::npos);
   EXPECT_NE(builtin.out.find("DCU wavefronts have 64 lanes"), std::string::npos);
   // The project's config names the same file.
-  write(d / "app" / ".opscope.yaml", "rules: [../site.yaml]\n");
+  writeFile(d / "app" / ".opscope.yaml", "rules: [../site.yaml]\n");
   CliRun configured = runCli({"scan", (d / "app").string(), "--target", "dcu", "--format", "json"});
   ASSERT_EQ(configured.code, kOk) << configured.err;
   EXPECT_NE(configured.out.find("\"site-managed-memory\""), std::string::npos);
   // A hazard naming a check the frontend lacks, and a file of no known kind.
-  write(d / "badcheck.yaml", R"(opscope-rules: 1
+  writeFile(d / "badcheck.yaml", R"(opscope-rules: 1
 kind: hazards
 hazards:
   - id: odd
@@ -264,7 +244,7 @@ hazards:
   EXPECT_EQ(badCheck.code, kUsageError);
   EXPECT_NE(badCheck.err.find((d / "badcheck.yaml").string() + ":"), std::string::npos) << badCheck.err;
   EXPECT_NE(badCheck.err.find("no-such-check"), std::string::npos) << badCheck.err;
-  write(d / "nokind.yaml", "opscope-rules: 1\nhazards: []\n");
+  writeFile(d / "nokind.yaml", "opscope-rules: 1\nhazards: []\n");
   CliRun noKind = runCli({"scan", (d / "app").string(), "--no-config", "--rules", (d / "nokind.yaml").string()});
   EXPECT_EQ(noKind.code, kUsageError);
   EXPECT_NE(noKind.err.find("nokind.yaml"), std::string::npos) << noKind.err;

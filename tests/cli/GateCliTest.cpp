@@ -6,38 +6,22 @@
 #include <sstream>
 
 #include "cli/Cli.h"
+#include "tests/support/CliTestSupport.h"
 
 namespace opscope::cli {
 namespace {
 namespace fs = std::filesystem;
 
-struct CliRun {
-  int code;
-  std::string out, err;
-};
-
-CliRun runCli(std::vector<std::string> args) {
-  args.insert(args.begin(), "opscope");
-  std::ostringstream out, err;
-  int code = run(args, out, err);
-  return {code, out.str(), err.str()};
-}
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using test::CliRun;
+using test::runCli;
+using test::slurp;
 
 /// A small project in a fresh directory: one file with a mapped call, one with a call no source
 /// covers on Ascend, and a suppressed one.
 class Project : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir = fs::temp_directory_path() /
-          ("opscope-gate-" + std::to_string(::getpid()) + "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir);
+    dir = test::freshTestDir("gate");
     fs::create_directories(dir / "src");
     write("src/a.cu",
           "#include <cuda_runtime.h>\n"
@@ -54,7 +38,7 @@ class Project : public ::testing::Test {
           "}\n");
   }
   void TearDown() override { fs::remove_all(dir); }
-  void write(const std::string& rel, const std::string& text) { std::ofstream(dir / rel) << text; }
+  void write(const std::string& rel, const std::string& text) { test::writeFile(dir / rel, text); }
   std::string path(const std::string& rel = "") const { return rel.empty() ? dir.string() : (dir / rel).string(); }
   fs::path dir;
 };
@@ -155,9 +139,7 @@ TEST_F(Project, ReportRendersAndGatesSavedResults) {
 }
 
 TEST(ScaleOut, ShardedScanOfSamplesMergesToTheUnshardedScan) {
-  fs::path dir = fs::temp_directory_path() / ("opscope-shard-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  fs::path dir = test::freshTestDir("shard");
   std::string samples = OPSCOPE_SOURCE_DIR "/samples";
   ASSERT_EQ(runCli({"scan", samples, "--no-config", "--format", "json", "-o", (dir / "all.json").string()}).code, kOk);
   std::vector<std::string> merge = {"merge"};

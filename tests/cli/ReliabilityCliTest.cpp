@@ -10,32 +10,17 @@
 #include <sstream>
 
 #include "cli/Cli.h"
+#include "tests/support/CliTestSupport.h"
 
 namespace opscope::cli {
 namespace {
 namespace fs = std::filesystem;
 
-struct CliRun {
-  int code;
-  std::string out, err;
-};
+using test::CliRun;
+using test::runCli;
+using test::writeFile;
 
-CliRun runCli(std::vector<std::string> args) {
-  args.insert(args.begin(), "opscope");
-  std::ostringstream out, err;
-  int code = run(args, out, err);
-  return {code, out.str(), err.str()};
-}
-
-fs::path tempDir() {
-  fs::path d = fs::temp_directory_path() / ("opscope-reliability-" + std::to_string(::getpid()) + "-" +
-                                            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-  fs::remove_all(d);
-  fs::create_directories(d);
-  return d;
-}
-
-void write(const fs::path& p, const std::string& text) { std::ofstream(p) << text; }
+fs::path tempDir() { return test::freshTestDir("reliability"); }
 
 /// Sets an environment variable for one test and restores it afterwards.
 class ScopedEnv {
@@ -69,8 +54,8 @@ TEST(ExitCodes, FaultInjectionIsOffByDefault) {
 TEST(Progress, ForcedProgressIsDrawnOnStderrAndEnded) {
   ScopedEnv delay("OPSCOPE_PROGRESS_DELAY", "0");
   fs::path d = tempDir();
-  write(d / "a.cu", "#include <cuda_runtime.h>\nvoid f(float* p) { cudaMalloc(&p, 4); }\n");
-  write(d / "b.py", "import torch\ntorch.cuda.synchronize()\n");
+  writeFile(d / "a.cu", "#include <cuda_runtime.h>\nvoid f(float* p) { cudaMalloc(&p, 4); }\n");
+  writeFile(d / "b.py", "import torch\ntorch.cuda.synchronize()\n");
   CliRun r = runCli({"scan", d.string(), "--no-config", "--progress", "always"});
   EXPECT_EQ(r.code, kOk) << r.err;
   EXPECT_NE(r.err.find("\ropscope: "), std::string::npos) << r.err;
@@ -86,7 +71,7 @@ TEST(Progress, EnvironmentForcesItAndTheOptionWins) {
   ScopedEnv delay("OPSCOPE_PROGRESS_DELAY", "0");
   ScopedEnv when("OPSCOPE_PROGRESS", "always");
   fs::path d = tempDir();
-  write(d / "a.cu", "int f() { return 1; }\n");
+  writeFile(d / "a.cu", "int f() { return 1; }\n");
   CliRun forced = runCli({"scan", d.string(), "--no-config"});
   EXPECT_NE(forced.err.find("\ropscope: "), std::string::npos) << forced.err;
   CliRun never = runCli({"scan", d.string(), "--no-config", "--progress", "never"});
@@ -96,19 +81,19 @@ TEST(Progress, EnvironmentForcesItAndTheOptionWins) {
 TEST(Progress, NotShownWhenStderrIsNoTerminalOrTheScanIsShort) {
   ScopedEnv when("OPSCOPE_PROGRESS", nullptr);
   fs::path d = tempDir();
-  write(d / "a.cu", "int f() { return 1; }\n");
+  writeFile(d / "a.cu", "int f() { return 1; }\n");
   CliRun autoMode = runCli({"scan", d.string(), "--no-config"});
   EXPECT_EQ(autoMode.err.find("\ropscope: "), std::string::npos) << autoMode.err;
   // Forced, but the scan ends long before the default 2 s delay.
   ScopedEnv delay("OPSCOPE_PROGRESS_DELAY", nullptr);
-  write(d / "b.py", "x = 1\n");
+  writeFile(d / "b.py", "x = 1\n");
   CliRun quick = runCli({"scan", (d / "b.py").string(), "--no-config", "--progress", "always"});
   EXPECT_EQ(quick.err.find("\ropscope: "), std::string::npos) << quick.err;
 }
 
 TEST(Progress, BadValueIsAUsageError) {
   fs::path d = tempDir();
-  write(d / "a.py", "x = 1\n");
+  writeFile(d / "a.py", "x = 1\n");
   CliRun r = runCli({"scan", d.string(), "--progress", "sometimes"});
   EXPECT_EQ(r.code, kUsageError);
   EXPECT_NE(r.err.find("--progress 'sometimes'"), std::string::npos) << r.err;
@@ -116,8 +101,8 @@ TEST(Progress, BadValueIsAUsageError) {
 
 TEST(Limits, MaxFileSizeSkipsLargerSourcesByName) {
   fs::path d = tempDir();
-  write(d / "big.py", "import torch\n" + std::string(3000, '#') + "\n");
-  write(d / "small.py", "import torch\ntorch.cuda.synchronize()\n");
+  writeFile(d / "big.py", "import torch\n" + std::string(3000, '#') + "\n");
+  writeFile(d / "small.py", "import torch\ntorch.cuda.synchronize()\n");
   CliRun r = runCli({"scan", d.string(), "--no-config", "--max-file-size", "2K"});
   EXPECT_EQ(r.code, kOk) << r.err;
   EXPECT_NE(r.out.find("big.py: 3014 bytes, over the per-file limit of 2048 bytes (--max-file-size); not scanned"),
@@ -135,7 +120,7 @@ TEST(Limits, MaxFileSizeSkipsLargerSourcesByName) {
 
 TEST(Limits, MaxSyntaxDepthBoundsPythonNestingAndCanBeRaised) {
   fs::path d = tempDir();
-  write(d / "deep.py", "import torch\nx = " + std::string(40, '(') + "torch.cuda.synchronize()" + std::string(40, ')') + "\n");
+  writeFile(d / "deep.py", "import torch\nx = " + std::string(40, '(') + "torch.cuda.synchronize()" + std::string(40, ')') + "\n");
   CliRun r = runCli({"scan", d.string(), "--no-config", "--max-syntax-depth", "20"});
   EXPECT_EQ(r.code, kOk) << r.err;
   EXPECT_NE(r.out.find("deep.py:2:"), std::string::npos) << r.out;

@@ -8,31 +8,22 @@
 
 #include "cli/Cli.h"
 #include "llvm/Support/JSON.h"
+#include "tests/support/CliTestSupport.h"
 
 namespace opscope::cli {
 namespace {
 namespace fs = std::filesystem;
 
-struct CliRun {
-  int code;
-  std::string out, err;
-};
+using test::CliRun;
+using test::runCli;
 
-CliRun runCli(std::vector<std::string> args) {
-  args.insert(args.begin(), "opscope");
-  std::ostringstream out, err;
-  int code = run(args, out, err);
-  return {code, out.str(), err.str()};
-}
-
+/// A small PyTorch project in a fresh directory: a device-capability query and a hub download.
 fs::path project() {
-  fs::path d = fs::temp_directory_path() / ("opscope-target-cli-" + std::to_string(::getpid()) + "-" +
-                                            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-  fs::remove_all(d);
-  fs::create_directories(d);
-  std::ofstream(d / "train.py") << "import torch\n"
-                                   "major, minor = torch.cuda.get_device_capability()\n"
-                                   "state = torch.hub.load_state_dict_from_url('https://example.org/w.pth')\n";
+  fs::path d = test::freshTestDir("target-cli");
+  test::writeFile(d / "train.py",
+                  "import torch\n"
+                  "major, minor = torch.cuda.get_device_capability()\n"
+                  "state = torch.hub.load_state_dict_from_url('https://example.org/w.pth')\n");
   return d;
 }
 
@@ -61,7 +52,7 @@ TEST(TargetCli, BadProductOrLevelIsExitTwoListingValidOnes) {
   EXPECT_EQ(level.code, kUsageError);
   EXPECT_NE(level.err.find("torch_npu 9.9 is not a level the opdb knows for ascend (known: 2.1,"), std::string::npos)
       << level.err;
-  std::ofstream(d / ".opscope.yaml") << "targets: [ascend@cann-8.0]\n";
+  test::writeFile(d / ".opscope.yaml", "targets: [ascend@cann-8.0]\n");
   CliRun config = runCli({"scan", d.string(), "--no-cache"});
   EXPECT_EQ(config.code, kUsageError);
   EXPECT_NE(config.err.find("unknown ascend SDK 'cann' (known: torch_npu 2.1 to 2.15)"), std::string::npos) << config.err;
@@ -90,7 +81,7 @@ TEST(TargetCli, ProductAndLevelRedecideTheAnswers) {
       << on950["torch.hub.load_state_dict_from_url"].second;
   EXPECT_EQ(on950["torch.cuda.get_device_capability"].first, "mapped");
   // The same descriptor from .opscope.yaml.
-  std::ofstream(d / ".opscope.yaml") << "targets: [\"ascend:950@torch_npu-2.4\"]\n";
+  test::writeFile(d / ".opscope.yaml", "targets: [\"ascend:950@torch_npu-2.4\"]\n");
   CliRun r = runCli({"scan", d.string(), "--no-cache", "--format", "json"});
   ASSERT_EQ(r.code, kOk) << r.err;
   auto configured = ascendAnswers(r.out);

@@ -8,43 +8,26 @@
 
 #include "cli/Cli.h"
 #include "llvm/Support/JSON.h"
+#include "tests/support/CliTestSupport.h"
 
 namespace opscope::cli {
 namespace {
 namespace fs = std::filesystem;
 
-struct CliRun {
-  int code;
-  std::string out, err;
-};
-
-CliRun runCli(std::vector<std::string> args) {
-  args.insert(args.begin(), "opscope");
-  std::ostringstream out, err;
-  int code = run(args, out, err);
-  return {code, out.str(), err.str()};
-}
+using test::CliRun;
+using test::runCli;
+using test::writeFile;
 
 fs::path tempDir() {
-  fs::path d = fs::temp_directory_path() / ("opscope-cudastep-" + std::to_string(::getpid()) + "-" +
-                                            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-  fs::remove_all(d);
+  fs::path d = test::freshTestDir("cudastep");
   fs::create_directories(d / "src");
   return d;
 }
 
-void write(const fs::path& p, const std::string& text) { std::ofstream(p) << text; }
-
 llvm::json::Array findingsOf(const fs::path& report) {
-  std::ifstream in(report);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  auto v = llvm::json::parse(ss.str());
-  if (!v) {
-    ADD_FAILURE() << llvm::toString(v.takeError());
-    return {};
-  }
-  return *v->getAsObject()->getArray("findings");
+  llvm::json::Value doc = test::readJsonFile(report);
+  const llvm::json::Array* findings = doc.getAsObject()->getArray("findings");
+  return findings ? *findings : llvm::json::Array{};
 }
 
 const llvm::json::Object* findingOf(const llvm::json::Array& findings, const std::string& symbol) {
@@ -56,17 +39,17 @@ const llvm::json::Object* findingOf(const llvm::json::Array& findings, const std
 TEST(CudaStep, CompileDatabaseFlagsAreUsedAndNvccFlagsNoted) {
   fs::path d = tempDir();
   // The call only exists when the database's -DUSE_GRAPHS is used.
-  write(d / "src/k.cu",
-        "#include <cuda_runtime.h>\n"
-        "void f(cudaStream_t s) {\n"
-        "#ifdef USE_GRAPHS\n"
-        "  cudaGraph_t g; cudaStreamEndCapture(s, &g);\n"
-        "#endif\n"
-        "}\n");
-  write(d / "compile_commands.json",
-        "[{\"directory\": \"" + d.string() + "\", \"file\": \"src/k.cu\", \"command\": \"/usr/local/cuda/bin/nvcc "
-        "-DUSE_GRAPHS -gencode arch=compute_80,code=sm_80 --expt-extended-lambda -Xcompiler -fPIC -x cu -c src/k.cu "
-        "-o k.o\"}]\n");
+  writeFile(d / "src/k.cu",
+            "#include <cuda_runtime.h>\n"
+            "void f(cudaStream_t s) {\n"
+            "#ifdef USE_GRAPHS\n"
+            "  cudaGraph_t g; cudaStreamEndCapture(s, &g);\n"
+            "#endif\n"
+            "}\n");
+  writeFile(d / "compile_commands.json",
+            "[{\"directory\": \"" + d.string() + "\", \"file\": \"src/k.cu\", \"command\": \"/usr/local/cuda/bin/nvcc "
+            "-DUSE_GRAPHS -gencode arch=compute_80,code=sm_80 --expt-extended-lambda -Xcompiler -fPIC -x cu -c src/k.cu "
+            "-o k.o\"}]\n");
   fs::path report = d / "r.json";
   CliRun r = runCli({"scan", "-p", (d / "compile_commands.json").string(), "--format", "json", "-o", report.string()});
   ASSERT_EQ(r.code, kOk) << r.err;
@@ -82,7 +65,7 @@ TEST(CudaStep, CompileDatabaseFlagsAreUsedAndNvccFlagsNoted) {
 
 TEST(CudaStep, AnUnreadableDatabaseIsAUsageErrorNamingIt) {
   fs::path d = tempDir();
-  write(d / "compile_commands.json", "[{\"directory\": 3}");
+  writeFile(d / "compile_commands.json", "[{\"directory\": 3}");
   CliRun r = runCli({"scan", d.string(), "-p", (d / "compile_commands.json").string()});
   EXPECT_EQ(r.code, kUsageError);
   EXPECT_NE(r.err.find("compile_commands.json"), std::string::npos) << r.err;
@@ -90,7 +73,7 @@ TEST(CudaStep, AnUnreadableDatabaseIsAUsageErrorNamingIt) {
 
 TEST(CudaStep, AToolkitClangCannotUseFallsBackToTheShimsAndSaysSo) {
   fs::path d = tempDir();
-  write(d / "src/a.cu", "#include <cuda_runtime.h>\nvoid f(float* p) { cudaMalloc(&p, 4); }\n");
+  writeFile(d / "src/a.cu", "#include <cuda_runtime.h>\nvoid f(float* p) { cudaMalloc(&p, 4); }\n");
   fs::path report = d / "r.json";
   CliRun r = runCli({"scan", (d / "src").string(), "--cuda-path", (d / "no-cuda").string(), "--format", "json", "-o",
                      report.string()});
@@ -106,9 +89,9 @@ TEST(CudaStep, AToolkitClangCannotUseFallsBackToTheShimsAndSaysSo) {
 
 TEST(CudaStep, HazardsCarryTheirRuleAndEachPlatformsAdvice) {
   fs::path d = tempDir();
-  write(d / "src/w.cu",
-        "#include <cuda_runtime.h>\n"
-        "__device__ float sum(float v) { return v + __shfl_down_sync(0xffffffff, v, 16); }\n");
+  writeFile(d / "src/w.cu",
+            "#include <cuda_runtime.h>\n"
+            "__device__ float sum(float v) { return v + __shfl_down_sync(0xffffffff, v, 16); }\n");
   fs::path report = d / "r.json";
   ASSERT_EQ(runCli({"scan", (d / "src").string(), "--format", "json", "-o", report.string()}).code, kOk);
   llvm::json::Array findings = findingsOf(report);

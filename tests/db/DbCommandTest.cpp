@@ -8,30 +8,21 @@
 
 #include "cli/Cli.h"
 #include "llvm/Support/JSON.h"
+#include "tests/support/CliTestSupport.h"
 
 namespace opscope::cli {
 namespace {
 namespace fs = std::filesystem;
 
-struct CliRun {
-  int code;
-  std::string out, err;
-};
+using test::CliRun;
 
+/// Runs `opscope db ARGS...`.
 CliRun db(std::vector<std::string> args) {
-  args.insert(args.begin(), {"opscope", "db"});
-  std::ostringstream out, err;
-  int code = run(args, out, err);
-  return {code, out.str(), err.str()};
+  args.insert(args.begin(), "db");
+  return test::runCli(std::move(args));
 }
 
-fs::path tempDir() {
-  fs::path d = fs::temp_directory_path() / ("opscope-dbcmd-" + std::to_string(::getpid()) + "-" +
-                                            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-  fs::remove_all(d);
-  fs::create_directories(d);
-  return d;
-}
+fs::path tempDir() { return test::freshTestDir("dbcmd"); }
 
 const char* kOverlay =
     "opdb: 1\nkind: coverage\nplatform: ascend\nsources:\n"
@@ -93,7 +84,7 @@ TEST(DbCommand, ShowPrintsEveryPlatformsAnswerWithItsSource) {
 
 TEST(DbCommand, DiffNamesWhatAnOverlayChangesAndExitsOne) {
   fs::path d = tempDir();
-  std::ofstream(d / "team.yaml") << kOverlay;
+  test::writeFile(d / "team.yaml", kOverlay);
   CliRun same = db({"diff", "builtin", "builtin"});
   EXPECT_EQ(same.code, kOk) << same.err;
   EXPECT_NE(same.out.find("no differences"), std::string::npos) << same.out;
@@ -116,7 +107,7 @@ TEST(DbCommand, DiffNamesWhatAnOverlayChangesAndExitsOne) {
 
 TEST(DbCommand, ExportCsvHasOneQuotedRowPerEntry) {
   fs::path d = tempDir();
-  std::ofstream(d / "team.yaml") << kOverlay;
+  test::writeFile(d / "team.yaml", kOverlay);
   CliRun r = db({"export", "--format", "csv", "--platform", "ascend", "--db", (d / "team.yaml").string()});
   ASSERT_EQ(r.code, kOk) << r.err;
   std::istringstream lines(r.out);

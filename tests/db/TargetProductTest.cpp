@@ -11,11 +11,17 @@
 namespace opscope::db {
 namespace {
 
-TargetDescriptor target(std::string_view text) {
-  std::string error;
-  auto t = parseTarget(text, &builtin(), error);
-  EXPECT_TRUE(t) << text << ": " << error;
-  return t.value_or(TargetDescriptor{});
+/// The built-in opdb's answer to `symbol` at the target `descriptor`.
+Coverage answerAt(std::string_view descriptor, std::string_view symbol) {
+  return lookupAt(builtin(), target(descriptor), symbol);
+}
+
+/// Expects the answer to `symbol` at `descriptor` to have `status` and a note that says `says`.
+void expectAnswerAt(std::string_view descriptor, std::string_view symbol, CoverageStatus status,
+                    const std::string& says) {
+  Coverage c = answerAt(descriptor, symbol);
+  EXPECT_EQ(c.status, status) << descriptor << " " << symbol;
+  EXPECT_NE(c.note.find(says), std::string::npos) << c.note;
 }
 
 std::string parseError(std::string_view text) {
@@ -64,12 +70,10 @@ TEST(TargetProduct, ProductWithoutTheOpIsMissingNamingIt) {
   const Database& db = builtin();
   // aclnnChunkCat: Ascend 950, Atlas A3, Atlas A2 only, and no ACL op implementation.
   EXPECT_EQ(db.lookup("ascend", "aten::_chunk_cat").status, CoverageStatus::Native);
-  Coverage on310p = lookupAt(db, target("ascend:310p"), "aten::_chunk_cat");
-  EXPECT_EQ(on310p.status, CoverageStatus::Missing);
-  EXPECT_NE(on310p.note.find("Not supported on Ascend 310P (Atlas inference) (the requested product)"), std::string::npos)
-      << on310p.note;
-  EXPECT_EQ(lookupAt(db, target("ascend:910a"), "aten::_chunk_cat").status, CoverageStatus::Missing);
-  Coverage on910b = lookupAt(db, target("ascend:910b"), "aten::_chunk_cat");
+  expectAnswerAt("ascend:310p", "aten::_chunk_cat", CoverageStatus::Missing,
+                 "Not supported on Ascend 310P (Atlas inference) (the requested product)");
+  EXPECT_EQ(answerAt("ascend:910a", "aten::_chunk_cat").status, CoverageStatus::Missing);
+  Coverage on910b = answerAt("ascend:910b", "aten::_chunk_cat");
   EXPECT_EQ(on910b.status, CoverageStatus::Native);
   EXPECT_EQ(on910b.note, db.lookup("ascend", "aten::_chunk_cat").note);
 }
@@ -81,31 +85,31 @@ TEST(TargetProduct, AclOpPathKeepsAnOpOnAProductAclnnLacks) {
   ASSERT_NE(e, nullptr);
   EXPECT_TRUE(e->constraints.unsupportedOn.empty());
   EXPECT_NE(e->note.find("ACL op (Ascend IR) implementation is the path there"), std::string::npos) << e->note;
-  EXPECT_EQ(lookupAt(db, target("ascend:310p"), "aten::_add_relu.Tensor").status, CoverageStatus::Native);
+  EXPECT_EQ(answerAt("ascend:310p", "aten::_add_relu.Tensor").status, CoverageStatus::Native);
 }
 
 TEST(TargetProduct, ProductTheSourceDoesNotCoverKeepsTheAnswerAndSaysSo) {
   const Database& db = builtin();
   // torch_npu's support pages have columns for A2, A3 and 950DT only.
-  Coverage c = lookupAt(db, target("ascend:310p"), "torch.Tensor.acos");
+  Coverage c = answerAt("ascend:310p", "torch.Tensor.acos");
   EXPECT_EQ(c.status, db.lookup("ascend", "torch.Tensor.acos").status);
   EXPECT_NE(c.note.find("does not speak for Ascend 310P (Atlas inference)"), std::string::npos) << c.note;
   // A product the page marks unsupported.
   const Entry* hub = db.entry("ascend", "torch.hub.load_state_dict_from_url");
   ASSERT_NE(hub, nullptr);
   EXPECT_EQ(hub->constraints.unsupportedOn, (std::vector<std::string>{"950"}));
-  EXPECT_EQ(lookupAt(db, target("ascend:950dt"), "torch.hub.load_state_dict_from_url").status, CoverageStatus::Missing);
-  EXPECT_EQ(lookupAt(db, target("ascend:910c"), "torch.hub.load_state_dict_from_url").status, CoverageStatus::Native);
+  EXPECT_EQ(answerAt("ascend:950dt", "torch.hub.load_state_dict_from_url").status, CoverageStatus::Missing);
+  EXPECT_EQ(answerAt("ascend:910c", "torch.hub.load_state_dict_from_url").status, CoverageStatus::Native);
 }
 
 TEST(TargetLevel, OpNewerThanTheLevelIsMissingNamingTheVersion) {
   const Database& db = builtin();
   EXPECT_EQ(db.entry("ascend", "aten::addmm.dtype")->constraints.sdk, "torch_npu >=2.9");
-  Coverage old = lookupAt(db, target("ascend:910b@torch_npu-2.4"), "aten::addmm.dtype");
+  Coverage old = answerAt("ascend:910b@torch_npu-2.4", "aten::addmm.dtype");
   EXPECT_EQ(old.status, CoverageStatus::Missing);
   EXPECT_NE(old.note.find("At torch_npu 2.4 (the requested level)"), std::string::npos) << old.note;
   EXPECT_NE(old.note.find("torch_npu 2.9 adds it"), std::string::npos) << old.note;
-  EXPECT_EQ(lookupAt(db, target("ascend@torch_npu-2.9"), "aten::addmm.dtype").status, CoverageStatus::Native);
+  EXPECT_EQ(answerAt("ascend@torch_npu-2.9", "aten::addmm.dtype").status, CoverageStatus::Native);
 }
 
 TEST(TargetLevel, OpRemovedLaterIsNativeAtItsLevels) {
@@ -113,12 +117,10 @@ TEST(TargetLevel, OpRemovedLaterIsNativeAtItsLevels) {
   // Registered for torch_npu 2.1-2.12 only: partial at the newest, native at 2.4.
   Coverage own = db.lookup("ascend", "aten::argsort.dimname");
   EXPECT_EQ(own.status, CoverageStatus::Partial);
-  Coverage at24 = lookupAt(db, target("ascend@torch_npu-2.4"), "aten::argsort.dimname");
+  Coverage at24 = answerAt("ascend@torch_npu-2.4", "aten::argsort.dimname");
   EXPECT_EQ(at24.status, CoverageStatus::Native);
   EXPECT_EQ(at24.note.find("At torch_npu 2.15"), std::string::npos) << at24.note;
-  Coverage at14 = lookupAt(db, target("ascend@torch_npu-2.14"), "aten::argsort.dimname");
-  EXPECT_EQ(at14.status, CoverageStatus::Partial);
-  EXPECT_NE(at14.note.find("torch_npu 2.13 removed it"), std::string::npos) << at14.note;
+  expectAnswerAt("ascend@torch_npu-2.14", "aten::argsort.dimname", CoverageStatus::Partial, "torch_npu 2.13 removed it");
 }
 
 TEST(TargetLevel, WrittenRestrictionsHoldInsideTheRange) {
@@ -126,7 +128,7 @@ TEST(TargetLevel, WrittenRestrictionsHoldInsideTheRange) {
   // An answer written for the newest level, inside its range: a level inside keeps it as is.
   for (const auto& [name, entry] : *db.entries("ascend")) {
     if (entry.status != CoverageStatus::Partial || entry.constraints.sdk != "torch_npu >=2.1") continue;
-    EXPECT_EQ(lookupAt(db, target("ascend@torch_npu-2.4"), name).status, CoverageStatus::Partial) << name;
+    EXPECT_EQ(answerAt("ascend@torch_npu-2.4", name).status, CoverageStatus::Partial) << name;
   }
 }
 
@@ -134,10 +136,8 @@ TEST(TargetLevel, TorchMluBranchesDateCambriconOps) {
   const Database& db = builtin();
   // Registered on r2.4_develop only.
   EXPECT_EQ(db.entry("cambricon", "aten::_fused_sgd_")->constraints.sdk, "torch_mlu >=2.4");
-  Coverage at21 = lookupAt(db, target("cambricon@torch_mlu-2.1"), "aten::_fused_sgd_");
-  EXPECT_EQ(at21.status, CoverageStatus::Missing);
-  EXPECT_NE(at21.note.find("torch_mlu 2.4 adds it"), std::string::npos) << at21.note;
-  EXPECT_EQ(lookupAt(db, target("cambricon@torch_mlu-2.4"), "aten::_fused_sgd_").status, CoverageStatus::Native);
+  expectAnswerAt("cambricon@torch_mlu-2.1", "aten::_fused_sgd_", CoverageStatus::Missing, "torch_mlu 2.4 adds it");
+  EXPECT_EQ(answerAt("cambricon@torch_mlu-2.4", "aten::_fused_sgd_").status, CoverageStatus::Native);
   std::string e = parseError("cambricon@torch_mlu-2.2");
   EXPECT_NE(e.find("(known: 2.1, 2.3, 2.4)"), std::string::npos) << e;
 }
@@ -181,12 +181,10 @@ TEST(TargetProduct, PerChipCpuFallbackIsEmulatedOnThatChip) {
   const Database& db = builtin();
   // torch_gcu's gcu_op_fallback.yaml: silu_backward falls back to the CPU on S60.
   EXPECT_EQ(db.lookup("enflame", "aten::silu_backward").status, CoverageStatus::Partial);
-  Coverage s60 = lookupAt(db, target("enflame:s60"), "aten::silu_backward");
-  EXPECT_EQ(s60.status, CoverageStatus::Emulated);
-  EXPECT_NE(s60.note.find("On Enflame S60 (the requested product) every call falls back to the CPU"), std::string::npos)
-      << s60.note;
-  EXPECT_EQ(lookupAt(db, target("enflame:l600"), "aten::silu_backward").status, CoverageStatus::Partial);
-  EXPECT_EQ(lookupAt(db, target("enflame:l600"), "aten::unique_consecutive").status, CoverageStatus::Emulated);
+  expectAnswerAt("enflame:s60", "aten::silu_backward", CoverageStatus::Emulated,
+                 "On Enflame S60 (the requested product) every call falls back to the CPU");
+  EXPECT_EQ(answerAt("enflame:l600", "aten::silu_backward").status, CoverageStatus::Partial);
+  EXPECT_EQ(answerAt("enflame:l600", "aten::unique_consecutive").status, CoverageStatus::Emulated);
   EXPECT_EQ(target("enflame:s60@torch_gcu-2.10").str(), "enflame:s60@torch_gcu-2.10");
 }
 

@@ -9,13 +9,6 @@
 namespace opscope::db {
 namespace {
 
-TargetDescriptor target(std::string_view text) {
-  std::string error;
-  auto t = parseTarget(text, &builtin(), error);
-  EXPECT_TRUE(t) << text << ": " << error;
-  return t.value_or(TargetDescriptor{});
-}
-
 TEST(Target, ParsesPlatformAndLevel) {
   TargetDescriptor t = target("dcu@hip-5.7");
   EXPECT_EQ(t.platform, "dcu");

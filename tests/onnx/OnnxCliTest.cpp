@@ -10,38 +10,27 @@
 #include "cli/Cli.h"
 #include "llvm/Support/JSON.h"
 #include "tests/onnx/WireWriter.h"
+#include "tests/support/CliTestSupport.h"
 
 namespace opscope::cli {
 namespace {
 namespace fs = std::filesystem;
 using namespace opscope::onnx::testing;
 
-struct CliRun {
-  int code;
-  std::string out, err;
-};
-
-CliRun runCli(std::vector<std::string> args) {
-  args.insert(args.begin(), "opscope");
-  std::ostringstream out, err;
-  int code = run(args, out, err);
-  return {code, out.str(), err.str()};
-}
+using test::CliRun;
+using test::runCli;
 
 class OnnxCli : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("opscope-onnx-cli-" + std::to_string(::getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
+    dir_ = test::freshTestDir("onnx-cli");
   }
   void TearDown() override { fs::remove_all(dir_); }
 
   std::string write(const std::string& name, const std::string& bytes) {
     fs::path p = dir_ / name;
     fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << bytes;
+    test::writeFile(p, bytes);
     return p.string();
   }
 

@@ -12,6 +12,7 @@
 #include "PythonTestSupport.h"
 #include "cli/Cli.h"
 #include "llvm/Support/JSON.h"
+#include "tests/support/CliTestSupport.h"
 
 namespace opscope::cli {
 namespace {
@@ -20,24 +21,10 @@ namespace json = llvm::json;
 
 const std::string kSample = std::string(OPSCOPE_SOURCE_DIR) + "/samples/pytorch_train";
 
-json::Value scanToJson(const std::vector<std::string>& extra) {
-  fs::path out = fs::temp_directory_path() / ("opscope-python-e2e-" + std::to_string(::getpid()) + ".json");
-  std::vector<std::string> args = {"opscope", "scan"};
-  args.insert(args.end(), extra.begin(), extra.end());
-  args.insert(args.end(), {"--format", "json", "-o", out.string()});
-  std::ostringstream o, e;
-  int code = run(args, o, e);
-  EXPECT_EQ(code, kOk) << e.str();
-  std::ifstream in(out);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  fs::remove(out);
-  auto parsed = json::parse(ss.str());
-  if (!parsed) {
-    ADD_FAILURE() << llvm::toString(parsed.takeError());
-    return json::Value(json::Object{});
-  }
-  return std::move(*parsed);
+/// The JSON report of `opscope scan EXTRA...`.
+json::Value scanToJson(std::vector<std::string> extra) {
+  extra.insert(extra.begin(), "scan");
+  return test::runForJson(std::move(extra));
 }
 
 const json::Object& sampleReport() {
@@ -143,22 +130,17 @@ TEST_P(SampleGolden, RewriteMatchesGoldenAndCompiles) {
   std::set<std::string> producedGoldens;
   for (const auto& [file, suggestions] : byFile) {
     if (!python::isPythonFile(file)) continue;
-    std::ifstream in(kSample + "/" + file, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    std::string rewritten = python::test::applyAll(text.str(), suggestions);
-    if (rewritten == text.str()) continue;  // advice only
+    std::string text = test::slurp(kSample + "/" + file);
+    std::string rewritten = python::test::applyAll(text, suggestions);
+    if (rewritten == text) continue;  // advice only
     producedGoldens.insert(file);
     fs::path golden = goldenDir / file;
     if (update) {
       fs::create_directories(golden.parent_path());
-      std::ofstream(golden, std::ios::binary) << rewritten;
+      test::writeFile(golden, rewritten);
     }
-    std::ifstream g(golden, std::ios::binary);
-    std::stringstream expected;
-    expected << g.rdbuf();
-    EXPECT_EQ(rewritten, expected.str()) << file << " for " << platform << " differs from " << golden
-                                         << " (OPSCOPE_UPDATE_GOLDENS=1 regenerates)";
+    EXPECT_EQ(rewritten, test::slurp(golden)) << file << " for " << platform << " differs from " << golden
+                                              << " (OPSCOPE_UPDATE_GOLDENS=1 regenerates)";
     EXPECT_EQ(python::firstSyntaxError(rewritten), "") << golden;
     compiled.push_back(golden.string());
   }

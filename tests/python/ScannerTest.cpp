@@ -177,7 +177,11 @@ TEST(PythonScan, HazardFindingsGetTheirRulesAnswers) {
   EXPECT_FALSE(nms->second.count("dcu")) << "no DCU rule raises it";
   std::vector<ReportFinding> findings;
   for (const Finding& f : r.findings)
-    if (f.location.file == "npu_hazards.py" && f.symbol.kind == SymbolKind::Hazard) findings.push_back({f, {}, false});
+    if (f.location.file == "npu_hazards.py" && f.symbol.kind == SymbolKind::Hazard) {
+      ReportFinding hazard;
+      hazard.finding = f;
+      findings.push_back(std::move(hazard));
+    }
   ASSERT_FALSE(findings.empty());
   applyHazardAnswers(answers, findings);
   for (const ReportFinding& rf : findings) {

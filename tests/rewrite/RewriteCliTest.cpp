@@ -19,6 +19,7 @@
 #include "cli/Cli.h"
 #include "db/Database.h"
 #include "python/PythonFrontend.h"
+#include "tests/support/CliTestSupport.h"
 
 namespace opscope::cli {
 namespace {
@@ -30,35 +31,24 @@ const fs::path kInputs = kSource / "tests" / "rewrite" / "inputs" / "cuda";
 // must write exactly what they hold.
 const fs::path kPythonGolden = kSource / "tests" / "python" / "golden";
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
+using test::CliRun;
+using test::slurp;
 
 std::string trim(const std::string& s) {
   size_t b = s.find_first_not_of(" \t\r"), e = s.find_last_not_of(" \t\r");
   return b == std::string::npos ? "" : s.substr(b, e - b + 1);
 }
 
-struct Outcome {
-  int code;
-  std::string out, err;
-};
-
-Outcome rewrite(std::vector<std::string> args) {
-  args.insert(args.begin(), {"opscope", "rewrite"});
-  std::ostringstream out, err;
-  int code = run(args, out, err);
-  return Outcome{code, out.str(), err.str()};
+/// Runs `opscope rewrite ARGS...`.
+CliRun rewrite(std::vector<std::string> args) {
+  args.insert(args.begin(), "rewrite");
+  return test::runCli(std::move(args));
 }
 
 class RewriteCli : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("opscope-rewrite-" + std::to_string(::getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
+    dir_ = test::freshTestDir("rewrite");
   }
   void TearDown() override {
     if (!HasFailure()) fs::remove_all(dir_);
@@ -120,7 +110,7 @@ TEST_F(RewriteCli, InlineExpectationsForEveryPlatform) {
     fs::path out = dir_ / ("out-" + c.tag);
     std::vector<std::string> args = {in.string(), "--target", c.target, "--out-dir", out.string()};
     args.insert(args.end(), c.extra.begin(), c.extra.end());
-    Outcome r = rewrite(args);
+    CliRun r = rewrite(args);
     ASSERT_EQ(r.code, 0) << c.tag << "\n" << r.err;
     unsigned checked = 0;
     checkExpectations(out, c.tag, r.err, checked);
@@ -138,7 +128,7 @@ TEST_F(RewriteCli, InlineExpectationsForEveryPlatform) {
 
 TEST_F(RewriteCli, SuggestOnlyPlatformsWriteNoCodeWithoutTheFlagAndNoteKernels) {
   fs::path in = copyOf(kInputs, "in");
-  Outcome r = rewrite({in.string(), "--target", "ascend", "--diff"});
+  CliRun r = rewrite({in.string(), "--target", "ascend", "--diff"});
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.out, "");
   EXPECT_NE(r.err.find("C/C++ edit(s) suggested only (--apply-suggestions writes them)"), std::string::npos) << r.err;
@@ -192,7 +182,7 @@ TEST_F(RewriteCli, DcuRewriteOfSamplesAndInputsCompilesWithHipcc) {
   fs::path inputs = copyOf(kInputs, "inputs");
   std::vector<std::pair<fs::path, fs::path>> trees = {{samples, dir_ / "samples-hip"}, {inputs, dir_ / "inputs-hip"}};
   for (const auto& [in, out] : trees) {
-    Outcome r = rewrite({in.string(), "--target", "dcu", "--out-dir", out.string()});
+    CliRun r = rewrite({in.string(), "--target", "dcu", "--out-dir", out.string()});
     ASSERT_EQ(r.code, 0) << r.err;
   }
   std::string compiler = hipcc();
@@ -228,7 +218,7 @@ TEST_F(RewriteCli, DcuRewriteOfSamplesAndInputsCompilesWithHipcc) {
 TEST_F(RewriteCli, VerifyAgreesWithHipccOnEveryInput) {
   fs::path inputs = copyOf(kInputs, "inputs");
   fs::path out = dir_ / "inputs-hip", verdicts = dir_ / "verify.json";
-  Outcome r = rewrite({inputs.string(), "--target", "dcu", "--out-dir", out.string(), "--verify", "--verify-format", "json",
+  CliRun r = rewrite({inputs.string(), "--target", "dcu", "--out-dir", out.string(), "--verify", "--verify-format", "json",
                        "--verify-output", verdicts.string()});
   if (!fs::exists("/usr/include/hip/hip_runtime.h") && !fs::exists("/opt/rocm/include/hip/hip_runtime.h")) {
     EXPECT_EQ(r.code, 2) << r.err;  // no HIP: a usage error naming what to install
@@ -267,13 +257,13 @@ TEST_F(RewriteCli, VerifyCommandLineContract) {
   fs::path inputs = copyOf(kInputs, "inputs");
   EXPECT_EQ(rewrite({inputs.string(), "--target", "dcu", "--hip-path", "/x"}).code, 2);  // --hip-path needs --verify
   EXPECT_EQ(rewrite({inputs.string(), "--target", "ascend", "--verify"}).code, 2);      // a HIP check: dcu only
-  Outcome bad = rewrite({inputs.string(), "--target", "dcu", "--verify", "--hip-path", (dir_ / "nohip").string()});
+  CliRun bad = rewrite({inputs.string(), "--target", "dcu", "--verify", "--hip-path", (dir_ / "nohip").string()});
   EXPECT_EQ(bad.code, 2);
   EXPECT_NE(bad.err.find("no include/hip/hip_runtime.h"), std::string::npos) << bad.err;
   EXPECT_EQ(rewrite({inputs.string(), "--target", "dcu", "--verify", "--verify-format", "xml"}).code, 2);
   // Without --out-dir the check runs on a temporary copy: the inputs stay as they are.
   if (fs::exists("/usr/include/hip/hip_runtime.h")) {
-    Outcome r = rewrite({(inputs / "sample_idioms.cu").string(), "--target", "dcu", "--verify"});
+    CliRun r = rewrite({(inputs / "sample_idioms.cu").string(), "--target", "dcu", "--verify"});
     EXPECT_EQ(r.code, 0) << r.err;
     EXPECT_NE(r.out.find("sample_idioms.cu: compiles"), std::string::npos) << r.out;
     EXPECT_EQ(r.out.find("runtime.cu"), std::string::npos) << r.out;  // only the file named is verified
@@ -284,15 +274,15 @@ TEST_F(RewriteCli, VerifyCommandLineContract) {
 TEST_F(RewriteCli, SecondRunIsANoOpAndInPlaceEqualsTheCopy) {
   fs::path a = copyOf(kSource / "samples" / "cuda_app", "a");
   fs::path b = copyOf(kSource / "samples" / "cuda_app", "b");
-  Outcome copy = rewrite({a.string(), "--target", "dcu", "--out-dir", (dir_ / "a-hip").string()});
+  CliRun copy = rewrite({a.string(), "--target", "dcu", "--out-dir", (dir_ / "a-hip").string()});
   ASSERT_EQ(copy.code, 0) << copy.err;
-  Outcome inPlace = rewrite({b.string(), "--target", "dcu", "--in-place"});
+  CliRun inPlace = rewrite({b.string(), "--target", "dcu", "--in-place"});
   ASSERT_EQ(inPlace.code, 0) << inPlace.err;
   EXPECT_NE(inPlace.err.find("file(s) rewritten in place"), std::string::npos);
   for (const char* f : {"src/main.cu", "src/gemm.cu", "include/common.cuh", "src/host_utils.cpp", "CMakeLists.txt"})
     EXPECT_EQ(slurp(b / f), slurp(dir_ / "a-hip" / f)) << f;
   EXPECT_NE(slurp(b / "src/main.cu"), slurp(a / "src/main.cu"));
-  Outcome again = rewrite({b.string(), "--target", "dcu", "--in-place", "--diff"});
+  CliRun again = rewrite({b.string(), "--target", "dcu", "--in-place", "--diff"});
   ASSERT_EQ(again.code, 0) << again.err;
   EXPECT_EQ(again.out, "");
   EXPECT_NE(again.err.find("dcu: 0 edit(s) in 0 file(s)"), std::string::npos) << again.err;
@@ -302,7 +292,7 @@ TEST_F(RewriteCli, SecondRunIsANoOpAndInPlaceEqualsTheCopy) {
 TEST_F(RewriteCli, ExportedFixesAndSarifCarryTheSameEdits) {
   fs::path a = copyOf(kSource / "samples" / "cuda_app", "a");
   fs::path yaml = dir_ / "fixes.yaml", sarif = dir_ / "out.sarif";
-  Outcome r = rewrite({a.string(), "--target", "dcu", "--export-fixes", yaml.string(), "--sarif", sarif.string(), "--diff"});
+  CliRun r = rewrite({a.string(), "--target", "dcu", "--export-fixes", yaml.string(), "--sarif", sarif.string(), "--diff"});
   ASSERT_EQ(r.code, 0) << r.err;
   std::string fixes = slurp(yaml);
   size_t edits = 0;
@@ -318,7 +308,7 @@ TEST_F(RewriteCli, ExportedFixesAndSarifCarryTheSameEdits) {
   // The exported fixes, applied by clang-apply-replacements where it is installed, give the copy.
   for (const char* tool : {"clang-apply-replacements-19", "clang-apply-replacements-15", "clang-apply-replacements"}) {
     if (std::system((std::string("command -v ") + tool + " >/dev/null 2>&1").c_str()) != 0) continue;
-    Outcome copy = rewrite({a.string(), "--target", "dcu", "--out-dir", (dir_ / "copy").string()});
+    CliRun copy = rewrite({a.string(), "--target", "dcu", "--out-dir", (dir_ / "copy").string()});
     ASSERT_EQ(copy.code, 0);
     fs::create_directories(dir_ / "fixes");
     fs::copy(yaml, dir_ / "fixes" / "fixes.yaml");
@@ -341,7 +331,7 @@ TEST_F(RewriteCli, PythonGoldenPerPlatformAndEveryRewrittenScriptParses) {
   bool update = std::getenv("OPSCOPE_UPDATE_GOLDENS") != nullptr;
   for (const char* platform : {"ascend", "cambricon", "enflame", "dcu"}) {
     fs::path out = dir_ / (std::string("out-") + platform);
-    Outcome r = rewrite({in.string(), "--target", platform, "--out-dir", out.string()});
+    CliRun r = rewrite({in.string(), "--target", platform, "--out-dir", out.string()});
     ASSERT_EQ(r.code, 0) << platform << "\n" << r.err;
     // DCU's golden is the input itself: PyTorch for ROCm keeps torch.cuda.
     bool dcu = std::string(platform) == "dcu";
@@ -367,10 +357,10 @@ TEST_F(RewriteCli, CommandLineContract) {
   EXPECT_EQ(rewrite({in.string(), "--target", "dcu", "--in-place", "--out-dir", "x"}).code, kUsageError);
   EXPECT_EQ(rewrite({in.string(), "--target", "ascend", "--launch", "macro"}).code, kUsageError);
   std::ofstream(dir_ / "bad.yaml") << "opscope-rules: 1\nkind: rewrites\nplatform: dcu\nbogus: 1\n";
-  Outcome bad = rewrite({in.string(), "--target", "dcu", "--rules", (dir_ / "bad.yaml").string()});
+  CliRun bad = rewrite({in.string(), "--target", "dcu", "--rules", (dir_ / "bad.yaml").string()});
   EXPECT_EQ(bad.code, kUsageError);
   EXPECT_NE(bad.err.find("bad.yaml:4:1: error: unknown key 'bogus'"), std::string::npos) << bad.err;
-  Outcome help = rewrite({"--help"});
+  CliRun help = rewrite({"--help"});
   EXPECT_EQ(help.code, kOk);
   EXPECT_NE(help.out.find("--export-fixes"), std::string::npos);
 }
@@ -381,7 +371,7 @@ TEST_F(RewriteCli, UserRulesLayerOverTheBuiltinOnes) {
       << "opscope-rules: 1\nkind: rewrites\nplatform: dcu\n"
          "sources: [{id: mine, title: t, url: \"https://example.com\", date: \"2026-01-02\", license: MIT}]\n"
          "renames:\n  - {id: my-malloc, symbol: cudaMalloc, to: myHipMalloc, kind: function, reason: our allocator, source: mine}\n";
-  Outcome r = rewrite({in.string(), "--target", "dcu", "--rules", (dir_ / "mine.yaml").string(), "--diff"});
+  CliRun r = rewrite({in.string(), "--target", "dcu", "--rules", (dir_ / "mine.yaml").string(), "--diff"});
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.out.find("+  CHECK(myHipMalloc(&d, n * sizeof(float)));"), std::string::npos) << r.out;
 }
