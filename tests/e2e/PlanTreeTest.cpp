@@ -10,7 +10,7 @@
 #include <sstream>
 #include <unistd.h>
 
-#include "E2eSupport.h"
+#include "tests/support/CliTestSupport.h"
 
 namespace opscope::cli {
 namespace {
@@ -19,7 +19,7 @@ namespace fs = std::filesystem;
 // The scan derives the plan with the built-in weights.
 const llvm::json::Object& report() {
   static llvm::json::Value value =
-      test::runForJson({"opscope", "scan", OPSCOPE_SOURCE_DIR "/tests/e2e/plan_tree", "--no-config"});
+      test::runForJson({"scan", OPSCOPE_SOURCE_DIR "/tests/e2e/plan_tree", "--no-config"});
   return *value.getAsObject();
 }
 

@@ -6,14 +6,14 @@
 #include <set>
 #include <sstream>
 
-#include "E2eSupport.h"
+#include "tests/support/CliTestSupport.h"
 
 namespace opscope::cli {
 namespace {
 namespace fs = std::filesystem;
 
 const llvm::json::Object& report() {
-  static llvm::json::Value value = test::runForJson({"opscope", "scan", OPSCOPE_SOURCE_DIR "/samples/cuda_app"});
+  static llvm::json::Value value = test::runForJson({"scan", OPSCOPE_SOURCE_DIR "/samples/cuda_app"});
   return *value.getAsObject();
 }
 
