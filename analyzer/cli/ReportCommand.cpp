@@ -113,9 +113,10 @@ int mergeCommand(const std::vector<std::string>& args, std::ostream& out, std::o
       "Joins the results of a sharded scan (opscope scan --shard K/N --format json) into one results\n"
       "file, as if the whole tree had been scanned at once.\n\noptions");
   std::string output;
-  std::vector<std::string> files;
+  std::vector<std::string> files, overlays;
   desc.add_options()("help,h", "this help")("output,o", po::value(&output), "the merged results file (JSON)")(
-      "results", po::value(&files), "results files");
+      "db", po::value(&overlays), "an opdb overlay the shards were scanned with (repeatable, in the scan's order): the "
+      "minimum SDK is derived again for the whole tree from the same opdb")("results", po::value(&files), "results files");
   po::variables_map vm = parseOptions(args, desc, "results");
   if (vm.count("help")) {
     out << desc << "\n";
@@ -164,9 +165,10 @@ int mergeCommand(const std::vector<std::string>& args, std::ostream& out, std::o
   for (auto& [path, in] : inputs) merged.inputs.push_back(std::move(in));
   for (auto& [key, rf] : findings) merged.findings.push_back(std::move(rf));
   sortUnique(merged.suggestions);
-  // The minimum SDK is a function of every op the tree uses: derived again for the whole tree.
+  // The minimum SDK is a function of every op the tree uses: derived again for the whole tree,
+  // from the opdb the shards used.
   db::Database db;
-  loadDatabase(db, {}, err);
+  loadDatabase(db, overlays, err);
   std::vector<db::TargetDescriptor> platforms;
   for (const Platform& p : merged.targets) platforms.push_back(db::TargetDescriptor{p.id, "", "", ""});
   merged.minimumSdk = db::minimumSdk(db, platforms, db::symbolsInUse(merged));

@@ -160,5 +160,35 @@ TEST(ScaleOut, ShardedScanOfSamplesMergesToTheUnshardedScan) {
   fs::remove_all(dir);
 }
 
+// With an opdb overlay, merge derives the minimum SDK from the same opdb the shards used
+// (`merge --db`): here a team's note dates cudaMalloc on DCU at HIP 9.1.
+TEST(ScaleOut, MergeDerivesTheMinimumSdkFromTheShardsOverlay) {
+  fs::path dir = test::freshTestDir("shard-db");
+  test::writeFile(dir / "team.yaml",
+                  "opdb: 1\nkind: coverage\nplatform: dcu\nsources:\n"
+                  "  - {id: me, title: Team notes, url: \"https://example.org/notes\", date: 2026-11-01, license: CC0-1.0}\n"
+                  "entries:\n"
+                  "  - {symbol: cudaMalloc, status: mapped, target: hipMalloc, source: me, confidence: third-party, "
+                  "constraints: {sdk: \"HIP >=9.1\"}}\n");
+  std::string samples = OPSCOPE_SOURCE_DIR "/samples/cuda_app", db = (dir / "team.yaml").string();
+  std::vector<std::string> scan = {"scan", samples, "--no-config", "--db", db, "-t", "dcu", "--format", "json"};
+  auto with = [](std::vector<std::string> v, std::initializer_list<std::string> more) {
+    v.insert(v.end(), more);
+    return v;
+  };
+  ASSERT_EQ(runCli(with(scan, {"-o", (dir / "all.json").string()})).code, kOk);
+  ASSERT_NE(slurp(dir / "all.json").find("\"minimum\": \"9.1\""), std::string::npos);
+  std::vector<std::string> merge = {"merge", "--db", db, "-o", (dir / "merged.json").string()};
+  for (int k = 1; k <= 2; ++k) {
+    std::string part = (dir / ("part" + std::to_string(k) + ".json")).string();
+    ASSERT_EQ(runCli(with(scan, {"--shard", std::to_string(k) + "/2", "-o", part})).code, kOk);
+    merge.push_back(part);
+  }
+  CliRun m = runCli(merge);
+  ASSERT_EQ(m.code, kOk) << m.err;
+  EXPECT_EQ(slurp(dir / "merged.json"), slurp(dir / "all.json"));
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace opscope::cli
