@@ -67,6 +67,7 @@ class Rewriter {
         if (rules_.call(f.symbol.name)) calls.push_back(&f);
         else if (const FallbackRule* fb = rules_.fallback(f.symbol.name)) fallbackUse(f, t, *fb);
         else rename(f, t);
+        if (const ArgumentCastRule* cast = rules_.argumentCast(f.symbol.name)) argumentCasts(f, t, *cast);
       }
     }
     // Inner calls first, so an outer call's arguments carry their rewritten text.
@@ -274,6 +275,22 @@ class Rewriter {
     pending_.push_back(edit(f.location.file, sp->offset, args->close + 1 - sp->offset, *expanded, used->id,
                             used->id + ": " + used->note));
     out_.notes.push_back(Note{f.location.file, f.location.line, f.location.column, f.symbol.name, used->note});
+  }
+
+  /// The arguments of the call `f` names that `rule` lists, wrapped by its `to`.
+  void argumentCasts(const Finding& f, const std::string& text, const ArgumentCastRule& rule) {
+    auto offset = offsetOf(text, f.location.line, f.location.column);
+    if (!offset || !f.location.macroChain.empty()) return;
+    auto args = callArguments(text, *offset + leafOf(f.symbol.name).size(), Language::Cpp);
+    if (!args) return;
+    for (const Argument& a : args->args) {
+      std::string written = text.substr(a.offset, a.length);
+      size_t b = written.find_first_not_of(" \t\n"), e = written.find_last_not_of(" \t\n");
+      if (b == std::string::npos || !rule.arguments.count(written.substr(b, e - b + 1))) continue;
+      std::string arg = written.substr(b, e - b + 1);
+      pending_.push_back(edit(f.location.file, a.offset + b, arg.size(), substitute(rule.to, "{}", arg), rule.id,
+                              rule.id + ": " + rule.reason));
+    }
   }
 
   /// A name the platform lacks, renamed to the fallback the rewrite defines in this file.

@@ -90,6 +90,8 @@ class RewriteFileReader {
         list(v, "guards", [&](yaml::MappingNode* m) { readGuard(m, out); });
       } else if (key == "fallbacks") {
         list(v, "fallbacks", [&](yaml::MappingNode* m) { readFallback(m, out); });
+      } else if (key == "argument-casts") {
+        list(v, "argument-casts", [&](yaml::MappingNode* m) { readArgumentCast(m, out); });
       } else if (key == "kernel-note") {
         if (auto s = r_.scalar(v, key)) out.kernelNote = *s;
       } else if (key == "launch-macro" || key == "launch-kernel-name-macro") {
@@ -243,6 +245,43 @@ class RewriteFileReader {
     out.fallbacks.push_back(FallbackRule{f["id"], f["symbol"], f["to"], f["reason"], f["definition"]});
   }
 
+  void readArgumentCast(yaml::MappingNode* m, PlatformRewrites& out) {
+    ArgumentCastRule rule;
+    bool hasSource = false;
+    r_.forEachKey(m, "an argument-cast rule", [&](const std::string& key, yaml::Node*, yaml::Node* v) {
+      if (key == "symbols" || key == "arguments") {
+        if (yaml::SequenceNode* seq = r_.sequence(v, key))
+          for (yaml::Node& n : *seq)
+            if (auto s = r_.scalar(&n, key)) {
+              if (s->empty() || s->find_first_of("\n;{}") != std::string::npos || (key == "symbols" && !qualifiedName(*s)))
+                r_.error(&n, key + " entry '" + *s + "' is not " + (key == "symbols" ? "a C/C++ name" : "an argument as written"));
+              (key == "symbols" ? rule.symbols : rule.arguments).insert(*s);
+            }
+        return true;
+      }
+      if (key != "id" && key != "to" && key != "reason" && key != "source") return false;
+      if (auto s = r_.scalar(v, key)) {
+        if (s->empty()) r_.error(v, key + " must not be empty");
+        if (key == "id") {
+          rule.id = *s;
+          if (!ids_.insert(*s).second) r_.error(v, "duplicate id '" + *s + "' in this file");
+        } else if (key == "to") {
+          rule.to = *s;
+          if (s->find("{}") == std::string::npos) r_.error(v, "to '" + *s + "' does not place the argument ({})");
+        } else if (key == "reason") {
+          rule.reason = *s;
+        } else {
+          hasSource = true;
+          sourceRefs_.emplace_back(*s, v);
+        }
+      }
+      return true;
+    });
+    if (rule.id.empty() || rule.to.empty() || rule.reason.empty() || !hasSource || rule.symbols.empty() || rule.arguments.empty())
+      r_.error(m, "an argument-cast rule needs 'id', 'symbols', 'arguments', 'to', 'reason' and 'source'");
+    out.argumentCasts.push_back(std::move(rule));
+  }
+
   const db::SourceText& src_;
   const std::vector<PlatformId>& platforms_;
   db::FileReader r_;
@@ -290,6 +329,12 @@ const FallbackRule* PlatformRewrites::fallback(const std::string& symbol) const 
   return nullptr;
 }
 
+const ArgumentCastRule* PlatformRewrites::argumentCast(const std::string& symbol) const {
+  for (const ArgumentCastRule& a : argumentCasts)
+    if (a.symbols.count(symbol)) return &a;
+  return nullptr;
+}
+
 bool RewriteRuleSet::load(const std::vector<db::SourceText>& files, const std::vector<PlatformId>& platforms,
                           std::vector<db::Diagnostic>& diags) {
   bool ok = true;
@@ -315,6 +360,7 @@ bool RewriteRuleSet::load(const std::vector<db::SourceText>& files, const std::v
     mergeById(into.headers, set.headers);
     mergeById(into.guards, set.guards);
     mergeById(into.fallbacks, set.fallbacks);
+    mergeById(into.argumentCasts, set.argumentCasts);
     into.files.push_back(file.path);
   }
   return ok;

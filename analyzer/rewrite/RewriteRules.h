@@ -50,6 +50,15 @@ struct FallbackRule {
   std::string id, symbol, to, reason, definition;
 };
 
+/// Arguments written exactly as one of `arguments` (after trimming), in calls of one of `symbols`,
+/// wrapped by `to` (`{}` is the argument): HIP 5.2's threadIdx.x and friends are proxy objects
+/// that convert to unsigned int, so `min(n, blockDim.x)` matches no overload of HIP's min exactly
+/// and device printf gets an object, where CUDA passes an unsigned int.
+struct ArgumentCastRule {
+  std::string id, to, reason;
+  std::set<std::string> symbols, arguments;
+};
+
 /// A library the opdb maps but whose mapped names do not take the same arguments: its names
 /// are left untouched and reported with `reason`.
 struct ExcludedLibrary {
@@ -80,6 +89,7 @@ struct PlatformRewrites {
   std::string launchKernelNameMacro;  // wraps a kernel name holding commas (template arguments)
   std::vector<GuardRule> guards;
   std::vector<FallbackRule> fallbacks;
+  std::vector<ArgumentCastRule> argumentCasts;
   std::string entryInclude;  // included into a CUDA source that gets edits but includes none of `headers`' targets
   std::vector<std::string> files;  // the files that contributed, in order
 
@@ -91,6 +101,7 @@ struct PlatformRewrites {
   const HeaderRule* header(const std::string& from) const;
   const GuardRule* guard(const std::string& from) const;
   const FallbackRule* fallback(const std::string& symbol) const;
+  const ArgumentCastRule* argumentCast(const std::string& symbol) const;
 };
 
 /// The rewrite rules of every platform.
