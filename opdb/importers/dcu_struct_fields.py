@@ -9,7 +9,8 @@ hipDeviceProp_t); what that HIP struct declares is read from hip/declarations.ts
 headers, its `field` rows):
 
 * the HIP struct declares a member of the same name: `native` (the rewrite renames the struct and
-  leaves the access as written), citing the header and HIP's type of the member;
+  leaves the access as written), citing the header and HIP's type of the member, or `partial`
+  when that type is not CUDA's (up to cuda->hip renaming), naming both;
 * it does not: `missing` at HIP 5.2, never mapped (a different member is not the same access).
   For cudaDeviceProp the note names the device attribute that asks the same question
   (cudaDevAttr<Member> and HIPIFY's HIP name for it, hipDeviceGetAttribute), saying when the HIP
@@ -35,20 +36,32 @@ DEVICE_ATTRIBUTE_PREFIX = "cudaDevAttr"
 
 
 def shim_fields(text, struct):
-    """The member names of `struct { ... };` in the shim's text, in declaration order."""
+    """[(member, type as Clang prints it: "int[3]", "size_t")] of `struct { ... };` in the
+    shim's text, in declaration order."""
     m = re.search(r"\bstruct\s+" + re.escape(struct) + r"\s*\{([^{}]*)\};", text)
     require(m, f"{SHIM}: no struct {struct}")
-    names = []
+    out = []
     for statement in m.group(1).split(";"):
-        statement = re.sub(r"\[[^\]]*\]", "", statement).strip()
+        statement = statement.strip()
         if not statement:
             continue
-        declarators = statement.split(",")
-        names.append(declarators[0].split()[-1].lstrip("*"))
-        names.extend(d.strip().lstrip("*") for d in declarators[1:])
-    for n in names:
-        require(re.fullmatch(r"[A-Za-z_]\w*", n), f"{SHIM}: struct {struct}: cannot read member {n!r}")
-    return names
+        declarators = [d.strip() for d in statement.split(",")]
+        words = declarators[0].split()
+        base, declarators[0] = " ".join(words[:-1]), words[-1]
+        for d in declarators:
+            pointer = "*" * (len(d) - len(d.lstrip("*")))
+            name = re.sub(r"\[.*", "", d.lstrip("*"))
+            require(re.fullmatch(r"[A-Za-z_]\w*", name), f"{SHIM}: struct {struct}: cannot read member {d!r}")
+            out.append((name, (base + (" " + pointer if pointer else "")) + "".join(re.findall(r"\[\d+\]", d))))
+    return out
+
+
+def same_type(cuda_type, hip_type):
+    """True when HIP's type of a member is CUDA's, up to the cuda->hip renaming of the types in it
+    (enum cudaChannelFormatKind -> enum hipChannelFormatKind) and spacing."""
+    def norm(t):
+        return re.sub(r"\s+", "", t).replace("unsignedint", "unsigned")
+    return norm(re.sub(r"\bcuda", "hip", cuda_type)) == norm(hip_type)
 
 
 def hip_struct(cuda, struct):
@@ -88,14 +101,18 @@ def _alternative(member, attributes, headers):
     return sentence
 
 
-def field_entry(struct, member, hip_name, headers, attributes):
+def field_entry(struct, member, cuda_type, hip_name, headers, attributes):
     symbol = f"{struct}::{member}"
     rows = [r for r in headers.by_name.get(f"{hip_name}::{member}", []) if r["kind"] == "field"]
     if rows:
         r = rows[0]
-        e = entry(symbol, "native", headers.record["id"], "derived", note=join_note([
-            f"{hip_name} (HIPIFY's counterpart of {struct}) declares {member} "
-            f"({r['signature']}) in {r['header']} at HIP {headers.version}"]))
+        declared = (f"{hip_name} (HIPIFY's counterpart of {struct}) declares {member} "
+                    f"({r['signature']}) in {r['header']} at HIP {headers.version}")
+        if same_type(cuda_type, r["signature"]):
+            e = entry(symbol, "native", headers.record["id"], "derived", note=join_note([declared]))
+        else:  # the same name with another type: code using it as CUDA's type may not compile
+            e = entry(symbol, "partial", headers.record["id"], "derived", note=join_note([
+                declared, f"CUDA's member is {cuda_type}: check the uses"]))
     else:
         declared = headers.header(hip_name) or "the HIP headers"
         notes = [f"{hip_name} (HIPIFY's counterpart of {struct}, {declared}) has no member {member} "
@@ -126,8 +143,8 @@ def entries(universe, project):
     for struct in STRUCTS:
         hip_name = hip_struct(universe.cuda, struct)
         require(headers.declares(hip_name), f"hip/declarations.tsv: no {hip_name}")
-        for member in shim_fields(text, struct):
-            out.append(field_entry(struct, member, hip_name, headers, attributes))
+        for member, cuda_type in shim_fields(text, struct):
+            out.append(field_entry(struct, member, cuda_type, hip_name, headers, attributes))
     return out, headers
 
 

@@ -6,7 +6,7 @@
 The importer (opdb/importers/dcu_struct_fields.py) reads the HIP headers through Clang's AST
 (hip/declarations.tsv); this check reads the header text instead, so the two must agree:
 
-* every `native` entry cites a header (in its note) whose `typedef struct <HipStruct> { ... }`
+* every `native` (or `partial`: another type) entry cites a header (in its note) whose `typedef struct <HipStruct> { ... }`
   body declares the member;
 * every `missing` entry names a HIP struct whose body in the HIP headers lacks the member;
 * a "Cuda only" claim about a hipDeviceAttribute_t enumerator is in the header's comment on it,
@@ -88,18 +88,18 @@ def check(include):
             problems.append(f"{symbol}: the note names no HIP struct the headers define")
             continue
         header, body = bodies[hip.group(1)]
-        if status == "native":
+        if status in ("native", "partial"):  # partial: the same member with another type
             cited = re.search(r" in (hip/\S+?\.h) ", note)
             if not cited or cited.group(1) != header:
-                problems.append(f"{symbol}: native, but cites {cited and cited.group(1)}; "
+                problems.append(f"{symbol}: {status}, but cites {cited and cited.group(1)}; "
                                 f"{hip.group(1)} is defined in {header}")
             if not declares(body, member):
-                problems.append(f"{symbol}: native, but {header} declares no {hip.group(1)}::{member}")
+                problems.append(f"{symbol}: {status}, but {header} declares no {hip.group(1)}::{member}")
         elif status == "missing":
             if declares(body, member):
                 problems.append(f"{symbol}: missing, but {header} declares {hip.group(1)}::{member}")
         else:
-            problems.append(f"{symbol}: status {status}; a struct member is native or missing")
+            problems.append(f"{symbol}: status {status}; a struct member is native, partial or missing")
         attr = re.search(r"hipDeviceGetAttribute with (\w+)", note)
         if attr:
             marked = cuda_only(include, attr.group(1))
