@@ -31,7 +31,7 @@ constexpr NameTable<Evidence, 3> kEvidenceNames{{
     {Evidence::Graph, "graph"},
 }};
 
-constexpr NameTable<SymbolKind, 15> kKindNames{{
+constexpr NameTable<SymbolKind, 16> kKindNames{{
     {SymbolKind::Function, "function"},
     {SymbolKind::Type, "type"},
     {SymbolKind::EnumValue, "enum_value"},
@@ -47,6 +47,7 @@ constexpr NameTable<SymbolKind, 15> kKindNames{{
     {SymbolKind::Hazard, "hazard"},
     {SymbolKind::BuildSetting, "build_setting"},
     {SymbolKind::Header, "header"},
+    {SymbolKind::Field, "field"},
 }};
 
 template <typename E, std::size_t N>

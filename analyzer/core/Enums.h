@@ -33,6 +33,7 @@ enum class SymbolKind {
   Hazard,
   BuildSetting,  // a CUDA-only setting in a build file (setup.py, CMake, make, nvcc scripts)
   Header,  // an #include of a CUDA or CUDA-library header, named as written (cuda_runtime.h)
+  Field,   // a data member of a CUDA runtime struct, as Struct::member (cudaDeviceProp::unifiedAddressing)
 };
 
 std::string_view toString(CoverageStatus s);

@@ -127,6 +127,10 @@ std::optional<PlanSite> classifySite(const ReportFinding& rf, const PlatformId& 
       const auto& libs = profile.redesignLibraries;
       if (std::find(libs.begin(), libs.end(), f.symbol.library) != libs.end() || hasAdvice)
         return site(PlanClass::Manual, "library-redesign", profile.weight("library_redesign_lines_per_site"));
+      // A struct member the platform's struct lacks (hipDeviceProp_t has no unifiedAddressing): no
+      // header can add it; each access is rewritten by hand (the note says what asks the same).
+      if (kind == SymbolKind::Field)
+        return site(PlanClass::Manual, "struct-member", profile.weight("assisted_lines_per_line"));
       // A name the platform lacks but whose role it has: defined once in a compatibility header.
       if (profile.missingGetsShim && f.evidence != Evidence::Graph && kind != SymbolKind::TorchApi &&
           kind != SymbolKind::AtenOp)

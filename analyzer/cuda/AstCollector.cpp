@@ -160,8 +160,12 @@ bool AstCollector::VisitDeclRefExpr(clang::DeclRefExpr* e) {
 bool AstCollector::VisitMemberExpr(clang::MemberExpr* e) {
   // Methods of the CUDA libraries' own classes are CUDA uses: device operations (grid.sync(),
   // tile.shfl_down(), BlockReduce(...).Sum()) and Thrust's containers (v.begin() yields device
-  // iterators); data members are not API names. Other methods (a CUDA-named user class's, the
+  // iterators). Data members count only on CUDA structs (recordField). Other methods (a CUDA-named user class's, the
   // standard library's) count only when the catalog names them.
+  if (const auto* field = llvm::dyn_cast<clang::FieldDecl>(e->getMemberDecl())) {
+    recordField(field, e->getMemberLoc());
+    return true;
+  }
   const auto* method = llvm::dyn_cast<clang::CXXMethodDecl>(e->getMemberDecl());
   if (!method || !method->getIdentifier()) return true;
   std::optional<std::string> lib = libraryOfNamespace(qualifiedName(method));
@@ -320,6 +324,26 @@ void AstCollector::reference(const clang::NamedDecl* d, clang::SourceLocation lo
   f.context = contextName();
   if (auto args = callArgs_.find(loc.getRawEncoding()); args != callArgs_.end())
     f.detail = "args=" + std::to_string(args->second);
+  ctx_.add(std::move(f));
+}
+
+void AstCollector::recordField(const clang::FieldDecl* field, clang::SourceLocation loc) {
+  // A data member of a CUDA struct (prop.unifiedAddressing, attr.type), read or written, is a
+  // use of that member: a platform's struct may lack it. Reported as Struct::member when the
+  // struct is declared by CUDA's headers (the shims or the toolkit, never the user's code) and
+  // the catalog knows the member (the opdb answers for it), so vector components (float4::x) and
+  // members no platform answers for stay out.
+  const clang::RecordDecl* record = field->getParent();
+  if (!record || !field->getIdentifier() || !record->getIdentifier()) return;
+  if (ctx_.declaredByUser(record->getLocation()) || !ctx_.cudaLibraryOf(record->getLocation())) return;
+  std::string name = qualifiedName(record) + "::" + field->getNameAsString();
+  std::optional<Symbol> known = ctx_.catalog().find(name);
+  if (!known || known->kind != SymbolKind::Field) return;
+  std::optional<Position> pos = ctx_.position(loc);
+  if (!pos) return;
+  ctx_.out().resolved.insert(*pos);
+  Finding f = ctx_.makeFinding(std::move(*known), loc, static_cast<unsigned>(field->getName().size()));
+  f.context = contextName();
   ctx_.add(std::move(f));
 }
 

@@ -1,5 +1,5 @@
 // Walks the AST of one unit's user code and turns it into findings: CUDA API uses (calls, types,
-// enum values, members of CUDA library types), kernels and device functions with their spans,
+// enum values, members of CUDA library types, data members of CUDA runtime structs), kernels and device functions with their spans,
 // kernel launches (<<<>>> and the launch APIs), op registrations of PyTorch extensions, and the
 // hazards the semantic checks raise.
 #pragma once
@@ -57,6 +57,7 @@ class AstCollector : public clang::RecursiveASTVisitor<AstCollector> {
   void noteUserDeclaration(const clang::NamedDecl* d);
   void reference(const clang::NamedDecl* d, clang::SourceLocation loc);
   void recordLaunchThroughApi(const clang::CallExpr& call, const std::string& api);
+  void recordField(const clang::FieldDecl* field, clang::SourceLocation loc);
   void recordRegistration(const clang::CXXMemberCallExpr& call);
 
   clang::ASTContext& ast_;

@@ -3,6 +3,7 @@
 // It finds what the semantic pass finds, as far as tokens allow: CUDA names (qualified ones through
 // `using namespace` and namespace aliases too), kernels and device functions, launches, PyTorch op
 // registrations, and the token-visible hazards.
+#include <map>
 #include <optional>
 
 #include "cuda/CudaNames.h"
@@ -78,6 +79,7 @@ class LexicalPass {
       if (view_.isPunct(i - 1, "::") && i >= 2 && view_.isPunct(i - 2, ">")) continue;
       if (i > 0 && (view_.isPunct(i - 1, ".") || view_.isPunct(i - 1, "->"))) {
         memberCall(i);
+        fieldAccess(i);
         continue;
       }
       if (isRegistrationMacro(t.text) && view_.isPunct(i + 1, "(")) {
@@ -254,6 +256,68 @@ class LexicalPass {
     std::string_view name = tok(i).text;
     if (!view_.includesTorch() || !view_.isPunct(i + 1, "(")) return;
     if (name == "is_cuda" || name == "cuda") emit(i, Symbol{"at::Tensor::" + std::string(name), SymbolKind::Function, "torch_cuda"});
+  }
+
+  /// prop.unifiedAddressing, props[d].major, attr->type: a data member of a CUDA struct, where the
+  /// object is a variable the file declares with that struct's type, as its tokens show
+  /// (`cudaDeviceProp prop;`, `struct cudaPointerAttributes* attr`, a parameter). Reported only
+  /// when the catalog knows Struct::member, so a member name alone never decides. A name the file
+  /// declares with two CUDA struct types is left alone; one it also declares with a type of its
+  /// own is not seen as such (tokens do not give scopes), which the known-member check bounds.
+  void fieldAccess(size_t i) {
+    if (i < 2) return;
+    size_t obj = i - 2;
+    if (view_.isPunct(obj, "]")) {  // props[d].major
+      int depth = 0;
+      for (size_t j = obj + 1; j-- > 0;) {
+        if (view_.isPunct(j, "]")) ++depth;
+        else if (view_.isPunct(j, "[") && --depth == 0) {
+          obj = j == 0 ? view_.tokens().size() : j - 1;
+          break;
+        }
+        if (j == 0) return;
+      }
+    }
+    if (!view_.isIdent(obj) || (obj > 0 && (view_.isPunct(obj - 1, ".") || view_.isPunct(obj - 1, "->") ||
+                                            view_.isPunct(obj - 1, "::"))))
+      return;
+    const std::map<std::string_view, std::string>& vars = structVariables();
+    auto v = vars.find(tok(obj).text);
+    if (v == vars.end() || v->second.empty()) return;
+    std::optional<Symbol> sym = catalog_.find(v->second + "::" + std::string(tok(i).text));
+    if (sym && sym->kind == SymbolKind::Field) emit(i, *sym);
+  }
+
+  /// Variables (and parameters) the file declares with a CUDA struct type the catalog knows:
+  /// name -> struct, "" when a name is declared with two such types.
+  const std::map<std::string_view, std::string>& structVariables() {
+    if (structVars_) return *structVars_;
+    structVars_.emplace();
+    const std::vector<Token>& toks = view_.tokens();
+    auto declares = [&](size_t k) {  // a declarator's name: what follows it ends or continues it
+      return view_.isIdent(k) && (view_.isPunct(k + 1, ";") || view_.isPunct(k + 1, ",") || view_.isPunct(k + 1, "=") ||
+                                  view_.isPunct(k + 1, ")") || view_.isPunct(k + 1, "[") || view_.isPunct(k + 1, "{"));
+    };
+    auto note = [&](std::string_view var, const std::string& type) {
+      auto [it, added] = structVars_->emplace(var, type);
+      if (!added && it->second != type) it->second.clear();
+    };
+    for (size_t j = 0; j < toks.size(); ++j) {
+      if (!view_.isIdent(j) || view_.declaresName(toks[j].text)) continue;
+      if (j > 0 && (view_.isPunct(j - 1, ".") || view_.isPunct(j - 1, "->") || view_.isPunct(j - 1, "::"))) continue;
+      std::optional<Symbol> type = catalog_.find(std::string(toks[j].text));
+      if (!type || type->kind != SymbolKind::Type) continue;
+      size_t k = j + 1;
+      while (view_.isIdent(k, "const") || view_.isPunct(k, "*") || view_.isPunct(k, "&")) ++k;
+      if (!declares(k)) continue;
+      note(toks[k].text, type->name);
+      // `cudaDeviceProp a, b;`: further plain declarators up to the end of the statement.
+      while (view_.isPunct(k + 1, ",") && declares(k + 2) && !view_.isPunct(k + 3, ")")) {
+        k += 2;
+        note(toks[k].text, type->name);
+      }
+    }
+    return *structVars_;
   }
 
   /// name<<<...>>> and name<T, U><<<...>>>
@@ -458,6 +522,7 @@ class LexicalPass {
   std::string path_;
   TokenView view_;
   const SymbolCatalog& catalog_;
+  std::optional<std::map<std::string_view, std::string>> structVars_;
   const LineRanges* ranges_;
   const ScanOptions& options_;
   const std::set<std::string>* projectNames_;

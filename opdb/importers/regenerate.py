@@ -40,6 +40,7 @@ import dcu_torch  # noqa: E402
 import enflame_torch  # noqa: E402
 import cambricon_pairs  # noqa: E402
 import dcu_hipify  # noqa: E402
+import dcu_struct_fields  # noqa: E402
 import dcu_migraphx  # noqa: E402
 import npu_headers  # noqa: E402
 import onnx_inferred_from_aten  # noqa: E402
@@ -70,6 +71,7 @@ def generate(upstream, log, skip=frozenset(), npu_native=None):
         parts.update(dcu_hipify.include_rules(universe, universe.torch.hipify_torch))
     else:
         parts.update(dcu_hipify.outputs(universe, universe.torch.hipify_torch))
+        parts.update(dcu_struct_fields.outputs(universe, PROJECT))
     parts.update(cambricon_pairs.outputs(universe, log=log))
     parts.update(enflame_tops.outputs(universe))
     parts.update(library_roles.outputs(universe, log=log))

@@ -7,9 +7,10 @@ Not an importer: it makes the upstream snapshot `hip/` (default <project>/../sha
 that `dcu_hipify.py` reads, the way the other snapshot folders were made from their upstreams.
 It parses <hip/hip_runtime.h> and the other public HIP headers with Clang as HIP device code
 (clang++-19 -x hip --cuda-device-only -Xclang -ast-dump) and keeps every function (each overload
-with its type), record, typedef, variable and enumerator whose declaration sits in the HIP headers
+with its type), record, data member, typedef, variable and enumerator whose declaration sits in the HIP headers
 (nvcc_detail/ and nvidia_detail/, the NVIDIA back end, are left out), plus every #define of those
-headers. Writes hip/declarations.tsv and hip/SOURCES.md.
+headers, and the enumerators the headers mark "Cuda only". Writes hip/declarations.tsv and
+hip/SOURCES.md.
 
 Needs clang++-19 and the headers (Debian: libamdhip64-dev). Deterministic: rows sorted.
 """
@@ -30,7 +31,7 @@ SKIP_DIRS = ("nvcc_detail/", "nvidia_detail/")
 DECLS = {"FunctionDecl": "function", "CXXMethodDecl": "function", "CXXConstructorDecl": None,
          "CXXRecordDecl": "type", "ClassTemplateDecl": "type", "TypedefDecl": "type",
          "TypeAliasDecl": "type", "VarDecl": "variable", "EnumDecl": "type",
-         "EnumConstantDecl": "enum_value", "FunctionTemplateDecl": "function"}
+         "EnumConstantDecl": "enum_value", "FunctionTemplateDecl": "function", "FieldDecl": "field"}
 LOC = re.compile(r"(/[^<>:, ]+|<scratch space>|<built-in>|line|col):\d+(?::\d+)?")
 NODE = re.compile(r"^(?P<indent>[| `-]*)(?P<kind>[A-Z][A-Za-z]+)\b(?P<rest>.*)$")
 # Clang's HIP wrapper headers (lib/clang/N/include/__clang_hip_*.h) declare the device math
@@ -122,7 +123,7 @@ def parse_dump(text, include_root):
             if kind in ("CXXRecordDecl", "ClassTemplateDecl"):
                 outer = outer[:-len(name)].rstrip(":")   # the record inside its class template
         qual = f"{outer}::{name}" if outer else name
-        signature = (name_m.group(2) or "") if DECLS[kind] in ("function", "variable") else ""
+        signature = (name_m.group(2) or "") if DECLS[kind] in ("function", "variable", "field") else ""
         rows.add((qual, DECLS[kind], signature, header))
     return rows
 
@@ -137,6 +138,26 @@ def macro_rows(include_root):
             m = re.match(r"\s*#\s*define\s+([A-Za-z_]\w*)", line)
             if m:
                 rows.add((m.group(1), "macro", "", rel))
+    return rows
+
+
+# An enumerator whose trailing doc comment starts "Cuda only" (hipDeviceAttribute_t marks the
+# attributes only HIP's NVIDIA back end answers that way).
+CUDA_ONLY = re.compile(r"^\s*([A-Za-z_]\w*)\s*(?:=[^,/]*)?,?\s*///<\s*Cuda only\b", re.I)
+
+
+def cuda_only_rows(include_root):
+    """A `cuda_only` row for every enumerator the headers mark "Cuda only" in its comment: a
+    fact about the comment, not its text."""
+    rows = set()
+    for path in sorted((include_root / "hip").rglob("*.h")):
+        rel = path.relative_to(include_root).as_posix()
+        if any(s in rel for s in SKIP_DIRS):
+            continue
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            m = CUDA_ONLY.match(line)
+            if m:
+                rows.add((m.group(1), "cuda_only", "", rel))
     return rows
 
 
@@ -168,7 +189,7 @@ def main(argv=None):
         if proc.returncode != 0:
             print(f"error: {' '.join(cmd)} failed:\n{proc.stderr[:4000]}", file=sys.stderr)
             return 2
-    rows = parse_dump(proc.stdout, root) | macro_rows(root)
+    rows = parse_dump(proc.stdout, root) | macro_rows(root) | cuda_only_rows(root)
     args.out.mkdir(parents=True, exist_ok=True)
     with (args.out / "declarations.tsv").open("w", encoding="utf-8", newline="\n") as f:
         f.write("name\tkind\tsignature\theader\n")
@@ -191,12 +212,15 @@ def main(argv=None):
 ### `declarations.tsv` — extracted facts ({len(rows)} rows + header)
 * Made by `opdb/importers/snapshot_hip_headers.py` (opscope): Clang ({clang.splitlines()[0] if clang else 'clang'})
   parses {', '.join('<' + h + '>' for h in HEADERS)} as HIP device code and dumps the AST; every
-  function (one row per overload, with its type), record, typedef, variable and enumerator declared
+  function (one row per overload, with its type), record, data member (`Record::member`, with its
+  type), typedef, variable and enumerator declared
   in those headers or in Clang's HIP wrapper headers (`clang/__clang_hip_*.h`, the device math
   library HIP programs compile against) is kept, namespaces and classes joined with `::`; `nvcc_detail/` and
   `nvidia_detail/` (the NVIDIA back end) are left out. Every `#define` of the headers is a `macro` row.
-* Columns: `name`, `kind` (function, type, variable, enum_value, macro, base), `signature` (functions and
-  variables: the type Clang prints; `base` rows: the base class as written, template arguments dropped), `header` (path under the include root).
+  An enumerator whose trailing `///<` comment starts "Cuda only" also has a `cuda_only` row (the
+  comment's text is not kept).
+* Columns: `name`, `kind` (function, type, variable, field, enum_value, macro, base, cuda_only), `signature` (functions,
+  variables and fields: the type Clang prints; `base` rows: the base class as written, template arguments dropped), `header` (path under the include root).
 * No header text is copied; only names, kinds and types.
 """, encoding="utf-8")
     print(f"wrote {args.out}/declarations.tsv ({len(rows)} rows, HIP {version})")

@@ -126,6 +126,21 @@ TEST(Plan, NpuPlatform) {
   EXPECT_DOUBLE_EQ(p.effortDaysHigh, 8.5);
 }
 
+TEST(Plan, MissingStructMemberIsRewrittenByHandNotShimmed) {
+  Report r;
+  r.targets = {{"dcu", "", ""}};
+  r.findings.push_back(finding("cudaDeviceProp::unifiedAddressing", SymbolKind::Field, "cudart", "a.cu", 7,
+                               {{"dcu", CoverageStatus::Missing}}));
+  r.findings.push_back(finding("cudaDeviceProp::major", SymbolKind::Field, "cudart", "a.cu", 8, {{"dcu", CoverageStatus::Native}}));
+  r.effort = EffortModel{"t", {profile("hip", "dcu", true)}};
+  r.finalize();
+  const PortingPlan& p = r.plans.at("dcu");
+  EXPECT_EQ(p.classes.at(PlanClass::Automatic).sites, 1u);
+  ASSERT_TRUE(p.manualBySubclass.count("struct-member"));
+  EXPECT_EQ(p.manualBySubclass.at("struct-member").sites, 1u);
+  EXPECT_FALSE(p.manualBySubclass.count("compat-shim")) << "no header can add a member to HIP's struct";
+}
+
 TEST(Plan, AssistedNamesOnOneLineAreOneEdit) {
   Report r;
   r.targets = {{"ascend", "", ""}};
