@@ -156,6 +156,30 @@ TEST(RewriteRules, AFallbackDefinesANameOfItsOwn) {
   }
 }
 
+// An argument cast names the calls and the arguments it wraps, and places the argument.
+TEST(RewriteRules, AnArgumentCastPlacesTheArgument) {
+  std::string head =
+      "opscope-rules: 1\nkind: rewrites\nplatform: dcu\n"
+      "sources: [{id: mine, title: t, url: \"https://example.com\", date: \"2026-01-02\", license: MIT}]\nargument-casts:\n";
+  RewriteRuleSet rules;
+  std::vector<db::Diagnostic> diags;
+  EXPECT_FALSE(rules.load({{"f.yaml", head + "  - {id: a, symbols: [min], arguments: [blockDim.x], to: \"(unsigned)x\", "
+                                             "reason: r, source: mine}\n"}},
+                          kPlatforms, diags));
+  EXPECT_NE(errorsOf(diags).find("does not place the argument ({})"), std::string::npos) << errorsOf(diags);
+  diags.clear();
+  EXPECT_FALSE(rules.load({{"g.yaml", head + "  - {id: a, symbols: [min], to: \"f({})\", reason: r, source: mine}\n"}}, kPlatforms,
+                          diags));
+  EXPECT_NE(errorsOf(diags).find("needs 'id', 'symbols', 'arguments'"), std::string::npos) << errorsOf(diags);
+  diags.clear();
+  ASSERT_TRUE(rules.load(builtinRuleFiles(), kPlatforms, diags)) << errorsOf(diags);
+  const ArgumentCastRule* cast = rules.platform("dcu")->argumentCast("min");
+  ASSERT_NE(cast, nullptr);
+  EXPECT_TRUE(cast->arguments.count("blockDim.x"));
+  EXPECT_EQ(rules.platform("dcu")->argumentCast("printf"), cast);
+  EXPECT_EQ(rules.platform("ascend")->argumentCast("min"), nullptr);
+}
+
 TEST(RewriteRules, UserFilesLayerOverTheBuiltinOnes) {
   std::string user =
       "opscope-rules: 1\nkind: rewrites\nplatform: ascend\nmode: apply\n"
