@@ -45,6 +45,10 @@ def header_table(include_doc, hand_rules_text):
             table.setdefault(m.group(1).strip(), (m.group(2).strip(), "hand"))
     for h in include_doc["headers"]:
         table.setdefault(h["from"], (h["to"], h["source"]))
+    # cuDNN's header is not in the rewrite's include table (the rewrite leaves cuDNN code, its
+    # include too, to be ported to MIOpen by hand), but code includes it and it has an answer:
+    # HIPIFY maps it to MIOpen's header (its ROC column; hipDNN is gone).
+    table.setdefault("cudnn.h", ("miopen/miopen.h", "hipify"))
     # NVTX 3 ships the same C API under nvtx3/ (nvToolsExt.h there is NVTX 3's); PyTorch's hipify
     # maps the NVTX 2 path and nvtx3/nvtx3.hpp to roctx, so the NVTX 3 path is inferred from them.
     inferred = set()

@@ -22,6 +22,8 @@
 // DCU: [[@LINE-1]] cufft.h mapped hipfft/hipfft.h
 #include <cooperative_groups.h>
 // DCU: [[@LINE-1]] cooperative_groups.h mapped hip/hip_cooperative_groups.h
+#include <cudnn.h>
+// DCU: [[@LINE-1]] cudnn.h partial miopen/miopen.h by hand
 
 __global__ void fill(float* x) { x[threadIdx.x] = 0.f; }
 
