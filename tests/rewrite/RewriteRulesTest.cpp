@@ -27,6 +27,21 @@ const db::Database& builtinDb() {
   return db;
 }
 
+/// The start of a DCU rewrites file with one source (`mine`), up to the key `section:`.
+std::string dcuRulesHead(const std::string& section) {
+  return "opscope-rules: 1\nkind: rewrites\nplatform: dcu\n"
+         "sources: [{id: mine, title: t, url: \"https://example.com\", date: \"2026-01-02\", license: MIT}]\n" +
+         section + ":\n";
+}
+
+/// `text`, read as the rules file `name`, is refused with a diagnostic holding `message`.
+void expectRefused(const std::string& name, const std::string& text, const std::string& message) {
+  RewriteRuleSet rules;
+  std::vector<db::Diagnostic> diags;
+  EXPECT_FALSE(rules.load({{name, text}}, kPlatforms, diags)) << name;
+  EXPECT_NE(errorsOf(diags).find(message), std::string::npos) << errorsOf(diags);
+}
+
 TEST(RewriteRules, BuiltinFilesLoadForEveryPlatform) {
   RewriteRuleSet rules;
   std::vector<db::Diagnostic> diags;
@@ -107,9 +122,7 @@ TEST(RewriteRules, ErrorsAreReportedAtTheOffendingNodeAndDropTheFile) {
 }
 
 TEST(RewriteRules, AnEmptyRenameRemovesOnlyMacros) {
-  std::string head =
-      "opscope-rules: 1\nkind: rewrites\nplatform: dcu\n"
-      "sources: [{id: mine, title: t, url: \"https://example.com\", date: \"2026-01-02\", license: MIT}]\nrenames:\n";
+  std::string head = dcuRulesHead("renames");
   RewriteRuleSet rules;
   std::vector<db::Diagnostic> diags;
   EXPECT_FALSE(rules.load({{"f.yaml", head + "  - {id: r, symbol: cudaFree, to: \"\", kind: function, reason: x, source: mine}\n"}},
@@ -128,22 +141,14 @@ TEST(RewriteRules, AnEmptyRenameRemovesOnlyMacros) {
 // A fallback defines a name of its own (the platform may declare the CUDA name one day), and its
 // definition must define that name.
 TEST(RewriteRules, AFallbackDefinesANameOfItsOwn) {
-  std::string head =
-      "opscope-rules: 1\nkind: rewrites\nplatform: dcu\n"
-      "sources: [{id: mine, title: t, url: \"https://example.com\", date: \"2026-01-02\", license: MIT}]\nfallbacks:\n";
+  expectRefused("f.yaml", dcuRulesHead("fallbacks") + "  - {id: f, symbol: atomicInc_system, to: atomicInc_system, reason: x, "
+                                                      "definition: \"int atomicInc_system();\", source: mine}\n",
+                "f.yaml:6:43: error: to 'atomicInc_system' must differ from the symbol");
+  expectRefused("g.yaml", dcuRulesHead("fallbacks") + "  - {id: f, symbol: atomicInc_system, to: my_inc, reason: x, "
+                                                      "definition: \"int other();\", source: mine}\n",
+                "the definition does not define 'my_inc'");
   RewriteRuleSet rules;
   std::vector<db::Diagnostic> diags;
-  EXPECT_FALSE(rules.load({{"f.yaml", head + "  - {id: f, symbol: atomicInc_system, to: atomicInc_system, reason: x, "
-                                             "definition: \"int atomicInc_system();\", source: mine}\n"}},
-                          kPlatforms, diags));
-  EXPECT_NE(errorsOf(diags).find("f.yaml:6:43: error: to 'atomicInc_system' must differ from the symbol"), std::string::npos)
-      << errorsOf(diags);
-  diags.clear();
-  EXPECT_FALSE(rules.load({{"g.yaml", head + "  - {id: f, symbol: atomicInc_system, to: my_inc, reason: x, "
-                                             "definition: \"int other();\", source: mine}\n"}},
-                          kPlatforms, diags));
-  EXPECT_NE(errorsOf(diags).find("the definition does not define 'my_inc'"), std::string::npos) << errorsOf(diags);
-  diags.clear();
   ASSERT_TRUE(rules.load(builtinRuleFiles(), kPlatforms, diags)) << errorsOf(diags);
   const FallbackRule* inc = rules.platform("dcu")->fallback("atomicInc_system");
   ASSERT_NE(inc, nullptr);
@@ -158,20 +163,13 @@ TEST(RewriteRules, AFallbackDefinesANameOfItsOwn) {
 
 // An argument cast names the calls and the arguments it wraps, and places the argument.
 TEST(RewriteRules, AnArgumentCastPlacesTheArgument) {
-  std::string head =
-      "opscope-rules: 1\nkind: rewrites\nplatform: dcu\n"
-      "sources: [{id: mine, title: t, url: \"https://example.com\", date: \"2026-01-02\", license: MIT}]\nargument-casts:\n";
+  expectRefused("f.yaml", dcuRulesHead("argument-casts") + "  - {id: a, symbols: [min], arguments: [blockDim.x], "
+                                                           "to: \"(unsigned)x\", reason: r, source: mine}\n",
+                "does not place the argument ({})");
+  expectRefused("g.yaml", dcuRulesHead("argument-casts") + "  - {id: a, symbols: [min], to: \"f({})\", reason: r, source: mine}\n",
+                "needs 'id', 'symbols', 'arguments'");
   RewriteRuleSet rules;
   std::vector<db::Diagnostic> diags;
-  EXPECT_FALSE(rules.load({{"f.yaml", head + "  - {id: a, symbols: [min], arguments: [blockDim.x], to: \"(unsigned)x\", "
-                                             "reason: r, source: mine}\n"}},
-                          kPlatforms, diags));
-  EXPECT_NE(errorsOf(diags).find("does not place the argument ({})"), std::string::npos) << errorsOf(diags);
-  diags.clear();
-  EXPECT_FALSE(rules.load({{"g.yaml", head + "  - {id: a, symbols: [min], to: \"f({})\", reason: r, source: mine}\n"}}, kPlatforms,
-                          diags));
-  EXPECT_NE(errorsOf(diags).find("needs 'id', 'symbols', 'arguments'"), std::string::npos) << errorsOf(diags);
-  diags.clear();
   ASSERT_TRUE(rules.load(builtinRuleFiles(), kPlatforms, diags)) << errorsOf(diags);
   const ArgumentCastRule* cast = rules.platform("dcu")->argumentCast("min");
   ASSERT_NE(cast, nullptr);
