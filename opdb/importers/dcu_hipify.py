@@ -280,6 +280,37 @@ SAMPLE_HELPERS = {"helper_cuda.h", "helper_math.h"}
 CUDNN_HEADERS = {"cudnn.h"}
 
 
+# Libraries the CUDA 13.0 inventory does not list (they ship in wheels of their own), whose names
+# opscope's shims declare (analyzer/cuda/shims/core): (library as findings name it, shim, prefixes).
+SHIM_ONLY_LIBRARIES = [
+    ("nvvm", "nvvm.h", ("nvvm", "NVVM_")),
+    ("nvjpeg", "nvjpeg.h", ("nvjpeg", "NVJPEG")),
+    ("nvjitlink", "nvjitlink.h", ("nvJitLink", "NVJITLINK_")),
+]
+SHIM_ONLY_ROLES = {
+    "nvvm": "libNVVM (NVVM IR to PTX, NVIDIA's compiler library)",
+    "nvjpeg": "nvJPEG (GPU JPEG decoding and encoding) at this level",
+    "nvjitlink": "nvJitLink (linking PTX and cubin at run time)",
+}
+
+
+def shim_names(text, prefixes):
+    """{name: kind} for the names a shim header declares with one of `prefixes`: functions
+    (followed by '('), types (the name a typedef ends with), enum values (NAME = ...), macros."""
+    body = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
+    pre = "|".join(re.escape(p) for p in prefixes)
+    out = {}
+    for m in re.finditer(rf"#define\s+((?:{pre})\w*)", body):
+        out[m.group(1)] = "macro"
+    for m in re.finditer(rf"\b((?:{pre})\w*)\s*=", body):
+        out.setdefault(m.group(1), "enum_value")
+    for m in re.finditer(rf"(?:\}}|typedef\b[^;{{}}]*?)\s*\b((?:{pre})\w*)\s*;", body):
+        out.setdefault(m.group(1), "type")
+    for m in re.finditer(rf"\b((?:{pre})\w*)\s*\(", body):
+        out.setdefault(m.group(1), "function")
+    return out
+
+
 def include_rules(universe, torch_hipify):
     """rules/cuda/dcu_includes.yaml: the rewrite's header table for DCU. PyTorch's hipify include
     map first (it has ROCm's current layout, hipsolver/hipsolver.h, and nccl.h and nvtx3, which
@@ -398,6 +429,20 @@ def outputs(universe, torch_hipify):
             "the project's non-cuDNN path"]))
         e["kind"], e["library"], e["category"] = "type", "cudnn_frontend", "cudnn_frontend"
         extra.append(e)
+    listed |= {e["symbol"] for e in extra}
+    for library, core, prefixes in SHIM_ONLY_LIBRARIES:
+        if any(r["cuda_name"].startswith(prefixes) for r in universe.cuda.hipify_rows):
+            continue  # HIPIFY speaks for this library: its rows decide
+        declared = shim_names(read_text(PROJECT / "analyzer" / "cuda" / "shims" / "core" / core), prefixes)
+        for name, kind in sorted(declared.items()):
+            if name in listed or headers.by_name.get(name):
+                continue
+            e = entry(name, "missing", headers.record["id"], "derived", note=join_note([
+                f"HIPIFY's whole CUDA->HIP table has no row for {library} (no name starting with "
+                f"{' or '.join(prefixes)}) and the HIP {headers.version} headers declare no {name}: "
+                f"HIP has no counterpart of {SHIM_ONLY_ROLES[library]}"]))
+            e["kind"], e["library"], e["category"] = kind, library, library
+            extra.append(e)
     thrust_rows = [(c, h) for c, h in sorted(fallback[1].items()) if c.startswith("thrust::")]
     if thrust_rows:
         renamed = ", ".join(f"{c} -> {h}" for c, h in thrust_rows)
