@@ -11,9 +11,9 @@
                 in the snapshot) for opdb/ascend/aten_core.yaml; without them that file is left
                 as committed and --check says it did not check it
 
-The two upstream files opscope derives itself (hip/declarations.tsv, pytorch/onnx_symbolic_aten_ops.tsv;
-derived_inputs.py) are made in a temporary directory when the snapshot lacks them
-(--hip-include, --torch-onnx say from what). When one cannot be made, --check leaves out exactly
+The upstream files opscope derives itself (hip/declarations.tsv, pytorch/onnx_symbolic_aten_ops.tsv,
+enflame/tops_struct_members.tsv; derived_inputs.py) are made in a temporary directory when the
+snapshot lacks them (--hip-include, --torch-onnx, --tops-headers say from what). When one cannot be made, --check leaves out exactly
 the committed files made from it, saying which and why; without --check that is an error.
 
 Exit codes: 0 ok, 1 --check found differences, 2 bad input (missing or unexpected upstream data).
@@ -43,6 +43,7 @@ import dcu_hipify  # noqa: E402
 import dcu_struct_fields  # noqa: E402
 import dcu_migraphx  # noqa: E402
 import npu_headers  # noqa: E402
+import npu_struct_fields  # noqa: E402
 import onnx_inferred_from_aten  # noqa: E402
 import enflame_tops  # noqa: E402
 import library_roles  # noqa: E402
@@ -86,6 +87,8 @@ def generate(upstream, log, skip=frozenset(), npu_native=None):
             print(f"{module.PLATFORM}: no ONNX operator {op} in ai.onnx; dropped", file=log)
         parts.update(files)
     parts.update(npu_headers.outputs(universe, parts))
+    parts.update(npu_struct_fields.outputs(universe, PROJECT, parts,
+                                           enflame=derived_inputs.TOPS not in skip))
     if derived_inputs.TORCH_ONNX not in skip:
         parts.update(onnx_inferred_from_aten.outputs(universe, parts))
     texts = {}
@@ -135,6 +138,10 @@ def main(argv=None):
     ap.add_argument("--torch-onnx", type=Path, default=derived_inputs.DEFAULT_TORCH_ONNX,
                     help="torch/onnx of PyTorch 1.13.1, when the snapshot has no "
                          "pytorch/onnx_symbolic_aten_ops.tsv (default: %(default)s)")
+    ap.add_argument("--tops-headers", type=Path, metavar="PATH",
+                    help="a checkout or the git directory of EnflameTechnology/tops-codec-headers, "
+                         "when the snapshot has no enflame/tops_struct_members.tsv (no default: "
+                         "without it opdb/enflame/cuda_struct_fields.yaml is left as committed)")
     ap.add_argument("--npu-native-functions", type=Path, metavar="FILE",
                     help="torch_npu/csrc/aten/npu_native_functions.yaml of a checkout of "
                          "Ascend/pytorch (not in the snapshot); without it opdb/ascend/aten_core.yaml "
@@ -157,7 +164,7 @@ def main(argv=None):
 def run(args, upstream, tmp):
     log = io.StringIO()
     read_from, unavailable = derived_inputs.prepare(upstream, tmp, log, args.hip_include,
-                                                    args.torch_onnx)
+                                                    args.torch_onnx, tops_headers=args.tops_headers)
     if unavailable and not args.check:
         sys.stderr.write(log.getvalue())
         for d, why in unavailable.items():
