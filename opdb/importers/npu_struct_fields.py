@@ -84,6 +84,7 @@ def tops_device_attributes(upstream):
 
 
 def enflame_entry(struct, member, cuda_type, tops, members, attributes, rec):
+    """The entry of `struct`::`member`, whose TOPS counterpart struct is `tops`."""
     symbol = f"{struct}::{member}"
     own = members.get(tops, {})
     row = own.get(member)
@@ -98,7 +99,7 @@ def enflame_entry(struct, member, cuda_type, tops, members, attributes, rec):
                             note=join_note([declared, f"CUDA's member is {cuda_type}: check the uses"])))
     header = next(iter(own.values()))["header"] if own else "the TOPS headers"
     notes = [f"{tops} (the opdb's counterpart of {struct}, {header}) has no member {member} "
-             "at the headers' snapshot commit, so the access does not compile there"]
+             f"at tops-codec-headers {short(rec['commit'])}, so the access does not compile there"]
     if struct == "cudaDeviceProp":
         attr = attributes.get(member.lower())
         if attr:
@@ -116,7 +117,7 @@ def enflame_outputs(universe, shim_text, runtime_doc):
     md = up / "enflame" / "SOURCES.md"
     rec = record(md, "HDR", "tops-headers", "Enflame official TOPS runtime headers "
                  "(tops-codec-headers): the data members of their structs "
-                 f"(shared/upstream/{TOPS_MEMBERS}, made by snapshot_tops_structs.py)",
+                 f"({TOPS_MEMBERS}, which snapshot_tops_structs.py derives from them)",
                  "include/tops/tops_runtime_api.h; include/tops/driver_types.h")
     members = tops_members(up)
     attributes = tops_device_attributes(up)
