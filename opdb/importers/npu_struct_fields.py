@@ -176,8 +176,9 @@ def ascend_outputs(universe, shim_text):
     for member, _type in shim_fields(shim_text, "cudaDeviceProp"):
         note = join_note([
             f"the ACL runtime has no device-property struct ({ACL_RT} declares "
-            f"{len(structs)} structs and unions, none holding device properties), so a "
-            f"cudaDeviceProp member has no counterpart to read",
+            f"{len(structs)} structs and unions, none of them named as one, and "
+            "aclrtGetDeviceInfo, the counterpart of cudaGetDeviceProperties, fills no struct), "
+            "so a cudaDeviceProp member has no counterpart to read",
             "device questions are aclrtGetDeviceInfo(deviceId, attr, &value) calls, one aclrtDevAttr "
             f"per call; {ACL_RT} declares {', '.join(attrs)}",
             "which of these, if any, answers what this member holds is not stated by any public source",
