@@ -18,8 +18,8 @@ headers, its `field` rows):
   does not answer it). HIPIFY's tables have no rows for struct members, so no HIP version that
   adds a member is stated.
 
-Only DCU: no source in the snapshot lists the members of the Ascend, Cambricon or Enflame device
-property structs, so those platforms keep no answer (`unknown`) for these names.
+The Ascend and Enflame answers for the same members are npu_struct_fields.py's; Cambricon has
+none (the snapshot lists no cnrt.h struct members).
 """
 
 import re

@@ -1,14 +1,18 @@
-"""The two upstream inputs opscope derives itself, and what regenerate.py does when the snapshot
+"""The upstream inputs opscope derives itself, and what regenerate.py does when the snapshot
 lacks them.
 
-Every folder of ../shared/upstream is a copy of a public upstream, except two files opscope makes
-from Debian packages with its own scripts:
+Every folder of ../shared/upstream is a copy of a public upstream, except three files opscope makes
+with its own scripts, two from Debian packages:
 
 * hip/declarations.tsv (+ hip/SOURCES.md): snapshot_hip_headers.py over Debian's libamdhip64-dev
   headers (/usr/include/hip) with clang++-19; read by dcu_hipify.py.
 * pytorch/onnx_symbolic_aten_ops.tsv (+ a section of pytorch/SOURCES.md):
   extract_torch_onnx_symbolics.py over Debian's python3-torch (torch/onnx, needs python3-onnx);
   read by onnx_inferred_from_aten.py.
+* enflame/tops_struct_members.tsv (+ a section of enflame/SOURCES.md): snapshot_tops_structs.py
+  over a checkout or git directory of EnflameTechnology/tops-codec-headers (--tops-headers; read
+  at the commit enflame/SOURCES.md records for HDR, the headers the snapshot's tops_runtime_*.tsv
+  come from); read by npu_struct_fields.py. There is no default location.
 
 A snapshot without them (CI's pristine copy) is read through an overlay: a temporary directory
 whose entries link to the snapshot's, plus the missing file made there by its script. The
@@ -43,7 +47,9 @@ class DerivedInput:
 HIP = DerivedInput("hip", "hip/declarations.tsv", "snapshot_hip_headers.py", "dcu_hipify.py")
 TORCH_ONNX = DerivedInput("torch_onnx", "pytorch/onnx_symbolic_aten_ops.tsv",
                           "extract_torch_onnx_symbolics.py", "onnx_inferred_from_aten.py")
-DERIVED = (HIP, TORCH_ONNX)
+TOPS = DerivedInput("tops", "enflame/tops_struct_members.tsv", "snapshot_tops_structs.py",
+                    "npu_struct_fields.py")
+DERIVED = (HIP, TORCH_ONNX, TOPS)
 
 
 def _last_line(text):
@@ -109,8 +115,22 @@ def _make_torch_onnx(pytorch_dir, torch_onnx):
     return None
 
 
+def _make_tops(enflame_dir, tops_headers):
+    """None when made, else the reason it could not be."""
+    if tops_headers is None:
+        return ("no --tops-headers given (a checkout or the git directory of "
+                "EnflameTechnology/tops-codec-headers)")
+    if not tops_headers.exists():
+        return f"{tops_headers} not found"
+    proc = subprocess.run([sys.executable, str(HERE / TOPS.made_by), "--tops-headers", str(tops_headers),
+                           "--out", str(enflame_dir)], capture_output=True, text=True)
+    if proc.returncode != 0:
+        return f"{TOPS.made_by} failed: {_last_line(proc.stderr)}"
+    return None
+
+
 def prepare(upstream, tmp, log, hip_include=DEFAULT_HIP_INCLUDE, torch_onnx=DEFAULT_TORCH_ONNX,
-            clang="clang++-19"):
+            clang="clang++-19", tops_headers=None):
     """(the directory to read as the snapshot, {DerivedInput: why it is unavailable}).
 
     `upstream` itself when it has every derived file; otherwise an overlay under `tmp` (which must
@@ -125,6 +145,9 @@ def prepare(upstream, tmp, log, hip_include=DEFAULT_HIP_INCLUDE, torch_onnx=DEFA
         if d is HIP:
             why = _make_hip(root / "hip", hip_include, clang)
             source = f"{hip_include}/hip with {clang}"
+        elif d is TOPS:
+            why = _make_tops(root / "enflame", tops_headers)
+            source = str(tops_headers)
         else:
             why = _make_torch_onnx(root / "pytorch", torch_onnx)
             source = str(torch_onnx)

@@ -6,15 +6,19 @@
 --upstream DIR  the snapshot (default: <project>/../shared/upstream)
 --check         write nothing; exit 1 with a diff summary if a committed file differs from what
                 the importers produce (or is missing, or is a stale generated file)
+--tops-headers PATH  a checkout or git directory of EnflameTechnology/tops-codec-headers (default
+                $OPSCOPE_TOPS_HEADERS) for opdb/enflame/cuda_struct_fields.yaml; without it that
+                file is left as committed and --check says it did not check it
 --npu-native-functions FILE --npu-native-commit HASH --npu-native-date DATE
                 torch_npu's core registrations (Ascend/pytorch's npu_native_functions.yaml, not
                 in the snapshot) for opdb/ascend/aten_core.yaml; without them that file is left
                 as committed and --check says it did not check it
 
-The two upstream files opscope derives itself (hip/declarations.tsv, pytorch/onnx_symbolic_aten_ops.tsv;
-derived_inputs.py) are made in a temporary directory when the snapshot lacks them
-(--hip-include, --torch-onnx say from what). When one cannot be made, --check leaves out exactly
-the committed files made from it, saying which and why; without --check that is an error.
+The upstream files opscope derives itself (hip/declarations.tsv, pytorch/onnx_symbolic_aten_ops.tsv,
+enflame/tops_struct_members.tsv; derived_inputs.py) are made in a temporary directory when the
+snapshot lacks them (--hip-include, --torch-onnx, --tops-headers say from what). When one cannot
+be made, --check leaves out exactly the committed files made from it, saying which and why;
+without --check that is an error, except for the TOPS headers (their files are left as committed).
 
 Exit codes: 0 ok, 1 --check found differences, 2 bad input (missing or unexpected upstream data).
 Output is deterministic: sorted, fixed formatting, no timestamps.
@@ -23,6 +27,7 @@ Output is deterministic: sorted, fixed formatting, no timestamps.
 import argparse
 import difflib
 import io
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -43,6 +48,7 @@ import dcu_hipify  # noqa: E402
 import dcu_struct_fields  # noqa: E402
 import dcu_migraphx  # noqa: E402
 import npu_headers  # noqa: E402
+import npu_struct_fields  # noqa: E402
 import onnx_inferred_from_aten  # noqa: E402
 import enflame_tops  # noqa: E402
 import library_roles  # noqa: E402
@@ -86,6 +92,8 @@ def generate(upstream, log, skip=frozenset(), npu_native=None):
             print(f"{module.PLATFORM}: no ONNX operator {op} in ai.onnx; dropped", file=log)
         parts.update(files)
     parts.update(npu_headers.outputs(universe, parts))
+    parts.update(npu_struct_fields.outputs(universe, PROJECT, parts,
+                                           enflame=derived_inputs.TOPS not in skip))
     if derived_inputs.TORCH_ONNX not in skip:
         parts.update(onnx_inferred_from_aten.outputs(universe, parts))
     texts = {}
@@ -135,6 +143,12 @@ def main(argv=None):
     ap.add_argument("--torch-onnx", type=Path, default=derived_inputs.DEFAULT_TORCH_ONNX,
                     help="torch/onnx of PyTorch 1.13.1, when the snapshot has no "
                          "pytorch/onnx_symbolic_aten_ops.tsv (default: %(default)s)")
+    ap.add_argument("--tops-headers", type=Path, metavar="PATH",
+                    default=os.environ.get("OPSCOPE_TOPS_HEADERS") or None,
+                    help="a checkout or the git directory of EnflameTechnology/tops-codec-headers, "
+                         "when the snapshot has no enflame/tops_struct_members.tsv (default: "
+                         "$OPSCOPE_TOPS_HEADERS; without it opdb/enflame/cuda_struct_fields.yaml is "
+                         "left as committed)")
     ap.add_argument("--npu-native-functions", type=Path, metavar="FILE",
                     help="torch_npu/csrc/aten/npu_native_functions.yaml of a checkout of "
                          "Ascend/pytorch (not in the snapshot); without it opdb/ascend/aten_core.yaml "
@@ -157,10 +171,13 @@ def main(argv=None):
 def run(args, upstream, tmp):
     log = io.StringIO()
     read_from, unavailable = derived_inputs.prepare(upstream, tmp, log, args.hip_include,
-                                                    args.torch_onnx)
-    if unavailable and not args.check:
+                                                    args.torch_onnx, tops_headers=args.tops_headers)
+    # Without the TOPS headers (an input outside the snapshot, like --npu-native-functions) the
+    # files made from them are left as committed; the other derived inputs must be made.
+    blocking = {d: why for d, why in unavailable.items() if d is not derived_inputs.TOPS}
+    if blocking and not args.check:
         sys.stderr.write(log.getvalue())
-        for d, why in unavailable.items():
+        for d, why in blocking.items():
             print(f"error: {upstream}/{d.path} is missing and cannot be made: {why}; make it with "
                   f"opdb/importers/{d.made_by}", file=sys.stderr)
         return 2

@@ -141,6 +141,30 @@ TEST(Plan, MissingStructMemberIsRewrittenByHandNotShimmed) {
   EXPECT_FALSE(p.manualBySubclass.count("compat-shim")) << "no header can add a member to HIP's struct";
 }
 
+TEST(Plan, NpuStructMembersMissingAreRewrittenByHandMappedAreNamed) {
+  // Ascend has no device-property struct (every cudaDeviceProp member missing); Enflame's
+  // topsDeviceProp_t declares unifiedAddressing (mapped) but no warpSize (missing).
+  Report r;
+  r.targets = {{"ascend", "", ""}, {"enflame", "", ""}};
+  r.findings.push_back(finding("cudaDeviceProp::unifiedAddressing", SymbolKind::Field, "cudart", "a.cu", 7,
+                               {{"ascend", CoverageStatus::Missing}, {"enflame", CoverageStatus::Mapped}}));
+  r.findings.push_back(finding("cudaDeviceProp::warpSize", SymbolKind::Field, "cudart", "a.cu", 9,
+                               {{"ascend", CoverageStatus::Missing}, {"enflame", CoverageStatus::Missing}}));
+  EffortProfile npu = profile("npu", "ascend", false);
+  npu.platforms.push_back("enflame");
+  r.effort = EffortModel{"t", {npu}};
+  r.finalize();
+  const PortingPlan& ascend = r.plans.at("ascend");
+  ASSERT_TRUE(ascend.manualBySubclass.count("struct-member"));
+  EXPECT_EQ(ascend.manualBySubclass.at("struct-member").sites, 2u);
+  EXPECT_FALSE(ascend.classes.count(PlanClass::Blocked) && ascend.classes.at(PlanClass::Blocked).sites)
+      << "a missing member is rewritten by hand (aclrtGetDeviceInfo), not a block";
+  const PortingPlan& enflame = r.plans.at("enflame");
+  ASSERT_TRUE(enflame.manualBySubclass.count("struct-member"));
+  EXPECT_EQ(enflame.manualBySubclass.at("struct-member").sites, 1u);
+  EXPECT_EQ(enflame.classes.at(PlanClass::Assisted).sites, 1u) << "topsDeviceProp_t::unifiedAddressing is named";
+}
+
 TEST(Plan, AssistedNamesOnOneLineAreOneEdit) {
   Report r;
   r.targets = {{"ascend", "", ""}};

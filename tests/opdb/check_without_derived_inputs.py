@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""regenerate.py --check against a snapshot without the two files opscope derives itself
-(hip/declarations.tsv, pytorch/onnx_symbolic_aten_ops.tsv), as CI's pristine copy may be, when
-neither can be made (their tool paths point nowhere): it must pass, leave out exactly the files
+"""regenerate.py --check against a snapshot without the files opscope derives itself
+(hip/declarations.tsv, pytorch/onnx_symbolic_aten_ops.tsv, enflame/tops_struct_members.tsv), as
+CI's pristine copy may be, when none can be made (their tool paths point nowhere): it must pass, leave out exactly the files
 made from them and say so; without --check it must refuse (exit 2) and write nothing.
 
     python3 tests/opdb/check_without_derived_inputs.py UPSTREAM
@@ -14,7 +14,8 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[2]
 REGENERATE = PROJECT / "opdb" / "importers" / "regenerate.py"
-NOWHERE = ["--hip-include", "/nonexistent/include", "--torch-onnx", "/nonexistent/torch/onnx"]
+NOWHERE = ["--hip-include", "/nonexistent/include", "--torch-onnx", "/nonexistent/torch/onnx",
+           "--tops-headers", "/nonexistent/tops-codec-headers"]
 
 
 def pristine_copy(upstream, tmp):
@@ -54,7 +55,8 @@ def main():
         if check.returncode != 0:
             failures.append(f"--check exit {check.returncode}:\n{check.stdout}{check.stderr}")
         for path, importer in (("hip/declarations.tsv", "dcu_hipify.py"),
-                               ("pytorch/onnx_symbolic_aten_ops.tsv", "onnx_inferred_from_aten.py")):
+                               ("pytorch/onnx_symbolic_aten_ops.tsv", "onnx_inferred_from_aten.py"),
+                               ("enflame/tops_struct_members.tsv", "npu_struct_fields.py")):
             said = [ln for ln in lines if ln.startswith(f"not checked (") and importer in ln]
             if len(said) != 1 or f"{path} is not in the snapshot" not in said[0]:
                 failures.append(f"no one 'not checked' line for {path}: {lines}")
