@@ -128,16 +128,22 @@ def parse_dump(text, include_root):
     return rows
 
 
-def macro_rows(include_root):
-    rows = set()
+def header_lines(include_root):
+    """(path relative to include_root, line) for every line of the HIP headers read."""
     for path in sorted((include_root / "hip").rglob("*.h")):
         rel = path.relative_to(include_root).as_posix()
         if any(s in rel for s in SKIP_DIRS):
             continue
         for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-            m = re.match(r"\s*#\s*define\s+([A-Za-z_]\w*)", line)
-            if m:
-                rows.add((m.group(1), "macro", "", rel))
+            yield rel, line
+
+
+def macro_rows(include_root):
+    rows = set()
+    for rel, line in header_lines(include_root):
+        m = re.match(r"\s*#\s*define\s+([A-Za-z_]\w*)", line)
+        if m:
+            rows.add((m.group(1), "macro", "", rel))
     return rows
 
 
@@ -150,14 +156,10 @@ def cuda_only_rows(include_root):
     """A `cuda_only` row for every enumerator the headers mark "Cuda only" in its comment: a
     fact about the comment, not its text."""
     rows = set()
-    for path in sorted((include_root / "hip").rglob("*.h")):
-        rel = path.relative_to(include_root).as_posix()
-        if any(s in rel for s in SKIP_DIRS):
-            continue
-        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-            m = CUDA_ONLY.match(line)
-            if m:
-                rows.add((m.group(1), "cuda_only", "", rel))
+    for rel, line in header_lines(include_root):
+        m = CUDA_ONLY.match(line)
+        if m:
+            rows.add((m.group(1), "cuda_only", "", rel))
     return rows
 
 
