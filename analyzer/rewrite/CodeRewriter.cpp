@@ -90,6 +90,8 @@ class Rewriter {
     }
     for (const auto& [file, text] : files_) headers(file, text, editedOrKernel.count(file) > 0);
     for (const auto& [file, text] : files_) guards(file, text);
+    for (const OperatorGuardRule& rule : rules_.operatorGuards)
+      for (const auto& [file, text] : files_) operatorGuards(file, text, rule);
     for (const auto& [file, uses] : fallbackUses_) fallbackDefinitions(file, files_.at(file), uses);
     // A header reached from several units yields the same finding more than once.
     auto key = [](const Leftover& l) { return std::tie(l.file, l.line, l.column, l.symbol); };
@@ -278,6 +280,84 @@ class Rewriter {
     pending_.push_back(edit(f.location.file, sp->offset, args->close + 1 - sp->offset, *expanded, used->id,
                             used->id + ": " + used->note));
     out_.notes.push_back(Note{f.location.file, f.location.line, f.location.column, f.symbol.name, used->note});
+  }
+
+  /// Each run of the file's own definitions (or declarations) of `rule`'s operators between two
+  /// values of one of its types, inside `#if CONDITION` ... `#endif`.
+  void operatorGuards(const std::string& file, const std::string& text, const OperatorGuardRule& rule) {
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> runs;  // [line start, end of the last line]
+    // Regions a previous run of the rewrite guarded already.
+    std::vector<std::pair<size_t, size_t>> guarded;
+    const std::string open = "#if " + rule.condition + "  // " + rule.id, close = "#endif  // " + rule.id;
+    for (size_t g = text.find(open); g != std::string::npos; g = text.find(open, g + 1))
+      guarded.emplace_back(g, text.find(close, g));
+    for (size_t at = text.find("operator"); at != std::string::npos; at = text.find("operator", at + 8)) {
+      if ((at > 0 && isIdentChar(text[at - 1])) || !vectorCompoundOperator(text, at, rule)) continue;
+      if (std::any_of(guarded.begin(), guarded.end(), [&](const auto& r) { return at > r.first && at < r.second; })) continue;
+      // The declaration starts after the previous ';', '}', '{' or directive line; it must start a line.
+      size_t begin = at;
+      while (begin > 0 && text[begin - 1] != ';' && text[begin - 1] != '}' && text[begin - 1] != '{' &&
+             !(text[begin - 1] == '\n' && text[begin] == '#'))
+        --begin;
+      if (text[begin] == '#') begin = text.find('\n', begin) + 1;  // after the directive line
+      while (begin < at && std::isspace(static_cast<unsigned char>(text[begin]))) ++begin;
+      size_t lineStart = begin == 0 ? 0 : text.rfind('\n', begin - 1);
+      lineStart = lineStart == std::string::npos || begin == 0 ? 0 : lineStart + 1;
+      if (text.find_first_not_of(" \t", lineStart) != begin) continue;
+      size_t end = text.find_first_of("{;", text.find(')', at));
+      if (end == std::string::npos) continue;
+      if (text[end] == '{') {
+        int depth = 0;
+        for (; end < text.size(); ++end) {
+          if (text[end] == '{') ++depth;
+          else if (text[end] == '}' && --depth == 0) break;
+        }
+        if (end >= text.size()) continue;
+      }
+      size_t lineEnd = text.find('\n', end);
+      lineEnd = lineEnd == std::string::npos ? text.size() : lineEnd;
+      if (text.find_first_not_of(" \t\r", end + 1) < lineEnd) continue;  // more code on the closing line
+      // A definition that follows the previous one with only blank lines between joins its run.
+      if (!runs.empty() && text.find_first_not_of(" \t\r\n", runs.back().second) == begin) runs.back().second = lineEnd;
+      else runs.emplace_back(lineStart, lineEnd);
+      at = end;
+    }
+    for (const auto& [from, to] : runs) {
+      out_.edits.add(edit(file, from, 0, "#if " + rule.condition + "  // " + rule.id + "\n", rule.id, rule.reason));
+      out_.edits.add(edit(file, to, 0, "\n#endif  // " + rule.id, rule.id, rule.reason));
+    }
+  }
+
+  /// Whether `operator` at `at` declares one of `rule`'s operators between two of its types:
+  /// `operator+=(float3 &a, const float3 &b)`, `operator*=(int2& a, int2 b)`.
+  static bool vectorCompoundOperator(const std::string& text, size_t at, const OperatorGuardRule& rule) {
+    size_t i = at + 8;
+    auto skip = [&] { while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i; };
+    auto word = [&] {
+      skip();
+      size_t b = i;
+      while (i < text.size() && isIdentChar(text[i])) ++i;
+      return text.substr(b, i - b);
+    };
+    skip();
+    size_t op = i;
+    while (i < text.size() && std::string_view("+-*/%^|&<>=").find(text[i]) != std::string_view::npos) ++i;
+    if (!rule.operators.count(text.substr(op, i - op))) return false;
+    skip();
+    if (i >= text.size() || text[i] != '(') return false;
+    ++i;
+    std::string first = word();
+    if (first == "const") first = word();
+    skip();
+    if (!rule.types.count(first) || i >= text.size() || text[i] != '&') return false;
+    ++i;
+    word();  // the parameter's name, if written
+    skip();
+    if (i >= text.size() || text[i] != ',') return false;
+    ++i;
+    std::string second = word();
+    if (second == "const") second = word();
+    return second == first;
   }
 
   /// The arguments of the call `f` names that `rule` lists, wrapped by its `to`.

@@ -92,6 +92,8 @@ class RewriteFileReader {
         list(v, "fallbacks", [&](yaml::MappingNode* m) { readFallback(m, out); });
       } else if (key == "argument-casts") {
         list(v, "argument-casts", [&](yaml::MappingNode* m) { readArgumentCast(m, out); });
+      } else if (key == "operator-guards") {
+        list(v, "operator-guards", [&](yaml::MappingNode* m) { readOperatorGuard(m, out); });
       } else if (key == "kernel-note") {
         if (auto s = r_.scalar(v, key)) out.kernelNote = *s;
       } else if (key == "launch-macro" || key == "launch-kernel-name-macro") {
@@ -126,17 +128,29 @@ class RewriteFileReader {
         if (yaml::MappingNode* m = r_.mapping(&item, std::string("an entry of ") + what)) onItem(m);
   }
 
-  /// The scalar keys of one entry; `required` must all be there and be non-empty.
+  /// The scalar keys of one entry; `required` must all be there and be non-empty. Keys in `lists`
+  /// are sequences of non-empty scalars, put in `sets` (required too when in `required`).
   std::map<std::string, std::string> fields(yaml::MappingNode* m, const char* what, const std::set<std::string>& required,
-                                            const std::set<std::string>& optional) {
+                                            const std::set<std::string>& optional, const std::set<std::string>& lists = {},
+                                            std::map<std::string, std::set<std::string>>* sets = nullptr) {
     std::map<std::string, std::string> out;
     nodes_.clear();
     r_.forEachKey(m, what, [&](const std::string& key, yaml::Node*, yaml::Node* v) {
       if (!required.count(key) && !optional.count(key)) return false;
+      nodes_[key] = v;
+      if (lists.count(key)) {
+        if (yaml::SequenceNode* seq = r_.sequence(v, key))
+          for (yaml::Node& n : *seq)
+            if (auto s = r_.scalar(&n, key)) {
+              if (s->empty()) r_.error(&n, key + " entries must not be empty");
+              (*sets)[key].insert(*s);
+            }
+        out[key] = "";  // present
+        return true;
+      }
       if (auto s = r_.scalar(v, key)) {
         if (s->empty() && key != "to") r_.error(v, key + " must not be empty");
         out[key] = *s;
-        nodes_[key] = v;
         if (key == "source") sourceRefs_.emplace_back(*s, v);
         if (key == "id" && !ids_.insert(*s).second) r_.error(v, "duplicate id '" + *s + "' in this file");
       }
@@ -246,40 +260,30 @@ class RewriteFileReader {
   }
 
   void readArgumentCast(yaml::MappingNode* m, PlatformRewrites& out) {
-    ArgumentCastRule rule;
-    bool hasSource = false;
-    r_.forEachKey(m, "an argument-cast rule", [&](const std::string& key, yaml::Node*, yaml::Node* v) {
-      if (key == "symbols" || key == "arguments") {
-        if (yaml::SequenceNode* seq = r_.sequence(v, key))
-          for (yaml::Node& n : *seq)
-            if (auto s = r_.scalar(&n, key)) {
-              if (s->empty() || s->find_first_of("\n;{}") != std::string::npos || (key == "symbols" && !qualifiedName(*s)))
-                r_.error(&n, key + " entry '" + *s + "' is not " + (key == "symbols" ? "a C/C++ name" : "an argument as written"));
-              (key == "symbols" ? rule.symbols : rule.arguments).insert(*s);
-            }
-        return true;
-      }
-      if (key != "id" && key != "to" && key != "reason" && key != "source") return false;
-      if (auto s = r_.scalar(v, key)) {
-        if (s->empty()) r_.error(v, key + " must not be empty");
-        if (key == "id") {
-          rule.id = *s;
-          if (!ids_.insert(*s).second) r_.error(v, "duplicate id '" + *s + "' in this file");
-        } else if (key == "to") {
-          rule.to = *s;
-          if (s->find("{}") == std::string::npos) r_.error(v, "to '" + *s + "' does not place the argument ({})");
-        } else if (key == "reason") {
-          rule.reason = *s;
-        } else {
-          hasSource = true;
-          sourceRefs_.emplace_back(*s, v);
-        }
-      }
-      return true;
-    });
-    if (rule.id.empty() || rule.to.empty() || rule.reason.empty() || !hasSource || rule.symbols.empty() || rule.arguments.empty())
-      r_.error(m, "an argument-cast rule needs 'id', 'symbols', 'arguments', 'to', 'reason' and 'source'");
-    out.argumentCasts.push_back(std::move(rule));
+    std::map<std::string, std::set<std::string>> sets;
+    auto f = fields(m, "an argument-cast rule", {"id", "symbols", "arguments", "to", "reason", "source"}, {},
+                    {"symbols", "arguments"}, &sets);
+    for (const std::string& s : sets["symbols"])
+      if (!qualifiedName(s)) r_.error(at("symbols", m), "symbols entry '" + s + "' is not a C/C++ name");
+    for (const std::string& s : sets["arguments"])
+      if (s.find_first_of("\n;{}") != std::string::npos) r_.error(at("arguments", m), "arguments entry '" + s + "' is not an argument as written");
+    if (f.count("to") && f["to"].find("{}") == std::string::npos)
+      r_.error(at("to", m), "to '" + f["to"] + "' does not place the argument ({})");
+    out.argumentCasts.push_back(ArgumentCastRule{f["id"], f["to"], f["reason"], sets["symbols"], sets["arguments"]});
+  }
+
+  void readOperatorGuard(yaml::MappingNode* m, PlatformRewrites& out) {
+    std::map<std::string, std::set<std::string>> sets;
+    auto f = fields(m, "an operator-guard rule", {"id", "operators", "types", "condition", "reason", "source"}, {},
+                    {"operators", "types"}, &sets);
+    for (const std::string& o : sets["operators"])
+      if (o.find_first_not_of("+-*/%^|&<>=") != std::string::npos || o.back() != '=')
+        r_.error(at("operators", m), "operators entry '" + o + "' is not a compound assignment operator");
+    for (const std::string& t : sets["types"])
+      if (!cIdentifier(t)) r_.error(at("types", m), "types entry '" + t + "' is not a type name");
+    if (f.count("condition") && f["condition"].find('\n') != std::string::npos)
+      r_.error(at("condition", m), "condition must be one line");
+    out.operatorGuards.push_back(OperatorGuardRule{f["id"], f["condition"], f["reason"], sets["operators"], sets["types"]});
   }
 
   const db::SourceText& src_;
@@ -361,6 +365,7 @@ bool RewriteRuleSet::load(const std::vector<db::SourceText>& files, const std::v
     mergeById(into.guards, set.guards);
     mergeById(into.fallbacks, set.fallbacks);
     mergeById(into.argumentCasts, set.argumentCasts);
+    mergeById(into.operatorGuards, set.operatorGuards);
     into.files.push_back(file.path);
   }
   return ok;

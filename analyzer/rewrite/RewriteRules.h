@@ -59,6 +59,15 @@ struct ArgumentCastRule {
   std::set<std::string> symbols, arguments;
 };
 
+/// The project's own definitions of compound assignments between two values of one of `types`
+/// (`operator+=(float3&, float3)`, as NVIDIA's helper_math.h writes them), kept only where
+/// `condition` holds (`#if CONDITION` ... `#endif` around each run of them): HIP's vector types
+/// define the same operators as members, so a call of either is ambiguous under HIP.
+struct OperatorGuardRule {
+  std::string id, condition, reason;
+  std::set<std::string> operators, types;
+};
+
 /// A library the opdb maps but whose mapped names do not take the same arguments: its names
 /// are left untouched and reported with `reason`.
 struct ExcludedLibrary {
@@ -90,6 +99,7 @@ struct PlatformRewrites {
   std::vector<GuardRule> guards;
   std::vector<FallbackRule> fallbacks;
   std::vector<ArgumentCastRule> argumentCasts;
+  std::vector<OperatorGuardRule> operatorGuards;
   std::string entryInclude;  // included into a CUDA source that gets edits but includes none of `headers`' targets
   std::vector<std::string> files;  // the files that contributed, in order
 

@@ -123,6 +123,21 @@ TEST_F(RewriteCli, InlineExpectationsForEveryPlatform) {
   EXPECT_NE(atomics.find("__device__ inline unsigned int opscope_atomicDec_system("), std::string::npos) << atomics;
   EXPECT_EQ(atomics.find("__device__ inline unsigned int opscope_atomicInc_system("),
             atomics.rfind("__device__ inline unsigned int opscope_atomicInc_system("));
+  // Two runs of the project's own vector compound assignments, each inside one guard; the scalar
+  // form and the binary operators stay outside.
+  std::string ops = slurp(dir_ / "out-DCU" / "vector_operators.cu");
+  const std::string guard = "#if !defined(__HIP_PLATFORM_AMD__)  // dcu-vector-compound-operators\n";
+  EXPECT_NE(ops.find(guard + "inline __host__ __device__ void operator+=(float3 &a, float3 b) {"), std::string::npos) << ops;
+  EXPECT_NE(ops.find("a.z -= b.z; }\n#endif  // dcu-vector-compound-operators\n"), std::string::npos) << ops;
+  EXPECT_NE(ops.find(guard + "inline __host__ __device__ void operator+=(int2 &a, int2 b)"), std::string::npos) << ops;
+  EXPECT_EQ(ops.find(guard + "inline __host__ __device__ void operator*="), std::string::npos) << ops;
+  size_t guards = 0;
+  for (size_t at = ops.find(guard); at != std::string::npos; at = ops.find(guard, at + 1)) ++guards;
+  EXPECT_EQ(guards, 2u) << ops;
+  // A second run leaves the guarded definitions as they are.
+  CliRun again = rewrite({(dir_ / "out-DCU" / "vector_operators.cu").string(), "--target", "dcu", "--diff"});
+  EXPECT_EQ(again.code, 0) << again.err;
+  EXPECT_EQ(again.out.find("dcu-vector-compound-operators"), std::string::npos) << again.out;
   EXPECT_EQ(slurp(in / "runtime.cu"), slurp(kInputs / "runtime.cu"));  // the inputs are not touched
 }
 
@@ -248,7 +263,8 @@ TEST_F(RewriteCli, VerifyAgreesWithHipccOnEveryInput) {
       EXPECT_TRUE(verdict) << rel << " should compile";
     }
   }
-  EXPECT_GE(compiling, 7u);  // call_shapes, helper_guards, launch, runtime, sample_idioms, system_atomics, driver
+  EXPECT_GE(compiling, 8u);  // call_shapes, helper_guards, launch, runtime, sample_idioms, system_atomics,
+                             // vector_operators, driver
   EXPECT_GE(refused, 3u);    // libraries/blas.cu (hipBLAS), nocompile/*
   EXPECT_EQ(agreed, files->size());
 }

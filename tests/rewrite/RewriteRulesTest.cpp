@@ -167,7 +167,7 @@ TEST(RewriteRules, AnArgumentCastPlacesTheArgument) {
                                                            "to: \"(unsigned)x\", reason: r, source: mine}\n",
                 "does not place the argument ({})");
   expectRefused("g.yaml", dcuRulesHead("argument-casts") + "  - {id: a, symbols: [min], to: \"f({})\", reason: r, source: mine}\n",
-                "needs 'id', 'symbols', 'arguments'");
+                "an argument-cast rule needs 'arguments'");
   RewriteRuleSet rules;
   std::vector<db::Diagnostic> diags;
   ASSERT_TRUE(rules.load(builtinRuleFiles(), kPlatforms, diags)) << errorsOf(diags);
