@@ -296,10 +296,19 @@ class RewriteFileReader {
 
 }  // namespace
 
+namespace {
+
+/// The first rule of `rules` that `pred` accepts, or nullptr.
+template <typename Rule, typename Pred>
+const Rule* firstWhere(const std::vector<Rule>& rules, Pred pred) {
+  auto it = std::find_if(rules.begin(), rules.end(), pred);
+  return it == rules.end() ? nullptr : &*it;
+}
+
+}  // namespace
+
 const CallRule* PlatformRewrites::call(const std::string& symbol) const {
-  for (const CallRule& c : calls)
-    if (c.symbol == symbol) return &c;
-  return nullptr;
+  return firstWhere(calls, [&](const CallRule& c) { return c.symbol == symbol; });
 }
 
 std::vector<const CallRule*> PlatformRewrites::callsFor(const std::string& symbol) const {
@@ -310,33 +319,23 @@ std::vector<const CallRule*> PlatformRewrites::callsFor(const std::string& symbo
 }
 
 const RenameRule* PlatformRewrites::rename(const std::string& symbol, SymbolKind kind) const {
-  for (const RenameRule& r : renames)
-    if (r.symbol == symbol && (!r.kind || *r.kind == kind)) return &r;
-  return nullptr;
+  return firstWhere(renames, [&](const RenameRule& r) { return r.symbol == symbol && (!r.kind || *r.kind == kind); });
 }
 
 const HeaderRule* PlatformRewrites::header(const std::string& from) const {
-  for (const HeaderRule& h : headers)
-    if (h.from == from) return &h;
-  return nullptr;
+  return firstWhere(headers, [&](const HeaderRule& h) { return h.from == from; });
 }
 
 const GuardRule* PlatformRewrites::guard(const std::string& from) const {
-  for (const GuardRule& g : guards)
-    if (g.from == from) return &g;
-  return nullptr;
+  return firstWhere(guards, [&](const GuardRule& g) { return g.from == from; });
 }
 
 const FallbackRule* PlatformRewrites::fallback(const std::string& symbol) const {
-  for (const FallbackRule& f : fallbacks)
-    if (f.symbol == symbol) return &f;
-  return nullptr;
+  return firstWhere(fallbacks, [&](const FallbackRule& f) { return f.symbol == symbol; });
 }
 
 const ArgumentCastRule* PlatformRewrites::argumentCast(const std::string& symbol) const {
-  for (const ArgumentCastRule& a : argumentCasts)
-    if (a.symbols.count(symbol)) return &a;
-  return nullptr;
+  return firstWhere(argumentCasts, [&](const ArgumentCastRule& a) { return a.symbols.count(symbol) > 0; });
 }
 
 bool RewriteRuleSet::load(const std::vector<db::SourceText>& files, const std::vector<PlatformId>& platforms,

@@ -32,8 +32,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from check_dcu_struct_fields import shim_members  # the shim's members of a CUDA struct
+
 ROOT = Path(__file__).resolve().parents[2]
-SHIM = ROOT / "analyzer" / "cuda" / "shims" / "core" / "cudart.h"
 ASCEND = ROOT / "opdb" / "ascend" / "cuda_struct_fields.yaml"
 ENFLAME = ROOT / "opdb" / "enflame" / "cuda_struct_fields.yaml"
 ENFLAME_RUNTIME = ROOT / "opdb" / "enflame" / "cuda_runtime.yaml"
@@ -61,19 +62,6 @@ def source_commit(path, source_id):
     text = path.read_text(encoding="utf-8")
     m = re.search(r"- id: " + re.escape(source_id) + r"\n(?:    .*\n)*?    commit: \"?([0-9a-f]{40})", text)
     return m.group(1) if m else None
-
-
-def shim_members(struct):
-    text = SHIM.read_text(encoding="utf-8")
-    body = re.search(r"\bstruct\s+" + struct + r"\s*\{([^{}]*)\};", text).group(1)
-    names = []
-    for statement in body.split(";"):
-        statement = re.sub(r"\[[^\]]*\]", "", statement).strip()
-        if statement:
-            parts = statement.split(",")
-            names.append(parts[0].split()[-1].lstrip("*"))
-            names.extend(p.strip().lstrip("*") for p in parts[1:])
-    return names
 
 
 def check_ascend(upstream):
