@@ -294,6 +294,11 @@ class Rewriter {
     for (size_t at = text.find("operator"); at != std::string::npos; at = text.find("operator", at + 8)) {
       if ((at > 0 && isIdentChar(text[at - 1])) || !vectorCompoundOperator(text, at, rule)) continue;
       if (std::any_of(guarded.begin(), guarded.end(), [&](const auto& r) { return at > r.first && at < r.second; })) continue;
+      // Not in a comment: a line comment before it on its line, or an unclosed block comment.
+      size_t lineOf = text.rfind('\n', at);
+      lineOf = lineOf == std::string::npos ? 0 : lineOf + 1;
+      size_t opened = text.rfind("/*", at);
+      if (text.find("//", lineOf) < at || (opened != std::string::npos && text.find("*/", opened) > at)) continue;
       // The declaration starts after the previous ';', '}', '{' or directive line; it must start a line.
       size_t begin = at;
       while (begin > 0 && text[begin - 1] != ';' && text[begin - 1] != '}' && text[begin - 1] != '{' &&
@@ -363,8 +368,9 @@ class Rewriter {
   /// The arguments of the call `f` names that `rule` lists, wrapped by its `to`.
   void argumentCasts(const Finding& f, const std::string& text, const ArgumentCastRule& rule) {
     auto offset = offsetOf(text, f.location.line, f.location.column);
-    if (!offset || !f.location.macroChain.empty()) return;
-    auto args = callArguments(text, *offset + leafOf(f.symbol.name).size(), Language::Cpp);
+    std::string leaf = leafOf(f.symbol.name);
+    if (!offset || !f.location.macroChain.empty() || text.compare(*offset, leaf.size(), leaf) != 0) return;
+    auto args = callArguments(text, *offset + leaf.size(), Language::Cpp);
     if (!args) return;
     for (const Argument& a : args->args) {
       std::string written = text.substr(a.offset, a.length);

@@ -131,6 +131,8 @@ TEST_F(RewriteCli, InlineExpectationsForEveryPlatform) {
   EXPECT_NE(ops.find("a.z -= b.z; }\n#endif  // dcu-vector-compound-operators\n"), std::string::npos) << ops;
   EXPECT_NE(ops.find(guard + "inline __host__ __device__ void operator+=(int2 &a, int2 b)"), std::string::npos) << ops;
   EXPECT_EQ(ops.find(guard + "inline __host__ __device__ void operator*="), std::string::npos) << ops;
+  EXPECT_EQ(ops.find(guard + "// A comment"), std::string::npos) << ops;
+  EXPECT_EQ(ops.find(guard + "inline __host__ __device__ float3 operator+"), std::string::npos) << ops;
   size_t guards = 0;
   for (size_t at = ops.find(guard); at != std::string::npos; at = ops.find(guard, at + 1)) ++guards;
   EXPECT_EQ(guards, 2u) << ops;

@@ -6,6 +6,8 @@
 #include <cuda_runtime.h>
 // CHECK-DCU: #include <hip/hip_runtime.h>
 
+// A comment that spells inline void operator+=(float3 &a, float3 b) is no definition.
+/* Nor is this one: operator-=(float3 &a, float3 b) */
 inline __host__ __device__ float3 operator+(float3 a, float3 b) { return make_float3(a.x + b.x, a.y + b.y, a.z + b.z); }
 inline __host__ __device__ void operator*=(float3 &a, float b) { a.x *= b; a.y *= b; a.z *= b; }
 
