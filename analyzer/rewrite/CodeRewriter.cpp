@@ -418,44 +418,33 @@ class Rewriter {
     for (const IncludeDirective& inc : includeDirectives(text))
       if (inc.lineOffset < firstUse) at = inc.lineOffset;
     if (!at) return 0;
-    // Conditional depth of each line start up to the use.
-    auto depthAt = [&](std::uint64_t offset) {
-      int depth = 0;
-      for (std::uint64_t pos = 0; pos < offset && pos < text.size();) {
-        std::uint64_t end = text.find('\n', pos);
-        if (end == std::string::npos) end = text.size();
-        std::string word = directiveWord(text, pos, end);
-        if (word == "if" || word == "ifdef" || word == "ifndef") ++depth;
-        else if (word == "endif") --depth;
-        pos = end + 1;
-      }
-      return depth;
-    };
-    int useDepth = depthAt(firstUse);
-    std::uint64_t pos = text.find('\n', *at);
-    pos = pos == std::string::npos ? text.size() : pos + 1;
-    int depth = depthAt(pos);
-    while (depth > useDepth && pos < firstUse) {
-      std::uint64_t end = text.find('\n', pos);
-      if (end == std::string::npos) end = text.size();
-      std::string word = directiveWord(text, pos, end);
-      if (word == "if" || word == "ifdef" || word == "ifndef") ++depth;
-      else if (word == "endif") --depth;
-      pos = std::min<std::uint64_t>(end + 1, text.size());
+    // The conditional depth at the start of each line up to the use's line, in one pass.
+    std::vector<std::pair<std::uint64_t, int>> lines;  // (line start, depth there)
+    int depth = 0;
+    for (std::uint64_t pos = 0; pos <= firstUse && pos < text.size();) {
+      lines.emplace_back(pos, depth);
+      std::uint64_t end = std::min<std::uint64_t>(text.find('\n', pos), text.size());
+      depth += conditionalStep(text, pos, end);
+      pos = end + 1;
     }
-    return std::min(pos, firstUse);
+    const int useDepth = lines.back().second;  // the use's own line
+    // From the line after the include, past every #endif that closes a conditional around it.
+    for (const auto& [lineStart, lineDepth] : lines)
+      if (lineStart > *at && lineDepth <= useDepth) return lineStart;
+    return lines.back().first;
   }
 
-  /// The directive on the line [begin, end) (`if`, `endif`, ...), or "".
-  static std::string directiveWord(const std::string& text, std::uint64_t begin, std::uint64_t end) {
+  /// +1 for a line opening a conditional (#if, #ifdef, #ifndef), -1 for #endif, else 0.
+  static int conditionalStep(const std::string& text, std::uint64_t begin, std::uint64_t end) {
     std::uint64_t i = begin;
     while (i < end && (text[i] == ' ' || text[i] == '\t')) ++i;
-    if (i >= end || text[i] != '#') return "";
+    if (i >= end || text[i] != '#') return 0;
     ++i;
     while (i < end && (text[i] == ' ' || text[i] == '\t')) ++i;
     std::uint64_t w = i;
     while (i < end && isIdentChar(text[i])) ++i;
-    return text.substr(w, i - w);
+    std::string_view word(text.data() + w, i - w);
+    return word == "if" || word == "ifdef" || word == "ifndef" ? 1 : word == "endif" ? -1 : 0;
   }
 
   void launch(const Finding& f, const std::string& text) {

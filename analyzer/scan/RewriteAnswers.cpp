@@ -47,7 +47,7 @@ std::optional<unsigned> writtenArguments(const Finding& f) {
 
 Coverage rewriteAnswerForUse(const rewrite::PlatformRewrites* rules, const Finding& f, Coverage answer) {
   if (!rules) return answer;
-  if (!rules->callsFor(f.symbol.name).empty()) return callShape(*rules, f, std::move(answer));
+  if (rules->call(f.symbol.name)) return callShape(*rules, f, std::move(answer));
   // The rewrite's other rules act on names the platform lacks under this spelling; a name the
   // opdb already answers native or mapped keeps that answer (the opdb's mapping is the edit).
   if (covered(answer.status)) return answer;
